@@ -1,0 +1,24 @@
+# Everything sets itself up: `make site` and `make test` need only Python 3.11+ and make.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site test clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --editable ".[test,docs]"
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/sphinx-build -W --keep-going -b html example_site example_site/_build/html
+	@echo
+	@echo "The example site is built: open example_site/_build/html/index.html"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) example_site/_build docs/_build

@@ -1,0 +1,89 @@
+"""Each data file parsed once, and again only when it changes.
+
+Results are kept in memory for the life of the process (every directive and
+page of a build, and every rebuild of ``sphinx-autobuild``), and pickled next
+to Sphinx's doctrees so that the next ``sphinx-build`` run re-reads a page
+without re-parsing a data file that did not change. Both are keyed by the
+file's path, modification time and size.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import threading
+from collections.abc import Callable
+
+from .model import LoadResult
+
+#: Bump when the records change shape, so that old pickles are not used.
+CACHE_VERSION = 1
+
+_memory: dict[tuple[str, str], tuple[tuple, LoadResult]] = {}
+_lock = threading.Lock()
+
+
+def _stamp(path: str) -> tuple | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size, CACHE_VERSION)
+
+
+def load(path: str, loader: Callable[[str], LoadResult], cache_dir: str | None = None) -> LoadResult:
+    """``loader(path)``, unless the same file was loaded before."""
+    path = os.path.abspath(path)
+    stamp = _stamp(path)
+    if stamp is None:
+        return loader(path)  # the loader reports the missing file
+    memo_key = (path, loader.__qualname__)
+    with _lock:
+        known = _memory.get(memo_key)
+    if known and known[0] == stamp:
+        return known[1]
+    result = _read_pickle(cache_dir, memo_key, stamp)
+    if result is None:
+        result = loader(path)
+        _write_pickle(cache_dir, memo_key, stamp, result)
+    with _lock:
+        _memory[memo_key] = (stamp, result)
+    return result
+
+
+def forget() -> None:
+    """Drop what is kept in memory (tests use it to count parses)."""
+    with _lock:
+        _memory.clear()
+
+
+def _pickle_path(cache_dir: str, memo_key: tuple[str, str]) -> str:
+    name = hashlib.sha1("\0".join(memo_key).encode("utf-8")).hexdigest()
+    return os.path.join(cache_dir, f"{name}.pickle")
+
+
+def _read_pickle(cache_dir, memo_key, stamp) -> LoadResult | None:
+    if not cache_dir:
+        return None
+    try:
+        with open(_pickle_path(cache_dir, memo_key), "rb") as file:
+            saved_stamp, result = pickle.load(file)
+    except Exception:  # missing, truncated or from another version: parse again
+        return None
+    return result if saved_stamp == stamp and isinstance(result, LoadResult) else None
+
+
+def _write_pickle(cache_dir, memo_key, stamp, result: LoadResult) -> None:
+    if not cache_dir:
+        return
+    try:
+        os.makedirs(cache_dir, exist_ok=True)
+        target = _pickle_path(cache_dir, memo_key)
+        partial = f"{target}.{os.getpid()}.tmp"
+        with open(partial, "wb") as file:
+            pickle.dump((stamp, result), file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, target)  # atomic, so parallel writers cannot tear it
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+

@@ -1,0 +1,66 @@
+"""Warnings users can act on: one logger, one type, a subtype per kind of problem.
+
+Every warning goes through :mod:`sphinx.util.logging` with ``type="scholar"``,
+so ``suppress_warnings = ["scholar.unknown_field"]`` silences exactly one kind
+and ``-W`` turns all of them into a failed build.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+
+from sphinx.util import logging
+
+from .model import Problem
+
+logger = logging.getLogger("sphinx_scholar")
+
+WARNING_TYPE = "scholar"
+
+
+class Subtype(enum.StrEnum):
+    """The kinds of problem, usable in ``suppress_warnings`` as ``scholar.<kind>``."""
+
+    #: a data file that is missing, unreadable or not UTF-8
+    data_file = "data_file"
+    #: a data file that does not parse (YAML, JSON or BibTeX syntax)
+    syntax = "syntax"
+    unknown_field = "unknown_field"
+    #: a field whose value has the wrong type
+    field_type = "field_type"
+    missing_field = "missing_field"
+    duplicate_key = "duplicate_key"
+    #: a date, year or month that does not parse
+    date = "date"
+    #: a URL with a scheme that is not allowed
+    url = "url"
+    #: a BibTeX crossref to a missing entry, or a crossref cycle
+    crossref = "crossref"
+    #: a filter expression that does not parse
+    filter = "filter"
+    #: a directive option with a bad value
+    option = "option"
+    #: an unknown person or group, or a bad people registry entry
+    person = "person"
+
+
+def warn(message: str, subtype: Subtype | str, location=None) -> None:
+    logger.warning(
+        message, type=WARNING_TYPE, subtype=str(subtype), location=location
+    )
+
+
+def file_location(path: str, line: int = 0) -> str:
+    """``path:line`` as editors understand it, relative to the working directory."""
+    try:
+        shown = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        shown = path
+    if shown.startswith(".." + os.sep + ".." + os.sep):
+        shown = path
+    return f"{shown}:{line}" if line else shown
+
+
+def report(problem: Problem) -> None:
+    warn(problem.message, problem.subtype, file_location(problem.source, problem.line))

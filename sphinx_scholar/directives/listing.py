@@ -1,0 +1,144 @@
+"""What every list directive shares: its data file, and the options that select,
+sort, group, limit and highlight. Each option means the same in every directive.
+"""
+
+from __future__ import annotations
+
+import os
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from .. import cache
+from ..diagnostics import Subtype, warn
+from ..loaders import LOADERS
+from ..people import Highlight, resolve_highlight
+from ..query import GROUPINGS, QueryError, compile_filter, group_records, parse_sort, sort_records
+from ..registry import people_file, registry_for
+from ..render.nodes import RenderContext
+
+LIST_OPTIONS = {
+    "filter": directives.unchanged,
+    "sort": directives.unchanged,
+    "group": directives.unchanged,
+    "collapse-before": directives.unchanged,
+    "limit": directives.unchanged,
+    "highlight": directives.unchanged,
+    "show": directives.unchanged,
+    "hide": directives.unchanged,
+    "class": directives.class_option,
+}
+
+
+def cache_dir(env) -> str:
+    return os.path.join(env.doctreedir, "scholar")
+
+
+class ListingDirective(SphinxDirective):
+    """A directive that shows the records of one data file, selected and grouped."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    option_spec = LIST_OPTIONS
+    #: the kind of data file, a key of :data:`~sphinx_scholar.loaders.LOADERS`
+    kind = ""
+    default_sort = ""
+    default_group = "none"
+
+    def warn(self, message: str, subtype: Subtype) -> None:
+        warn(message, subtype, self.get_location())
+
+    def load(self) -> list | None:
+        """The records of the directive's file, noting that this page shows them."""
+        relative, path = self.env.relfn2path(self.arguments[0], self.env.docname)
+        self.env.note_dependency(relative)
+        if not os.path.isfile(path):
+            self.warn(f"data file not found: {self.arguments[0]} (looked for {path})", Subtype.data_file)
+            return None
+        self.env.get_domain("scholar").note_source(self.env.docname, path, self.kind)
+        people = people_file(self.env)
+        if people:
+            self.env.note_dependency(people)
+        return cache.load(path, LOADERS[self.kind], cache_dir(self.env)).records
+
+    def select(self, records: list) -> list | None:
+        """Filter, sort and limit; ``None`` when the filter cannot be read."""
+        registry = registry_for(self.env)
+        if "filter" in self.options and self.options["filter"].strip():
+            try:
+                keep = compile_filter(self.options["filter"])
+            except QueryError as error:
+                self.warn(f"bad filter {self.options['filter']!r}: {error}; nothing is shown", Subtype.filter)
+                return None
+            records = [record for record in records if keep(record, registry)]
+        sort = self.options.get("sort", self.default_sort)
+        try:
+            records = sort_records(records, parse_sort(sort))
+        except QueryError as error:
+            self.warn(f"bad sort {sort!r}: {error}; the file's order is kept", Subtype.option)
+        limit = self.int_option("limit")
+        if limit is not None:
+            records = records[:limit]
+        return records
+
+    def groups(self, records: list):
+        by = self.options.get("group", self.default_group).strip().lower() or self.default_group
+        if by not in GROUPINGS:
+            self.warn(f"cannot group by {by!r}; use one of {', '.join(GROUPINGS)}", Subtype.option)
+            by = self.default_group
+        return by, group_records(records, by, self.int_option("collapse-before"))
+
+    def int_option(self, name: str) -> int | None:
+        value = self.options.get(name)
+        if value is None:
+            return None
+        try:
+            number = int(value)
+            if number < 0:
+                raise ValueError
+        except ValueError:
+            self.warn(f"option :{name}: needs a whole number, not {value!r}; it is ignored", Subtype.option)
+            return None
+        return number
+
+    def list_option(self, name: str) -> list[str] | None:
+        value = self.options.get(name)
+        if value is None:
+            return None
+        return [item.strip() for item in value.split(",") if item.strip()]
+
+    def parts(self, known: tuple[str, ...], default: frozenset[str]) -> frozenset[str]:
+        """Which parts of an entry to show, from ``:show:`` and ``:hide:``."""
+        chosen = set(default)
+        show, hide = self.list_option("show"), self.list_option("hide")
+        for name, items in (("show", show), ("hide", hide)):
+            for item in items or ():
+                if item not in known:
+                    self.warn(
+                        f"option :{name}: does not know {item!r}; the parts are {', '.join(known)}",
+                        Subtype.option,
+                    )
+        if show is not None:
+            chosen = {item for item in show if item in known}
+        if hide is not None:
+            chosen -= set(hide)
+        return frozenset(chosen)
+
+    def context(self) -> RenderContext:
+        registry = registry_for(self.env)
+        items = self.list_option("highlight")
+        if items is None:
+            configured = self.config.scholar_highlight
+            items = [configured] if isinstance(configured, str) else list(configured)
+        highlight = resolve_highlight(items, registry) if items else Highlight()
+        return RenderContext(
+            document=self.state.document,
+            docname=self.env.docname,
+            srcdir=str(self.env.srcdir),
+            registry=registry,
+            highlight=highlight,
+        )
+
+    def sections_allowed(self) -> bool:
+        """Group headings can be sections only directly in a section or the document."""
+        return isinstance(self.state.parent, (nodes.section, nodes.document))

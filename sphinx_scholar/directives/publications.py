@@ -1,0 +1,30 @@
+"""``.. publications:: FILE``: a publication list from BibTeX, YAML or JSON."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from ..render.publications import DEFAULT_PARTS, PARTS, render_groups
+from .listing import ListingDirective
+
+
+class PublicationsDirective(ListingDirective):
+    kind = "publications"
+    default_sort = "-year, -month"
+    default_group = "year"
+
+    def run(self) -> list[nodes.Node]:
+        records = self.load()
+        if records is None:
+            return []
+        records = self.select(records)
+        if records is None:
+            return []
+        by, groups = self.groups(records)
+        parts = self.parts(PARTS, DEFAULT_PARTS)
+        ctx = self.context()
+        result = render_groups(groups, by, parts, ctx, self.sections_allowed())
+        if "class" in self.options:
+            for node in result:
+                node["classes"].extend(self.options["class"])
+        return result

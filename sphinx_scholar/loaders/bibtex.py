@@ -1,0 +1,353 @@
+"""BibTeX files, parsed with pybtex's tokenizer and read into the shared vocabulary.
+
+pybtex's :class:`~pybtex.database.input.bibtex.LowLevelParser` gives each entry
+with its position, so entries keep their line numbers and their own source
+text, and a broken entry costs only itself. ``@string`` macros, month macros
+and ``#`` concatenation are pybtex's; ``crossref`` is resolved here, with
+missing targets and cycles reported.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pybtex.database import Person as BibPerson
+from pybtex.database.input.bibtex import LowLevelParser, UndefinedMacro, month_names
+from pybtex.exceptions import PybtexError
+from pybtex.utils import CaseInsensitiveDict
+
+from ..diagnostics import Subtype
+from ..model import Problem
+from ..text import latex_to_text
+from .publications import file_label, normalize_type, publication_from_mapping
+
+#: BibTeX fields holding links, and the link label each becomes.
+LINK_FIELDS = {
+    "pdf": "pdf",
+    "code": "code",
+    "html": "web",
+    "web": "web",
+    "website": "web",
+    "slides": "slides",
+    "poster": "poster",
+    "video": "video",
+    "supp": "supplemental",
+    "supplemental": "supplemental",
+    "supplementary": "supplemental",
+    "dataset": "dataset",
+    "data": "dataset",
+    "blog": "blog",
+}
+_FREE_LINKS = "links"
+_PERSON_FIELDS = ("author", "editor")
+_VENUE_FIELDS = ("journal", "journaltitle", "booktitle", "howpublished", "series", "organization")
+_THESIS_KIND = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis"}
+_PUBSTATE = {"forthcoming": "to appear", "inpress": "in press", "submitted": "submitted", "prepublished": "preprint"}
+#: A link field may list several files: ``{ppt: a.ppt, pptx: a.pptx}`` or ``{a.ppt a.pptx}``.
+_LINK_ITEM = re.compile(r"\s*(?:([^\s,:][^,:]*?)\s*:\s+)?([^\s,]+)\s*,?")
+
+
+class _Entry:
+    __slots__ = ("type", "key", "fields", "line", "text")
+
+    def __init__(self, type_, key, fields, line, text):
+        self.type = type_
+        self.key = key
+        self.fields = fields  # CaseInsensitiveDict of raw (macro-expanded) values
+        self.line = line
+        self.text = text
+
+
+class _EntryMapping(dict):
+    """An entry in the shared vocabulary; finds field lines in the entry's text."""
+
+    def __init__(self, values, entry: _Entry, field_names: dict):
+        super().__init__(values)
+        self.line = entry.line
+        self._entry = entry
+        self._field_names = field_names
+
+    def line_of(self, name: str) -> int:
+        bib_name = self._field_names.get(name, name)
+        match = re.search(rf"(?im)^\s*{re.escape(bib_name)}\s*=", self._entry.text)
+        if not match:
+            return self.line
+        return self.line + self._entry.text.count("\n", 0, match.start())
+
+
+def load_bibtex(text: str, source: str, problems: list[Problem]) -> list:
+    entries = _parse(text, source, problems)
+    by_key = CaseInsensitiveDict()
+    for entry in entries:
+        if entry.key in by_key:
+            first = by_key[entry.key]
+            problems.append(
+                Problem(
+                    Subtype.duplicate_key,
+                    f"duplicate BibTeX key {entry.key!r} (first on line {first.line}); "
+                    "this entry is left out",
+                    source,
+                    entry.line,
+                )
+            )
+            continue
+        by_key[entry.key] = entry
+
+    targets = _resolve_crossrefs(by_key, source, problems)
+    records = []
+    for entry in by_key.values():
+        if entry.type in ("proceedings", "mvproceedings") and entry.key.lower() in targets:
+            continue  # a volume that exists only to be cross-referenced
+        mapping = _to_mapping(entry, source, problems)
+        record = publication_from_mapping(mapping, source, problems, check_unknown=False)
+        if record is not None:
+            records.append(record)
+    return records
+
+
+def _parse(text: str, source: str, problems: list[Problem]) -> list[_Entry]:
+    """Entries of the file; an entry with a syntax error is reported and skipped."""
+    errors: list[PybtexError] = []
+    parser = LowLevelParser(
+        text, macros=CaseInsensitiveDict(month_names), handle_error=errors.append
+    )
+    entries = []
+    line, counted_to = 1, 0
+    iterator = iter(parser)
+    while True:
+        seen = len(errors)
+        try:
+            command, body = next(iterator)
+        except StopIteration:
+            break
+        except (PybtexError, RecursionError) as error:
+            problems.append(Problem(Subtype.syntax, f"BibTeX: {error}", source, parser.lineno))
+            break
+        line += text.count("\n", counted_to, parser.command_start)
+        counted_to = parser.command_start
+        fatal = False
+        for error in errors[seen:]:
+            error_line = getattr(error, "lineno", None) or line
+            if isinstance(error, UndefinedMacro):
+                problems.append(
+                    Problem(
+                        Subtype.syntax,
+                        f"BibTeX: undefined @string macro {error.args[0]!r}; "
+                        "define it with @string or put the value in braces",
+                        source,
+                        error_line,
+                    )
+                )
+            else:
+                fatal = True
+                problems.append(
+                    Problem(Subtype.syntax, f"BibTeX: {_error_text(error)}", source, error_line)
+                )
+        # Errors raised before an entry starts belong to no entry: report and go on.
+        del errors[seen:]
+        if command.lower() in ("string", "preamble"):
+            continue
+        key, fields = body
+        if fatal:
+            what = f"entry {key!r}" if key else "this entry"
+            problems.append(
+                Problem(Subtype.syntax, f"BibTeX: {what} is left out; fix the syntax above", source, line)
+            )
+            continue
+        if not key:
+            problems.append(Problem(Subtype.syntax, "BibTeX: entry without a key is left out", source, line))
+            continue
+        values = CaseInsensitiveDict()
+        for name, parts in fields:
+            if name in values:
+                problems.append(
+                    Problem(
+                        Subtype.duplicate_key,
+                        f"BibTeX entry {key!r} has a second {name!r} field; the first is kept",
+                        source,
+                        line,
+                    )
+                )
+                continue
+            values[name] = " ".join("".join(parts).split())
+        entries.append(_Entry(command.lower(), key, values, line, text[parser.command_start : parser.pos]))
+    for error in errors:  # errors after the last entry
+        problems.append(Problem(Subtype.syntax, f"BibTeX: {_error_text(error)}", source, getattr(error, "lineno", 0) or 0))
+    return entries
+
+
+def _error_text(error: PybtexError) -> str:
+    return re.sub(r" in line \d+", "", str(error))
+
+
+def _resolve_crossrefs(by_key, source: str, problems: list[Problem]) -> set[str]:
+    """Fill fields missing from an entry from the entry it cross-references.
+
+    Returns the lower-cased keys that are cross-referenced.
+    """
+    targets = set()
+    resolved = set()
+
+    def resolve(entry: _Entry, chain: tuple[str, ...]) -> None:
+        key = entry.key.lower()
+        if key in resolved:
+            return
+        parent_key = entry.fields.get("crossref")
+        if not parent_key:
+            resolved.add(key)
+            return
+        parent = by_key.get(parent_key)
+        if parent is None:
+            problems.append(
+                Problem(
+                    Subtype.crossref,
+                    f"BibTeX entry {entry.key!r} cross-references {parent_key!r}, "
+                    "which is not in the file",
+                    source,
+                    entry.line,
+                )
+            )
+        elif parent.key.lower() in chain:
+            problems.append(
+                Problem(
+                    Subtype.crossref,
+                    f"BibTeX crossref cycle: {' -> '.join((*chain, key, parent.key.lower()))}",
+                    source,
+                    entry.line,
+                )
+            )
+        else:
+            targets.add(parent.key.lower())
+            resolve(parent, (*chain, key))
+            for name, value in parent.fields.items():
+                if name.lower() == "crossref":
+                    continue
+                if name.lower() == "title" and "booktitle" not in entry.fields:
+                    entry.fields["booktitle"] = value
+                elif name not in entry.fields:
+                    entry.fields[name] = value
+        resolved.add(key)
+
+    for entry in by_key.values():
+        resolve(entry, ())
+    return targets
+
+
+def _to_mapping(entry: _Entry, source: str, problems: list[Problem]) -> _EntryMapping:
+    """The entry in the field names of :mod:`.publications`."""
+    fields = entry.fields
+    values: dict = {
+        "key": entry.key,
+        # BibTeX has types of every tool's invention ("electronic", "software"):
+        # the ones the model has no name for are simply "other".
+        "type": normalize_type(entry.type) or "other",
+        "bibtex": entry.text.strip(),
+    }
+    names: dict = {}
+
+    def take(name: str, *bib_names: str, raw: bool = False) -> None:
+        for bib_name in bib_names:
+            value = fields.get(bib_name)
+            if value:
+                values[name] = _raw(value) if raw else latex_to_text(value)
+                names[name] = bib_name
+                return
+
+    take("title", "title")
+    for role in _PERSON_FIELDS:
+        if fields.get(role):
+            values[role + "s"] = _persons(fields[role], entry, source, problems)
+            names[role + "s"] = role
+    take("venue", *_VENUE_FIELDS)
+    if entry.type in _THESIS_KIND:
+        school = latex_to_text(fields.get("school", "") or fields.get("institution", ""))
+        values["venue"] = ", ".join(filter(None, [_THESIS_KIND[entry.type], school]))
+    elif entry.type == "techreport" and "venue" not in values:
+        take("venue", "institution")
+    elif "venue" not in values and entry.type in ("book", "misc"):
+        take("venue", "publisher")
+    take("year", "year")
+    take("month", "month")
+    take("date", "date")
+    take("volume", "volume")
+    take("number", "number", "issue")
+    take("pages", "pages")
+    take("publisher", "publisher")
+    take("abstract", "abstract")
+    take("url", "url", raw=True)
+    take("doi", "doi", raw=True)
+    take("arxiv", "arxiv", raw=True)
+    if "arxiv" not in values and fields.get("archiveprefix", "").lower() == "arxiv":
+        take("arxiv", "eprint", raw=True)
+    if fields.get("selected"):
+        values["selected"] = _raw(fields["selected"])
+    if fields.get("status") or fields.get("pubstate"):
+        status = fields.get("status") or fields["pubstate"]
+        values["status"] = _PUBSTATE.get(status.lower(), latex_to_text(status))
+    notes = [latex_to_text(fields[name]) for name in ("award_name", "award", "notes", "note") if fields.get(name)]
+    if notes:
+        values["notes"] = notes
+    tags = fields.get("tags") or fields.get("keywords")
+    if tags:
+        values["tags"] = latex_to_text(tags)
+    links = {}
+    for bib_name, label in LINK_FIELDS.items():
+        if fields.get(bib_name) and label not in links:
+            links[label] = _link_value(fields[bib_name])
+            names.setdefault("links", bib_name)
+    if fields.get(_FREE_LINKS):
+        for label, url in _link_items(fields[_FREE_LINKS]):
+            links[label or file_label(url)] = url
+        names.setdefault("links", _FREE_LINKS)
+    if links:
+        values["links"] = links
+    return _EntryMapping(values, entry, names)
+
+
+def _persons(value: str, entry: _Entry, source: str, problems: list[Problem]) -> list[str]:
+    names = []
+    for written in re.split(r"\s+and\s+", value.strip()):
+        if not written:
+            continue
+        if written.lower() == "others":
+            names.append("et al.")
+            continue
+        if "," not in written and not any(c in written for c in "{\\~"):
+            names.append(written)  # already "First Last"
+            continue
+        try:
+            person = BibPerson(written)
+        except PybtexError as error:
+            problems.append(
+                Problem(
+                    Subtype.field_type,
+                    f"BibTeX entry {entry.key!r}: cannot read the name {written!r} ({error}); "
+                    "it is shown as written",
+                    source,
+                    entry.line,
+                )
+            )
+            names.append(latex_to_text(written))
+            continue
+        parts = person.first_names + person.middle_names + person.prelast_names + person.last_names
+        name = latex_to_text(" ".join(parts))
+        if person.lineage_names:
+            name += ", " + latex_to_text(" ".join(person.lineage_names))
+        names.append(name)
+    return names
+
+
+def _raw(value: str) -> str:
+    """A value used verbatim (URLs, DOIs): only the protecting braces go."""
+    return value.replace("{", "").replace("}", "").replace("\\_", "_").replace("\\%", "%").strip()
+
+
+def _link_items(value: str) -> list[tuple[str, str]]:
+    return [(label or "", url) for label, url in _LINK_ITEM.findall(_raw(value))]
+
+
+def _link_value(value: str):
+    items = _link_items(value)
+    if len(items) == 1 and not items[0][0]:
+        return items[0][1]
+    return {label or file_label(url): url for label, url in items}

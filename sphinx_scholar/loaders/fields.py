@@ -1,0 +1,261 @@
+"""Reading the fields of one record, reporting what is wrong with its line.
+
+Loaders hand a mapping (from YAML, JSON, or a BibTeX entry turned into the same
+vocabulary) to a :class:`FieldReader`; it converts each field to the type the
+model wants, and turns every mistake into a :class:`~sphinx_scholar.model.Problem`
+instead of an exception. A bad field is dropped; the record survives.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from urllib.parse import urlsplit
+
+from ..diagnostics import Subtype
+from ..model import Problem
+from ..text import fold
+
+#: URL schemes a data file may link to; anything else is dropped with a warning.
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "ftp", "ftps"})
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january", "janvier"),
+            ("feb", "february", "fevrier"),
+            ("mar", "march", "mars"),
+            ("apr", "april", "avril"),
+            ("may", "mai"),
+            ("jun", "june", "juin"),
+            ("jul", "july", "juillet"),
+            ("aug", "august", "aout"),
+            ("sep", "sept", "september", "septembre"),
+            ("oct", "october", "octobre"),
+            ("nov", "november", "novembre"),
+            ("dec", "december", "decembre"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?\s*$")
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def safe_url(url: str) -> str | None:
+    """The URL if its scheme is safe to link to (or it has none), else ``None``.
+
+    Browsers ignore control characters and blanks inside a scheme
+    (``java\\tscript:``), so the check looks at the URL without them.
+    """
+    compact = _CONTROL.sub("", url)
+    if not compact:
+        return None
+    try:
+        scheme = urlsplit(compact).scheme.lower()
+    except ValueError:
+        return None
+    if scheme and scheme not in SAFE_SCHEMES:
+        return None
+    if not scheme and ":" in compact.split("/", 1)[0]:
+        return None  # "javascript&colon;" and friends that urlsplit misreads
+    return url.strip()
+
+
+def parse_month(value) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if 1 <= value <= 12 else None
+    if isinstance(value, str):
+        text = fold(value.strip().strip("."))
+        if text.isdigit():
+            return parse_month(int(text))
+        if text in _MONTHS:
+            return _MONTHS[text]
+        # "10 January", "02-04 May": the one month named in the text
+        named = {_MONTHS[word] for word in re.findall(r"[a-z]+", text) if word in _MONTHS}
+        if len(named) == 1:
+            return named.pop()
+    return None
+
+
+def parse_date(value) -> tuple[int, int | None, int | None] | None:
+    """Year, month and day of ``2019``, ``2019-06``, ``2019-06-14`` or a date."""
+    if isinstance(value, datetime.date):
+        return value.year, value.month, value.day
+    if isinstance(value, int) and not isinstance(value, bool):
+        return (value, None, None) if 0 < value < 10000 else None
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    match = _DATE.match(value)
+    if not match:
+        return None
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        datetime.date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    return year, month, day
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+class FieldReader:
+    """Typed access to one record's fields, collecting problems as it goes."""
+
+    def __init__(self, data: Mapping, source: str, problems: list[Problem], what: str):
+        self.data = data
+        self.source = source
+        self.problems = problems
+        self.what = what
+        self.line = getattr(data, "line", 0)
+
+    def line_of(self, name: str) -> int:
+        line_of = getattr(self.data, "line_of", None)
+        return line_of(name) if line_of else self.line
+
+    def problem(self, subtype: Subtype, message: str, name: str | None = None) -> None:
+        line = self.line_of(name) if name else self.line
+        self.problems.append(Problem(subtype, message, self.source, line))
+
+    def wrong_type(self, name: str, expected: str) -> None:
+        value = self.data[name]
+        self.problem(
+            Subtype.field_type,
+            f"{self.what} field {name!r} should be {expected}, "
+            f"not {type(value).__name__} {_short(value)}; the field is ignored",
+            name,
+        )
+
+    def check_known(self, known: Iterable[str]) -> None:
+        known = tuple(known)
+        for name in self.data:
+            if name not in known:
+                self.problem(
+                    Subtype.unknown_field,
+                    f"unknown {self.what} field {name!r}{did_you_mean(name, known)}",
+                    name,
+                )
+
+    def require(self, name: str) -> bool:
+        if self.data.get(name) in (None, "", [], {}):
+            self.problem(
+                Subtype.missing_field,
+                f"{self.what} has no {name!r}; it is left out",
+            )
+            return False
+        return True
+
+    def text(self, name: str) -> str:
+        value = self.data.get(name)
+        if value is None:
+            return ""
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.wrong_type(name, "text")
+            return ""
+        return str(value).strip()
+
+    def flag(self, name: str) -> bool:
+        value = self.data.get(name)
+        if value is None:
+            return False
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in {"true", "yes", "1", "false", "no", "0", ""}:
+            return value.strip().lower() in {"true", "yes", "1"}
+        self.wrong_type(name, "true or false")
+        return False
+
+    def texts(self, name: str, split: str | None = None) -> tuple[str, ...]:
+        """A list of strings; a single string is a list of one (or split)."""
+        value = self.data.get(name)
+        if value is None:
+            return ()
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            value = str(value)
+            parts = value.split(split) if split else [value]
+            return tuple(part.strip() for part in parts if part.strip())
+        if isinstance(value, list) and all(
+            isinstance(item, (str, int, float)) and not isinstance(item, bool)
+            for item in value
+        ):
+            return tuple(str(item).strip() for item in value if str(item).strip())
+        self.wrong_type(name, "a list of text")
+        return ()
+
+    def url(self, name: str, value=None) -> str:
+        value = self.data.get(name) if value is None else value
+        if value is None or value == "":
+            return ""
+        if not isinstance(value, str):
+            self.wrong_type(name, "a URL")
+            return ""
+        safe = safe_url(value)
+        if safe is None:
+            self.problem(
+                Subtype.url,
+                f"{self.what} field {name!r}: {_short(value)} is not a safe URL "
+                f"(allowed: {', '.join(sorted(SAFE_SCHEMES))}, or a relative path); "
+                "it is left out",
+                name,
+            )
+            return ""
+        return safe
+
+    def year(self, name: str = "year") -> int | None:
+        value = self.data.get(name)
+        if value is None or value == "":
+            return None
+        date = parse_date(value)
+        if date is None and isinstance(value, str):
+            # "1995--1996", "February 2014", "1973b": the first year written
+            years = re.findall(r"(?<!\d)(\d{4})(?!\d)", value)
+            date = (int(years[0]), None, None) if years else None
+        if date is None:
+            self.problem(
+                Subtype.date,
+                f"{self.what} field {name!r}: {_short(value)} is not a year",
+                name,
+            )
+            return None
+        return date[0]
+
+    def month(self, name: str = "month") -> int | None:
+        value = self.data.get(name)
+        if value is None or value == "":
+            return None
+        month = parse_month(value)
+        if month is None:
+            self.problem(
+                Subtype.date,
+                f"{self.what} field {name!r}: {_short(value)} is not a month "
+                "(write 1-12 or a month name)",
+                name,
+            )
+        return month
+
+    def date(self, name: str = "date") -> tuple[int, int | None, int | None] | None:
+        value = self.data.get(name)
+        if value is None or value == "":
+            return None
+        date = parse_date(value)
+        if date is None:
+            self.problem(
+                Subtype.date,
+                f"{self.what} field {name!r}: {_short(value)} is not a date "
+                "(write YYYY, YYYY-MM or YYYY-MM-DD)",
+                name,
+            )
+        return date
+
+
+def _short(value, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

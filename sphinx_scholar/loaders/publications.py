@@ -1,0 +1,275 @@
+"""Publication records from mappings, whatever file format they came from.
+
+YAML and JSON records arrive as they were written; BibTeX entries arrive
+translated into the same field names by :mod:`.bibtex`. Both therefore go
+through the same checks and give the same :class:`Publication`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from ..diagnostics import Subtype
+from ..model import (
+    LINK_TYPES,
+    PUBLICATION_TYPES,
+    Author,
+    Link,
+    LinkFile,
+    Problem,
+    Publication,
+    Related,
+)
+from ..text import fold, natural_order, split_mark
+from .fields import FieldReader, did_you_mean
+
+FIELDS = (
+    "key", "type", "title", "authors", "editors", "venue", "year", "month",
+    "date", "volume", "number", "pages", "publisher", "status", "notes",
+    "abstract", "url", "doi", "arxiv", "links", "tags", "selected", "related",
+    "bibtex",
+)
+
+#: Other names for the publication types, BibTeX's among them.
+TYPE_ALIASES = {
+    "article": "journal",
+    "inproceedings": "conference",
+    "proceedings": "conference",
+    "paper": "conference",
+    "incollection": "chapter",
+    "inbook": "chapter",
+    "booklet": "book",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "techreport": "report",
+    "manual": "report",
+    "technical report": "report",
+    "unpublished": "preprint",
+    "misc": "other",
+    "online": "other",
+}
+
+LINK_ALIASES = {
+    "html": "web",
+    "website": "web",
+    "project": "web",
+    "supp": "supplemental",
+    "supplementary": "supplemental",
+    "supplement": "supplemental",
+    "data": "dataset",
+}
+
+_AUTHOR_FIELDS = ("name", "person", "url", "mark")
+
+
+def normalize_type(value: str) -> str | None:
+    value = fold(value).strip()
+    if value in PUBLICATION_TYPES:
+        return value
+    return TYPE_ALIASES.get(value)
+
+
+def publication_from_mapping(
+    data: Mapping, source: str, problems: list[Problem], check_unknown: bool = True
+) -> Publication | None:
+    """A :class:`Publication` from one record, or ``None`` if it cannot be one."""
+    what = "publication"
+    reader = FieldReader(data, source, problems, what)
+    if check_unknown:
+        reader.check_known(FIELDS)
+    title = reader.text("title")
+    key = reader.text("key")
+    if not title:
+        reader.problem(
+            Subtype.missing_field,
+            f"publication {key!r} has no 'title'; it is left out"
+            if key else "publication has no 'title'; it is left out",
+        )
+        return None
+
+    type_ = "other"
+    if "type" in data:
+        written = reader.text("type")
+        type_ = normalize_type(written) if written else "other"
+        if type_ is None:
+            reader.problem(
+                Subtype.field_type,
+                f"unknown publication type {written!r}"
+                f"{did_you_mean(written, PUBLICATION_TYPES + tuple(TYPE_ALIASES))}; "
+                f"use one of {', '.join(PUBLICATION_TYPES)}",
+                "type",
+            )
+            type_ = "other"
+
+    year = reader.year("year")
+    month = reader.month("month")
+    date = reader.date("date")
+    if date:
+        year = year or date[0]
+        month = month or date[1]
+
+    notes = reader.texts("notes")
+    doi = _bare_doi(reader.text("doi"))
+    arxiv = _bare_arxiv(reader.text("arxiv"))
+    links = read_links(reader, "links")
+    if doi and not any(link.label == "doi" for link in links):
+        links += (Link("doi", (LinkFile(f"https://doi.org/{doi}"),)),)
+    if arxiv and not any(link.label == "arxiv" for link in links):
+        links += (Link("arxiv", (LinkFile(f"https://arxiv.org/abs/{arxiv}"),)),)
+
+    return Publication(
+        key=key or _made_up_key(data, title, year),
+        title=title,
+        type=type_,
+        authors=read_authors(reader, "authors"),
+        editors=read_authors(reader, "editors"),
+        venue=reader.text("venue"),
+        year=year,
+        month=month,
+        volume=reader.text("volume"),
+        number=reader.text("number"),
+        pages=reader.text("pages").replace("--", "–"),
+        publisher=reader.text("publisher"),
+        status=reader.text("status"),
+        notes=notes,
+        abstract=reader.text("abstract"),
+        url=reader.url("url"),
+        doi=doi,
+        arxiv=arxiv,
+        links=links,
+        tags=reader.texts("tags", split=","),
+        selected=reader.flag("selected"),
+        related=read_related(reader, "related"),
+        bibtex=reader.text("bibtex"),
+        source=source,
+        line=reader.line,
+    )
+
+
+def read_authors(reader: FieldReader, name: str) -> tuple[Author, ...]:
+    """Authors as a list of names or of ``{name, person, url}`` mappings,
+    or as one BibTeX-style string joined by ``and``."""
+    value = reader.data.get(name)
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):
+        value = [part for part in re.split(r"\s+and\s+", value) if part.strip()]
+    if not isinstance(value, list):
+        reader.wrong_type(name, "a list of names")
+        return ()
+    authors = []
+    for item in value:
+        if isinstance(item, str) and item.strip():
+            written, mark = split_mark(item)
+            authors.append(Author(natural_order(written), mark))
+        elif isinstance(item, Mapping):
+            sub = FieldReader(item, reader.source, reader.problems, "author")
+            sub.check_known(_AUTHOR_FIELDS)
+            written, mark = split_mark(natural_order(sub.text("name")))
+            if not written and not sub.text("person"):
+                sub.problem(Subtype.missing_field, "author has no 'name' or 'person'")
+                continue
+            authors.append(
+                Author(written, sub.text("mark") or mark, sub.text("person"), sub.url("url"))
+            )
+        else:
+            reader.problem(
+                Subtype.field_type,
+                f"an entry of {name!r} should be a name, not {item!r}",
+                name,
+            )
+    return tuple(authors)
+
+
+def read_links(reader: FieldReader, name: str) -> tuple[Link, ...]:
+    """Links as ``label: url``, ``label: {file: url, ...}`` or ``label: [url, ...]``."""
+    value = reader.data.get(name)
+    if value is None:
+        return ()
+    if not isinstance(value, Mapping):
+        reader.wrong_type(name, "a mapping of labels to URLs")
+        return ()
+    links = []
+    for label, target in value.items():
+        label = LINK_ALIASES.get(str(label).strip().lower(), str(label).strip())
+        files = _link_files(reader, name, label, target)
+        if files:
+            links.append(Link(label, files))
+    return tuple(links)
+
+
+def _link_files(reader, name, label, target) -> tuple[LinkFile, ...]:
+    if isinstance(target, str):
+        url = reader.url(name, target)
+        return (LinkFile(url),) if url else ()
+    if isinstance(target, Mapping):
+        pairs = list(target.items())
+    elif isinstance(target, list) and all(isinstance(item, str) for item in target):
+        pairs = [(file_label(url), url) for url in target]
+    else:
+        reader.problem(
+            Subtype.field_type,
+            f"link {label!r} should be a URL, a list of URLs, or a mapping of "
+            "file labels to URLs",
+            name,
+        )
+        return ()
+    files = []
+    for file_name, url in pairs:
+        if not isinstance(url, str):
+            reader.problem(
+                Subtype.field_type, f"link {label!r}: {file_name!r} should be a URL", name
+            )
+            continue
+        url = reader.url(name, url)
+        if url:
+            files.append(LinkFile(url, str(file_name).strip()))
+    return tuple(files)
+
+
+def file_label(url: str) -> str:
+    """``slides/talk.pptx`` -> ``pptx``: the label of one file among several."""
+    last = url.rstrip("/").rsplit("/", 1)[-1]
+    return last.rsplit(".", 1)[-1] if "." in last else last
+
+
+def read_related(reader: FieldReader, name: str) -> tuple[Related, ...]:
+    value = reader.data.get(name)
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        value = [value]
+    related = []
+    for item in value:
+        if isinstance(item, str):
+            related.append(Related(item.strip()))
+        elif isinstance(item, Mapping):
+            sub = FieldReader(item, reader.source, reader.problems, "related item")
+            sub.check_known(("text", "links"))
+            if sub.require("text"):
+                related.append(Related(sub.text("text"), read_links(sub, "links")))
+        else:
+            reader.wrong_type(name, "a list of text or {text, links} items")
+    return tuple(related)
+
+
+def _bare_doi(doi: str) -> str:
+    return re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", doi.strip(), flags=re.I)
+
+
+def _bare_arxiv(arxiv: str) -> str:
+    return re.sub(r"^(https?://arxiv\.org/(abs|pdf)/|arxiv:)", "", arxiv.strip(), flags=re.I)
+
+
+def _made_up_key(data: Mapping, title: str, year: int | None) -> str:
+    """A key in Google Scholar's style for records that have none: name, year, word."""
+    authors = data.get("authors")
+    first = ""
+    if isinstance(authors, list) and authors and isinstance(authors[0], str):
+        first = authors[0]
+    elif isinstance(authors, str):
+        first = authors.split(" and ")[0]
+    last = first.split(",")[0] if "," in first else (first.split() or [""])[-1]
+    words = [w for w in re.findall(r"\w+", fold(title)) if len(w) > 3] or ["untitled"]
+    return re.sub(r"\W", "", fold(last)) + str(year or "") + words[0]

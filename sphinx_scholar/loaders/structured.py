@@ -1,0 +1,171 @@
+"""YAML and JSON files read into Python values that remember their line numbers.
+
+Mappings come back as :class:`LineDict`, which knows the line it starts on and
+the line of each key, so that a problem in any field can be reported where it
+is. Duplicate keys, which PyYAML and :mod:`json` silently overwrite, are
+reported.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import json.decoder
+import json.scanner
+
+import yaml
+
+from ..diagnostics import Subtype
+from ..model import Problem
+
+try:  # libyaml parses several times faster when it is there
+    _BaseLoader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _BaseLoader = yaml.SafeLoader
+
+
+class LineDict(dict):
+    """A mapping from a data file, with the 1-based lines of itself and its keys."""
+
+    line: int = 0
+    key_lines: dict = {}  # noqa: RUF012  (replaced per instance, never mutated)
+
+    def line_of(self, key) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+def _line_dict(pairs, line: int, key_lines: dict) -> LineDict:
+    result = LineDict(pairs)
+    result.line = line
+    result.key_lines = key_lines
+    return result
+
+
+class _Loader(_BaseLoader):
+    """A safe loader that records lines and duplicate keys."""
+
+    def __init__(self, stream, source: str, problems: list[Problem]):
+        super().__init__(stream)
+        self._source = source
+        self._problems = problems
+
+    def construct_line_mapping(self, node):
+        self.flatten_mapping(node)
+        pairs = []
+        key_lines = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool)) and key is not None:
+                self._problems.append(
+                    Problem(
+                        Subtype.field_type,
+                        "a mapping key must be a plain value",
+                        self._source,
+                        key_node.start_mark.line + 1,
+                    )
+                )
+                continue
+            key = str(key) if not isinstance(key, str) else key
+            line = key_node.start_mark.line + 1
+            if key in key_lines:
+                self._problems.append(
+                    Problem(
+                        Subtype.duplicate_key,
+                        f"duplicate key {key!r} (first on line {key_lines[key]}); "
+                        "the later value wins",
+                        self._source,
+                        line,
+                    )
+                )
+            key_lines[key] = line
+            pairs.append((key, self.construct_object(value_node, deep=True)))
+        return _line_dict(pairs, node.start_mark.line + 1, key_lines)
+
+
+_Loader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_line_mapping
+)
+
+
+def load_yaml(text: str, source: str, problems: list[Problem]):
+    """Parse YAML text; a syntax error becomes a problem and gives ``None``."""
+    loader = _Loader(text, source, problems)
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 0
+        what = error.problem or str(error)
+        if error.context:
+            what = f"{what} ({error.context})"
+        if "tab" in what:
+            what += "; indent with spaces, not tabs"
+        problems.append(Problem(Subtype.syntax, f"YAML syntax error: {what}", source, line))
+    except yaml.YAMLError as error:
+        problems.append(Problem(Subtype.syntax, f"YAML error: {error}", source))
+    finally:
+        loader.dispose()
+    return None
+
+
+def load_json(text: str, source: str, problems: list[Problem]):
+    """Parse JSON text; objects become :class:`LineDict` with their lines."""
+    newlines = _line_starts(text)
+
+    def parse_object(state, strict, scan_once, object_hook, pairs_hook, memo=None):
+        string, start = state
+        pairs, end = json.decoder.JSONObject(state, strict, scan_once, None, list, memo)
+        line = _line_at(newlines, start)
+        key_lines = _key_lines(string, start, end, pairs, newlines)
+        seen = set()
+        for key, _ in pairs:
+            if key in seen:
+                problems.append(
+                    Problem(
+                        Subtype.duplicate_key,
+                        f"duplicate key {key!r}; the later value wins",
+                        source,
+                        key_lines.get(key, line),
+                    )
+                )
+            seen.add(key)
+        return _line_dict(pairs, line, key_lines), end
+
+    decoder = json.JSONDecoder()
+    decoder.parse_object = parse_object
+    decoder.scan_once = json.scanner.py_make_scanner(decoder)
+    try:
+        return decoder.decode(text)
+    except json.JSONDecodeError as error:
+        problems.append(
+            Problem(Subtype.syntax, f"JSON syntax error: {error.msg}", source, error.lineno)
+        )
+    except RecursionError:
+        problems.append(Problem(Subtype.syntax, "JSON nested too deeply", source))
+    return None
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    index = text.find("\n")
+    while index != -1:
+        starts.append(index + 1)
+        index = text.find("\n", index + 1)
+    return starts
+
+
+def _line_at(starts: list[int], position: int) -> int:
+    return bisect.bisect_right(starts, position)
+
+
+def _key_lines(string: str, start: int, end: int, pairs, starts) -> dict:
+    """Lines of an object's own keys, found by searching its text in order."""
+    lines = {}
+    position = start
+    for key, _ in pairs:
+        found = string.find(json.dumps(key), position, end)
+        if found == -1:
+            continue
+        lines[key] = _line_at(starts, found)
+        position = found + 1
+    return lines

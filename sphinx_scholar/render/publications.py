@@ -1,0 +1,130 @@
+"""Publication records -> docutils nodes.
+
+One bullet list per group, one list item (class ``scholar-publication``) per
+record, holding a line block: title, authors, then venue, year, notes and links
+(``[pdf] [code] [slides: ppt, pptx]``), like the lists researchers write by hand.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from ..locale import _
+from ..model import Publication
+from ..query import Group
+from ..text import slug
+from .nodes import RenderContext, grouped, links_nodes, link_node, people_nodes
+
+#: The parts of an entry, in the order they are shown, and which show by default.
+PARTS = ("title", "authors", "venue", "year", "notes", "links", "related", "abstract")
+DEFAULT_PARTS = frozenset(PARTS) - {"abstract"}
+
+TYPE_HEADINGS = {
+    "journal": _("Journal articles"),
+    "conference": _("Conference papers"),
+    "workshop": _("Workshop papers"),
+    "chapter": _("Book chapters"),
+    "book": _("Books"),
+    "thesis": _("Theses"),
+    "report": _("Technical reports"),
+    "preprint": _("Preprints"),
+    "patent": _("Patents"),
+    "other": _("Other"),
+}
+
+
+def group_heading(key, by: str) -> tuple[str, str]:
+    """The heading text of a group and the id it is based on."""
+    if by == "year":
+        if key is None:
+            return str(_("Undated")), "undated"
+        if isinstance(key, tuple):
+            return str(_("≤ {year}")).format(year=key[1]), f"until-{key[1]}"
+        return str(key), str(key)
+    if by == "type":
+        return str(TYPE_HEADINGS.get(key, key)), key
+    if key is None:
+        return str(_("Other venues")), "other-venues"
+    return key, slug(key)
+
+
+def render_groups(
+    groups: list[Group], by: str, parts: frozenset[str], ctx: RenderContext, as_sections: bool
+) -> list[nodes.Node]:
+    result: list[nodes.Node] = []
+    for group in groups:
+        body = [publication_list(group.records, parts, ctx)]
+        if group.key is None and by == "none":
+            result.extend(body)
+            continue
+        title, id_part = group_heading(group.key, by)
+        result.extend(grouped(title, f"publications-{id_part}", body, ctx, as_sections))
+    return result
+
+
+def publication_list(records, parts: frozenset[str], ctx: RenderContext) -> nodes.bullet_list:
+    items = [publication_item(record, parts, ctx) for record in records]
+    return nodes.bullet_list("", *items, classes=["scholar-publications"], bullet="-")
+
+
+def publication_item(record: Publication, parts: frozenset[str], ctx: RenderContext) -> nodes.list_item:
+    item = nodes.list_item("", classes=["scholar-publication"])
+    item["ids"].append(ctx.unique_id(f"pub-{slug(record.key)}"))
+    ctx.register(item)
+    lines = nodes.line_block(classes=["scholar-entry"])
+    if "title" in parts:
+        lines += nodes.line("", "", *title_nodes(record, ctx), classes=["scholar-title"])
+    if "authors" in parts and record.authors:
+        lines += nodes.line("", "", *people_nodes(record.authors, ctx), classes=["scholar-authors"])
+    details = venue_nodes(record, parts, ctx)
+    if details:
+        lines += nodes.line("", "", *details, classes=["scholar-venue"])
+    if "related" in parts:
+        for related in record.related:
+            line = nodes.line("", related.text, classes=["scholar-related"])
+            line += links_nodes(related.links, record.source, ctx)
+            lines += line
+    item += lines
+    if "abstract" in parts and record.abstract:
+        item += nodes.paragraph(record.abstract, record.abstract, classes=["scholar-abstract"])
+    return item
+
+
+def title_nodes(record: Publication, ctx: RenderContext) -> list[nodes.Node]:
+    if record.url:
+        title = link_node(record.url, record.title, record.source, ctx)
+    else:
+        title = nodes.Text(record.title)
+    return [nodes.strong("", "", title)]
+
+
+def venue_nodes(record: Publication, parts: frozenset[str], ctx: RenderContext) -> list[nodes.Node]:
+    """``ICML, vol. 36, no. 6, pp. 1–9, 2019 (to appear, Oral). [pdf] [code]``."""
+    pieces = []
+    if "venue" in parts:
+        pieces.append(record.venue)
+        if record.volume:
+            pieces.append(str(_("vol. {volume}")).format(volume=record.volume))
+        if record.number:
+            pieces.append(str(_("no. {number}")).format(number=record.number))
+        if record.pages:
+            pieces.append(str(_("pp. {pages}")).format(pages=record.pages))
+    if "year" in parts and record.year is not None:
+        pieces.append(str(record.year))
+    text = ", ".join(piece for piece in pieces if piece)
+    remarks = []
+    if "year" in parts and record.status:
+        remarks.append(record.status)
+    if "notes" in parts:
+        remarks.extend(record.notes)
+    if remarks:
+        text = f"{text} ({', '.join(remarks)})" if text else f"({', '.join(remarks)})"
+    result: list[nodes.Node] = []
+    if text:
+        result.append(nodes.inline("", text + ".", classes=["scholar-details"]))
+    if "links" in parts and record.links:
+        links = links_nodes(record.links, record.source, ctx)
+        if not text:
+            links[0] = nodes.Text("[")
+        result.append(nodes.inline("", "", *links, classes=["scholar-links"]))
+    return result

@@ -1,0 +1,123 @@
+"""Text helpers: LaTeX to Unicode, name keys for matching, stable slugs."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+import unicodedata
+
+import latexcodec  # noqa: F401  (registers the "ulatex" codec)
+
+# Logos and commands that latexcodec leaves alone.
+_LATEX_WORDS = {
+    "TeX": "TeX",
+    "LaTeX": "LaTeX",
+    "LaTeXe": "LaTeX2e",
+    "BibTeX": "BibTeX",
+    "MF": "Metafont",
+    "MP": "MetaPost",
+    "AmS": "AMS",
+    "ConTeXt": "ConTeXt",
+    "XeTeX": "XeTeX",
+    "LuaTeX": "LuaTeX",
+    "eTeX": "e-TeX",
+    "pdfTeX": "pdfTeX",
+    "slash": "/",
+    "ldots": "…",
+    "dots": "…",
+}
+_NEEDS_LATEX = re.compile(r"[\\{}~$]|--")
+_COMMAND = re.compile(r"\\([A-Za-z]+)\s*")
+_ESCAPED = re.compile(r"\\([$&%#_{}])")
+_SPACES = re.compile(r"\s+")
+_KEEP = {c: chr(0xE000 + i) for i, c in enumerate("$&%#_{}")}
+_RESTORE = {ord(v): k for k, v in _KEEP.items()}
+
+
+def latex_to_text(value: str) -> str:
+    """Turn a BibTeX field value into plain Unicode text.
+
+    Accents and escapes become characters, ``--`` an en dash, braces that
+    protect capitals disappear, and formatting commands keep their argument.
+    """
+    if not _NEEDS_LATEX.search(value):
+        return _SPACES.sub(" ", value).strip()
+    try:
+        text = codecs.decode(value, "ulatex")
+    except Exception:  # latexcodec gives up on some malformed input
+        text = value
+    # Escaped characters are set aside so that the brace and math-shift
+    # clean-up below does not remove them.
+    text = _ESCAPED.sub(lambda m: _KEEP[m.group(1)], text)
+    text = _COMMAND.sub(lambda m: _LATEX_WORDS.get(m.group(1), ""), text)
+    text = text.replace("\\\\", " ").replace("\\", "")
+    text = text.replace("{", "").replace("}", "").replace("$", "")
+    text = text.translate(_RESTORE)
+    return _SPACES.sub(" ", text).strip()
+
+
+# Letters that carry no Unicode decomposition but should match their base letter.
+_FOLD = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d",
+     "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ð": "d", "þ": "th"}
+)
+#: Marks written after a name for equal contribution, corresponding author, etc.
+NAME_MARKS = "*†‡§¶#^"
+_NAME_MARK = re.compile(rf"[\s{re.escape(NAME_MARKS)}]+$")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for comparisons people expect to be loose."""
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.casefold()
+
+
+def split_mark(name: str) -> tuple[str, str]:
+    """``"Ada Lovelace*"`` -> ``("Ada Lovelace", "*")``."""
+    match = _NAME_MARK.search(name)
+    if not match:
+        return name.strip(), ""
+    return name[: match.start()].strip(), match.group().strip()
+
+
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d."}
+
+
+def natural_order(name: str) -> str:
+    """``"Lovelace, Ada"`` -> ``"Ada Lovelace"``; ``"King, Jr."`` stays as it is."""
+    if name.count(",") != 1:
+        return name
+    last, first = (part.strip() for part in name.split(","))
+    if not first or not last or first.lower() in _SUFFIXES:
+        return name
+    return f"{first} {last}"
+
+
+def name_key(name: str) -> str:
+    """A key under which two spellings of one name are equal.
+
+    Ignores marks, case, accents, periods and hyphens, and reads
+    ``"Last, First"`` as ``"First Last"``.
+    """
+    name, _ = split_mark(name)
+    name = fold(natural_order(name))
+    name = re.sub(r"[.\-‐‑]", " ", name)
+    return " ".join(name.split())
+
+
+_SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """A stable, readable, collision-free id for a key.
+
+    Keys that are not already plain lower-case ASCII get a short hash of the
+    original appended, so that ``Tèst`` and ``Tést`` stay apart.
+    """
+    plain = _SLUG_UNSAFE.sub("-", fold(text)).strip("-")
+    if plain == text:
+        return plain
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
+    return f"{plain}-{digest}" if plain else digest

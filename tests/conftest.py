@@ -1,0 +1,22 @@
+from pathlib import Path
+
+import pytest
+
+from sphinx_scholar import cache
+
+pytest_plugins = "sphinx.testing.fixtures"
+
+collect_ignore = ["roots"]
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return Path(__file__).parent / "roots"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test parses its own files: nothing is kept from another test."""
+    cache.forget()
+    yield
+    cache.forget()

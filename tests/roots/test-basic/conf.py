@@ -1,0 +1,3 @@
+extensions = ["sphinx_scholar"]
+scholar_people_file = "data/people.yaml"
+scholar_highlight = ["ada"]

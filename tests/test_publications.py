@@ -1,0 +1,107 @@
+"""The publications directive, read from the built HTML as a visitor reads it."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+
+def html(app, name="index"):
+    return BeautifulSoup((app.outdir / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def headings(soup):
+    return [
+        section.find(["h2", "h3"]).get_text(strip=True).rstrip("#¶")
+        for section in soup.select("section.scholar-group")
+    ]
+
+
+def entries(soup):
+    return soup.select("li.scholar-publication")
+
+
+def titles(soup):
+    return [li.select_one(".scholar-title").get_text(strip=True) for li in entries(soup)]
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_year_groups_are_sections_newest_first(app):
+    app.build()
+    soup = html(app)
+    assert headings(soup) == ["2019", "2017", "≤ 2015"]
+    assert titles(soup) == [
+        "Analytical Engines Revisited",
+        "On the Connexion of the Physical Sciences",
+        "Notes on the Engine",
+        "A First Program",
+    ]
+    # group headings are real sections, so the page's table of contents lists them
+    toc = app.env.tocs["index"].astext()
+    assert "2019" in toc and "≤ 2015" in toc
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_entry_reads_like_a_hand_written_list(app):
+    app.build()
+    first = entries(html(app))[0]
+    assert first.get_text(" ", strip=True).startswith("Analytical Engines Revisited")
+    authors = first.select_one(".scholar-authors")
+    assert authors.get_text() == "Ada Lovelace*, Charles Babbage*, Mary Somerville"
+    venue = first.select_one(".scholar-venue").get_text()
+    assert venue.startswith("ICML, 2019 (to appear, Oral).")
+    links = first.select(".scholar-links a")
+    assert [a.get_text() for a in links] == ["pdf", "code", "ppt", "pptx", "image sequence – gif files"]
+    assert "[slides: ppt, pptx]" in venue
+    assert links[0]["href"] == "https://example.org/engines.pdf"
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_people_are_linked_and_highlighted_through_variants(app):
+    app.build()
+    soup = html(app)
+    highlighted = [s.get_text() for s in soup.select(".scholar-highlight")]
+    # "Ada Lovelace*" and "A. Lovelace" are both Ada (config highlight), marks kept in display
+    assert highlighted == ["Ada Lovelace*", "A. Lovelace", "Ada Lovelace", "Ada Lovelace"]
+    ada = soup.select_one(".scholar-highlight a")
+    assert ada["href"] == "https://example.org/ada/"
+    # a group highlights all its members, whatever the spelling in the data
+    lab = [s.get_text() for s in html(app, "papers").select(".scholar-highlight")]
+    assert "Charles Babbage*" in lab and "Mary Somerville" not in lab
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_multi_file_labels_and_related_lines(app):
+    app.build()
+    notes = entries(html(app))[2]
+    assert "[dataset: 2-hop, 3-hop]" in notes.select_one(".scholar-venue").get_text()
+    related = notes.select_one(".scholar-related")
+    # Sphinx's smart quotes apply to data as to prose
+    assert related.get_text().startswith("Extended version: Master’s thesis, 2013. [pdf]")
+    assert related.a["href"] == "https://example.org/thesis.pdf"
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_group_by_type_and_journal_details(app):
+    app.build()
+    soup = html(app, "papers")
+    assert headings(soup) == ["Journal articles", "Conference papers", "Preprints"]
+    journal = entries(soup)[0]
+    assert journal.select_one(".scholar-venue").get_text().startswith("TPAMI, vol. 36, no. 6, 2017.")
+    assert journal.select_one(".scholar-title a")["href"] == "https://example.org/connexion"
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_bibtex_gives_the_same_records(app):
+    app.build()
+    soup = html(app, "bib")
+    assert not soup.select("section.scholar-group")
+    assert titles(soup) == [
+        "Bernoulli Numbers on the Analytical Engine",
+        "The Difference Engine – a Retrospective",
+    ]
+    first = entries(soup)[0]
+    assert first.select_one(".scholar-authors").get_text() == "Ada Lovelace, Charles Babbage, Jörg Müller"
+    venue = first.select_one(".scholar-venue").get_text()
+    assert venue.startswith("International Conference on Machine Learning (ICML), pp. 1–10, 2019.")
+    assert "[pdf] [code] [slides: ppt, pptx]" in venue
+    doi = entries(soup)[1].select_one(".scholar-links a")
+    assert (doi.get_text(), doi["href"]) == ("doi", "https://doi.org/10.1000/engine.2016")
