@@ -190,8 +190,8 @@ class FieldReader:
         self.wrong_type(name, "a list of text")
         return ()
 
-    def url(self, name: str, value=None) -> str:
-        value = self.data.get(name) if value is None else value
+    def url(self, name: str) -> str:
+        value = self.data.get(name)
         if value is None or value == "":
             return ""
         if not isinstance(value, str):

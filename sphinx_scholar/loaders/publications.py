@@ -190,39 +190,31 @@ def read_links(reader: FieldReader, name: str) -> tuple[Link, ...]:
     if not isinstance(value, Mapping):
         reader.wrong_type(name, "a mapping of labels to URLs")
         return ()
+    labels = FieldReader(value, reader.source, reader.problems, "link")
     links = []
     for label, target in value.items():
-        label = LINK_ALIASES.get(str(label).strip().lower(), str(label).strip())
-        files = _link_files(reader, name, label, target)
+        shown = LINK_ALIASES.get(str(label).strip().lower(), str(label).strip())
+        files = _link_files(labels, label, target)
         if files:
-            links.append(Link(label, files))
+            links.append(Link(shown, files))
     return tuple(links)
 
 
-def _link_files(reader, name, label, target) -> tuple[LinkFile, ...]:
+def _link_files(labels: FieldReader, label, target) -> tuple[LinkFile, ...]:
     if isinstance(target, str):
-        url = reader.url(name, target)
+        url = labels.url(label)
         return (LinkFile(url),) if url else ()
-    if isinstance(target, Mapping):
-        pairs = list(target.items())
-    elif isinstance(target, list) and all(isinstance(item, str) for item in target):
-        pairs = [(file_label(url), url) for url in target]
-    else:
-        reader.problem(
-            Subtype.field_type,
-            f"link {label!r} should be a URL, a list of URLs, or a mapping of "
-            "file labels to URLs",
-            name,
-        )
+    if isinstance(target, list) and all(isinstance(item, str) for item in target):
+        target = {file_label(url): url for url in target}
+    if not isinstance(target, Mapping):
+        labels.wrong_type(label, "a URL, a list of URLs, or a mapping of file labels to URLs")
         return ()
+    files_reader = FieldReader(target, labels.source, labels.problems, f"link {label!r}")
+    if not hasattr(target, "line_of"):  # a list of URLs: report at its label
+        files_reader.line = labels.line_of(label)
     files = []
-    for file_name, url in pairs:
-        if not isinstance(url, str):
-            reader.problem(
-                Subtype.field_type, f"link {label!r}: {file_name!r} should be a URL", name
-            )
-            continue
-        url = reader.url(name, url)
+    for file_name in target:
+        url = files_reader.url(file_name)
         if url:
             files.append(LinkFile(url, str(file_name).strip()))
     return tuple(files)
