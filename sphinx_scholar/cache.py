@@ -13,8 +13,6 @@ import hashlib
 import os
 import pickle
 import threading
-from collections.abc import Callable
-
 from .model import LoadResult
 
 #: Bump when the records change shape, so that old pickles are not used.
@@ -32,13 +30,16 @@ def _stamp(path: str) -> tuple | None:
     return (stat.st_mtime_ns, stat.st_size, CACHE_VERSION)
 
 
-def load(path: str, loader: Callable[[str], LoadResult], cache_dir: str | None = None) -> LoadResult:
-    """``loader(path)``, unless the same file was loaded before."""
+def load(path: str, kind: str, cache_dir: str | None = None) -> LoadResult:
+    """The file read by the loader of ``kind``, unless it was read before."""
+    from .loaders import LOADERS
+
+    loader = LOADERS[kind]
     path = os.path.abspath(path)
     stamp = _stamp(path)
     if stamp is None:
         return loader(path)  # the loader reports the missing file
-    memo_key = (path, loader.__qualname__)
+    memo_key = (path, kind)
     with _lock:
         known = _memory.get(memo_key)
     if known and known[0] == stamp:

@@ -11,7 +11,6 @@ from .diagnostics import report
 from .directives.listing import cache_dir
 from .directives.publications import PublicationsDirective
 from .domain import ScholarDomain
-from .loaders import LOADERS
 from .locale import MESSAGE_CATALOG
 from .registry import registry_for, report_problems
 
@@ -56,7 +55,7 @@ def on_before_read_docs(app: Sphinx, env, docnames: list[str]) -> None:
     domain: ScholarDomain = env.get_domain("scholar")
     for path, kind in domain.sources_of(docnames):
         if os.path.isfile(path):
-            cache.load(path, LOADERS[kind], cache_dir(env))
+            cache.load(path, kind, cache_dir(env))
 
 
 def on_env_updated(app: Sphinx, env) -> list[str]:
@@ -64,7 +63,7 @@ def on_env_updated(app: Sphinx, env) -> list[str]:
     build, once each, whatever the number of pages and processes."""
     domain: ScholarDomain = env.get_domain("scholar")
     for path, kind in domain.sources_of(_read_this_build):
-        loaded = cache.load(path, LOADERS[kind], cache_dir(env))
+        loaded = cache.load(path, kind, cache_dir(env))
         for problem in sorted(loaded.problems, key=lambda p: p.line):
             report(problem)
     _read_this_build.clear()

@@ -6,7 +6,6 @@ import os
 
 from . import cache
 from .diagnostics import report
-from .loaders import load_people
 from .loaders.people import people_from_data
 from .model import LoadResult, Problem
 from .people import Registry
@@ -31,7 +30,7 @@ def _build(env) -> tuple[Registry, list[Problem]]:
         problems: list[Problem] = []
         people = people_from_data(inline, "conf.py (scholar_people)", problems) if inline else []
         if path:
-            loaded: LoadResult = cache.load(path, load_people)
+            loaded: LoadResult = cache.load(path, "people")
             people += loaded.records
             problems += loaded.problems
         _built.clear()

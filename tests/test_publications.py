@@ -23,7 +23,7 @@ def titles(soup):
     return [li.select_one(".scholar-title").get_text(strip=True) for li in entries(soup)]
 
 
-@pytest.mark.sphinx("html", testroot="basic")
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
 def test_year_groups_are_sections_newest_first(app):
     app.build()
     soup = html(app)
@@ -39,7 +39,7 @@ def test_year_groups_are_sections_newest_first(app):
     assert "2019" in toc and "≤ 2015" in toc
 
 
-@pytest.mark.sphinx("html", testroot="basic")
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
 def test_entry_reads_like_a_hand_written_list(app):
     app.build()
     first = entries(html(app))[0]
@@ -54,7 +54,7 @@ def test_entry_reads_like_a_hand_written_list(app):
     assert links[0]["href"] == "https://example.org/engines.pdf"
 
 
-@pytest.mark.sphinx("html", testroot="basic")
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
 def test_people_are_linked_and_highlighted_through_variants(app):
     app.build()
     soup = html(app)
@@ -68,7 +68,7 @@ def test_people_are_linked_and_highlighted_through_variants(app):
     assert "Charles Babbage*" in lab and "Mary Somerville" not in lab
 
 
-@pytest.mark.sphinx("html", testroot="basic")
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
 def test_multi_file_labels_and_related_lines(app):
     app.build()
     notes = entries(html(app))[2]
@@ -79,7 +79,7 @@ def test_multi_file_labels_and_related_lines(app):
     assert related.a["href"] == "https://example.org/thesis.pdf"
 
 
-@pytest.mark.sphinx("html", testroot="basic")
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
 def test_group_by_type_and_journal_details(app):
     app.build()
     soup = html(app, "papers")
@@ -89,7 +89,7 @@ def test_group_by_type_and_journal_details(app):
     assert journal.select_one(".scholar-title a")["href"] == "https://example.org/connexion"
 
 
-@pytest.mark.sphinx("html", testroot="basic")
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
 def test_bibtex_gives_the_same_records(app):
     app.build()
     soup = html(app, "bib")

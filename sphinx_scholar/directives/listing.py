@@ -11,7 +11,6 @@ from sphinx.util.docutils import SphinxDirective
 
 from .. import cache
 from ..diagnostics import Subtype, warn
-from ..loaders import LOADERS
 from ..people import Highlight, resolve_highlight
 from ..query import GROUPINGS, QueryError, compile_filter, group_records, parse_sort, sort_records
 from ..registry import people_file, registry_for
@@ -59,7 +58,7 @@ class ListingDirective(SphinxDirective):
         people = people_file(self.env)
         if people:
             self.env.note_dependency(people)
-        return cache.load(path, LOADERS[self.kind], cache_dir(self.env)).records
+        return cache.load(path, self.kind, cache_dir(self.env)).records
 
     def select(self, records: list) -> list | None:
         """Filter, sort and limit; ``None`` when the filter cannot be read."""

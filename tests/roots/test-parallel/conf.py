@@ -1,0 +1,3 @@
+extensions = ["sphinx_scholar"]
+scholar_people = [{"id": "ada", "name": "Ada Lovelace", "groups": ["lab"], "url": "https://example.org/ada"}]
+scholar_highlight = ["lab"]

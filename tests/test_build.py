@@ -1,0 +1,157 @@
+"""How the extension behaves in a build: every builder, parse once,
+exact incremental rebuilds, and parallel builds equal to serial ones."""
+
+import os
+import shutil
+import time
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sphinx_scholar import loaders
+
+BUILDERS = ["html", "dirhtml", "singlehtml", "latex", "text", "epub", "man", "texinfo"]
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_every_builder_renders_the_lists(make_app, rootdir, tmp_path, builder):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-basic", srcdir)
+    app = make_app(builder, srcdir=srcdir)
+    app.build()
+    assert app.statuscode == 0
+    assert "WARNING" not in app.warning.getvalue()
+    text = "".join(
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in app.outdir.rglob("*")
+        if path.is_file() and path.suffix in {".html", ".xhtml", ".tex", ".txt", ".7", ".1", ".texi"}
+    )
+    assert "Analytical Engines Revisited" in text
+    assert "Bernoulli Numbers on the Analytical Engine" in text
+    assert "Connexion of the Physical Sciences" in text
+
+
+@pytest.mark.sphinx("text", testroot="basic", freshenv=True)
+def test_text_output_reads_like_the_list(app):
+    app.build()
+    text = (app.outdir / "index.txt").read_text(encoding="utf-8")
+    assert "2019\n====" in text
+    assert "**Analytical Engines Revisited**" in text
+    assert "ICML, 2019 (to appear, Oral). [pdf] [code] [slides: ppt, pptx]" in text
+
+
+@pytest.mark.sphinx("latex", testroot="basic", freshenv=True)
+def test_latex_highlights_in_bold_and_groups_are_sections(app):
+    app.build()
+    tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert r"\sphinxstylestrong{\sphinxhref{https://example.org/ada/}{Ada Lovelace*}}" in tex
+    assert r"\section{2019}" in tex or r"\subsection{2019}" in tex
+
+
+def counting_loader(monkeypatch):
+    calls = []
+    original = loaders.LOADERS["publications"]
+
+    def counted(path):
+        calls.append(os.path.basename(path))
+        return original(path)
+
+    monkeypatch.setitem(loaders.LOADERS, "publications", counted)
+    return calls
+
+
+def test_each_data_file_is_parsed_once_per_build(make_app, rootdir, tmp_path, monkeypatch):
+    calls = counting_loader(monkeypatch)
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-parallel", srcdir)
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    # eight pages show papers.yaml, one shows papers.bib
+    assert sorted(calls) == ["papers.bib", "papers.yaml"]
+
+
+def read_and_written(make_app, srcdir, **kwargs):
+    """Build, and say which documents were read and which pages were written."""
+    app = make_app("html", srcdir=srcdir, freshenv=False, **kwargs)
+    read: list[str] = []
+    written: list[str] = []
+    app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+    app.connect("html-page-context", lambda app, pagename, *args: written.append(pagename))
+    app.build()
+    return app, sorted(read), sorted(name for name in written if name not in ("genindex", "search"))
+
+
+def test_editing_a_data_file_rebuilds_exactly_the_pages_that_show_it(make_app, rootdir, tmp_path, monkeypatch):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-basic", srcdir)
+    read_and_written(make_app, srcdir)
+
+    _, read, written = read_and_written(make_app, srcdir)
+    assert read == [] and written == []
+
+    data = srcdir / "data" / "papers.yaml"
+    time.sleep(0.01)
+    data.write_text(data.read_text(encoding="utf-8").replace("A First Program", "The Very First Program"), encoding="utf-8")
+    calls = counting_loader(monkeypatch)
+    app, read, written = read_and_written(make_app, srcdir)
+    assert read == ["index", "papers"]
+    assert written == ["index", "papers"]
+    assert calls == ["papers.yaml"]
+    soup = BeautifulSoup((app.outdir / "papers.html").read_text(encoding="utf-8"), "html.parser")
+    assert "The Very First Program" in soup.get_text()
+
+    bib = srcdir / "data" / "papers.bib"
+    bib.write_text(bib.read_text(encoding="utf-8").replace("Retrospective", "Look Back"), encoding="utf-8")
+    app, read, written = read_and_written(make_app, srcdir)
+    assert read == ["bib"]
+    # Sphinx itself also rewrites the page whose toctree lists the changed one
+    assert written == ["bib", "index"]
+
+
+def test_editing_the_people_file_rebuilds_the_pages_with_lists(make_app, rootdir, tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-basic", srcdir)
+    read_and_written(make_app, srcdir)
+    people = srcdir / "data" / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8").replace("https://example.org/ada/", "https://example.org/ada-lovelace/"), encoding="utf-8")
+    app, read, _ = read_and_written(make_app, srcdir)
+    assert read == ["bib", "index", "papers"]
+    assert "https://example.org/ada-lovelace/" in (app.outdir / "index.html").read_text(encoding="utf-8")
+
+
+def test_unchanged_data_is_not_parsed_again_in_the_next_build(make_app, rootdir, tmp_path, monkeypatch):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-basic", srcdir)
+    read_and_written(make_app, srcdir)
+    page = srcdir / "index.rst"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
+    from sphinx_scholar import cache
+
+    cache.forget()  # a new sphinx-build process: only the cache on disk is left
+    calls = counting_loader(monkeypatch)
+    _, read, _ = read_and_written(make_app, srcdir)
+    assert read == ["index"]
+    assert calls == []
+
+
+def pages(outdir):
+    return {
+        path.relative_to(outdir).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(outdir.rglob("*.html"))
+    }
+
+
+def test_parallel_build_gives_the_same_pages_as_a_serial_one(make_app, rootdir, tmp_path):
+    outputs = []
+    for parallel in (1, 2):
+        srcdir = tmp_path / f"src{parallel}"
+        shutil.copytree(rootdir / "test-parallel", srcdir)
+        app = make_app("html", srcdir=srcdir, parallel=parallel)
+        app.build()
+        assert "[scholar." not in app.warning.getvalue()
+        outputs.append(pages(app.outdir))
+    serial, parallel = outputs
+    assert serial.keys() == parallel.keys()
+    assert len(serial) >= 10
+    for name in serial:
+        assert serial[name] == parallel[name], name
