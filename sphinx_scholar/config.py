@@ -30,6 +30,14 @@ CONFIG_VALUES = (
         "A YAML or JSON file of people, relative to the source directory.",
     ),
     ConfigValue(
+        "scholar_file_dirs",
+        [],
+        (list, tuple),
+        "Folders, relative to the source directory, where files named by a "
+        "relative link (``pdf = {paper.pdf}``) are looked for after the data "
+        "file's own folder; al-folio sites keep them in ``assets/pdf``.",
+    ),
+    ConfigValue(
         "scholar_highlight",
         [],
         (list, tuple, str),

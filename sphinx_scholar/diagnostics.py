@@ -35,6 +35,8 @@ class Subtype(enum.StrEnum):
     date = "date"
     #: a URL with a scheme that is not allowed
     url = "url"
+    #: a link to a file of the site that cannot be found
+    file = "file"
     #: a BibTeX crossref to a missing entry, or a crossref cycle
     crossref = "crossref"
     #: a filter expression that does not parse

@@ -20,12 +20,21 @@ LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")
 #: Bump when what the extension stores in the environment changes shape.
 ENV_VERSION = 1
 
+#: Characters the extension itself writes that pdflatex does not know by default.
+PDFLATEX_CHARACTERS = r"""
+% sphinx-scholar: characters of group headings and author marks
+\DeclareUnicodeCharacter{2264}{\ensuremath{\leq}}
+\DeclareUnicodeCharacter{2020}{\textdagger}
+\DeclareUnicodeCharacter{2021}{\textdaggerdbl}
+"""
+
 
 def setup(app: Sphinx) -> dict:
     config.register(app)
     app.add_domain(ScholarDomain)
     app.add_directive("publications", PublicationsDirective)
     app.add_message_catalog(MESSAGE_CATALOG, LOCALE_DIR)
+    app.connect("config-inited", on_config_inited)
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-before-read-docs", on_before_read_docs)
     app.connect("env-updated", on_env_updated)
@@ -35,6 +44,13 @@ def setup(app: Sphinx) -> dict:
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
+
+
+def on_config_inited(app: Sphinx, config) -> None:
+    if config.latex_engine == "pdflatex":
+        elements = dict(config.latex_elements)
+        elements["preamble"] = elements.get("preamble", "") + PDFLATEX_CHARACTERS
+        config.latex_elements = elements
 
 
 def on_builder_inited(app: Sphinx) -> None:

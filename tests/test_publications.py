@@ -105,3 +105,19 @@ def test_bibtex_gives_the_same_records(app):
     assert "[pdf] [code] [slides: ppt, pptx]" in venue
     doi = entries(soup)[1].select_one(".scholar-links a")
     assert (doi.get_text(), doi["href"]) == ("doi", "https://doi.org/10.1000/engine.2016")
+
+
+@pytest.mark.sphinx("html", testroot="files", freshenv=True)
+def test_relative_links_are_site_files_copied_into_the_output(app):
+    app.build()
+    soup = html(app)
+    entry = entries(soup)[0]
+    links = {a.get_text(): a["href"] for a in entry.select(".scholar-links a")}
+    assert set(links) == {"pdf", "poster"}
+    for name, expected in (("pdf", "next to the data"), ("poster", "in assets")):
+        assert (app.outdir / links[name]).read_text().strip().endswith(expected)
+    warnings = app.warning.getvalue()
+    assert "papers.bib:1: WARNING: 'files2020' links to 'missing.pdf'" in warnings
+    assert "[scholar.file]" in warnings
+    # an entry whose only link is missing shows no empty brackets
+    assert entries(soup)[1].select_one(".scholar-venue").get_text() == "2019."

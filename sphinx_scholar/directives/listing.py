@@ -136,6 +136,7 @@ class ListingDirective(SphinxDirective):
             srcdir=str(self.env.srcdir),
             registry=registry,
             highlight=highlight,
+            file_dirs=tuple(os.path.join(self.env.srcdir, folder) for folder in self.config.scholar_file_dirs),
         )
 
     def sections_allowed(self) -> bool:

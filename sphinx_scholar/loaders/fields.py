@@ -21,27 +21,22 @@ from ..text import fold
 #: URL schemes a data file may link to; anything else is dropped with a warning.
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "ftp", "ftps"})
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january", "janvier"),
-            ("feb", "february", "fevrier"),
-            ("mar", "march", "mars"),
-            ("apr", "april", "avril"),
-            ("may", "mai"),
-            ("jun", "june", "juin"),
-            ("jul", "july", "juillet"),
-            ("aug", "august", "aout"),
-            ("sep", "sept", "september", "septembre"),
-            ("oct", "october", "octobre"),
-            ("nov", "november", "novembre"),
-            ("dec", "december", "decembre"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+# Month names in English, French, Spanish, German and Italian, without accents.
+_MONTH_NAMES = (
+    "jan january janvier enero januar gennaio",
+    "feb february fevrier febrero februar febbraio",
+    "mar march mars marzo marz",
+    "apr april avril abril aprile",
+    "may mai mayo maggio",
+    "jun june juin junio juni giugno",
+    "jul july juillet julio juli luglio",
+    "aug august aout agosto",
+    "sep sept september septembre septiembre setiembre settembre",
+    "oct october octobre octubre oktober ottobre",
+    "nov november novembre noviembre",
+    "dec december decembre diciembre dezember dicembre",
+)
+_MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()}
 _DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?\s*$")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 

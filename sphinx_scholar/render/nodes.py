@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from docutils import nodes
 from sphinx import addnodes
 
+from ..diagnostics import Subtype, file_location, warn
 from ..model import Author, Link, Person
 from ..people import Highlight, Registry
 
@@ -25,6 +26,16 @@ class RenderContext:
     srcdir: str
     registry: Registry
     highlight: Highlight
+    #: where relative link paths are looked for after the data file's folder
+    file_dirs: tuple[str, ...] = ()
+
+    def find_file(self, path: str, source: str) -> str | None:
+        """The linked file, next to the data file or in one of ``file_dirs``."""
+        for folder in (os.path.dirname(source), *self.file_dirs):
+            candidate = os.path.normpath(os.path.join(folder, path))
+            if os.path.isfile(candidate):
+                return candidate
+        return None
 
     def unique_id(self, base: str) -> str:
         """An HTML id not yet used in this document, made from ``base``."""
@@ -42,12 +53,24 @@ def is_external(url: str) -> bool:
     return "://" in url or url.startswith(("//", "mailto:"))
 
 
-def link_node(url: str, text: str, source: str, ctx: RenderContext) -> nodes.Node:
-    """A reference to ``url``; a relative path is a file next to the data file,
-    which Sphinx copies into the output like a ``:download:`` target."""
+def link_node(url: str, text: str, record, ctx: RenderContext) -> nodes.Node | None:
+    """A reference to ``url``. A relative path names a file of the site, which
+    Sphinx copies into the output like a ``:download:`` target; a file that
+    cannot be found is reported and left out."""
     if is_external(url):
         return nodes.reference("", text, refuri=url, internal=False)
-    target = os.path.normpath(os.path.join(os.path.dirname(source), url))
+    target = ctx.find_file(url.split("#")[0].split("?")[0], record.source)
+    if target is None:
+        looked = ", ".join(
+            os.path.relpath(folder, ctx.srcdir) for folder in (os.path.dirname(record.source), *ctx.file_dirs)
+        )
+        warn(
+            f"{record.key!r} links to {url!r}, which is in none of: {looked} "
+            "(add its folder to scholar_file_dirs); the link is left out",
+            Subtype.file,
+            file_location(record.source, record.line),
+        )
+        return None
     relative = os.path.relpath(target, ctx.srcdir).replace(os.sep, "/")
     return addnodes.download_reference(
         "",
@@ -62,19 +85,25 @@ def link_node(url: str, text: str, source: str, ctx: RenderContext) -> nodes.Nod
     )
 
 
-def links_nodes(links: tuple[Link, ...], source: str, ctx: RenderContext) -> list[nodes.Node]:
+def links_nodes(links: tuple[Link, ...], record, ctx: RenderContext) -> list[nodes.Node]:
     """``[pdf] [code] [slides: ppt, pptx]``."""
     result: list[nodes.Node] = []
     for link in links:
+        single = len(link.files) == 1 and not link.files[0].name
+        files = [
+            node
+            for file in link.files
+            if (node := link_node(file.url, link.label if single else file.name or link.label, record, ctx))
+        ]
+        if not files:
+            continue
         result.append(nodes.Text(" ["))
-        if len(link.files) == 1 and not link.files[0].name:
-            result.append(link_node(link.files[0].url, link.label, source, ctx))
-        else:
+        if not single:
             result.append(nodes.Text(f"{link.label}: "))
-            for index, file in enumerate(link.files):
-                if index:
-                    result.append(nodes.Text(", "))
-                result.append(link_node(file.url, file.name or link.label, source, ctx))
+        for index, node in enumerate(files):
+            if index:
+                result.append(nodes.Text(", "))
+            result.append(node)
         result.append(nodes.Text("]"))
     return result
 

@@ -82,7 +82,7 @@ def publication_item(record: Publication, parts: frozenset[str], ctx: RenderCont
     if "related" in parts:
         for related in record.related:
             line = nodes.line("", related.text, classes=["scholar-related"])
-            line += links_nodes(related.links, record.source, ctx)
+            line += links_nodes(related.links, record, ctx)
             lines += line
     item += lines
     if "abstract" in parts and record.abstract:
@@ -91,11 +91,8 @@ def publication_item(record: Publication, parts: frozenset[str], ctx: RenderCont
 
 
 def title_nodes(record: Publication, ctx: RenderContext) -> list[nodes.Node]:
-    if record.url:
-        title = link_node(record.url, record.title, record.source, ctx)
-    else:
-        title = nodes.Text(record.title)
-    return [nodes.strong("", "", title)]
+    title = link_node(record.url, record.title, record, ctx) if record.url else None
+    return [nodes.strong("", "", title or nodes.Text(record.title))]
 
 
 def venue_nodes(record: Publication, parts: frozenset[str], ctx: RenderContext) -> list[nodes.Node]:
@@ -123,8 +120,9 @@ def venue_nodes(record: Publication, parts: frozenset[str], ctx: RenderContext) 
     if text:
         result.append(nodes.inline("", text + ".", classes=["scholar-details"]))
     if "links" in parts and record.links:
-        links = links_nodes(record.links, record.source, ctx)
-        if not text:
+        links = links_nodes(record.links, record, ctx)
+        if links and not text:
             links[0] = nodes.Text("[")
-        result.append(nodes.inline("", "", *links, classes=["scholar-links"]))
+        if links:
+            result.append(nodes.inline("", "", *links, classes=["scholar-links"]))
     return result

@@ -1,0 +1,2 @@
+extensions = ["sphinx_scholar"]
+scholar_file_dirs = ["assets/pdf"]
