@@ -1,0 +1,55 @@
+"""The example site and the documentation build cleanly, and the example
+homepage reads like the researcher's page it reproduces."""
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).parent.parent
+
+
+@pytest.mark.parametrize("builder", ["html", "latex", "text"])
+def test_example_site_builds_without_warnings(make_app, tmp_path, builder):
+    app = make_app(builder, srcdir=REPO / "example_site", builddir=tmp_path, freshenv=True)
+    app.build()
+    assert app.warning.getvalue() == ""
+
+
+def test_docs_build_without_warnings(make_app, tmp_path):
+    app = make_app("html", srcdir=REPO / "docs", builddir=tmp_path, freshenv=True)
+    app.build()
+    assert app.warning.getvalue() == ""
+
+
+def test_example_homepage_reads_like_the_seed(make_app, tmp_path):
+    app = make_app("html", srcdir=REPO / "example_site", builddir=tmp_path, freshenv=True)
+    app.build()
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    groups = [
+        section.find(["h2", "h3"]).get_text(strip=True).rstrip("#¶")
+        for section in soup.select("section.scholar-group")
+    ]
+    assert groups == ["2019", "2018", "2017", "2016", "≤ 2015"]
+    entries = soup.select("li.scholar-publication")
+    assert len(entries) == 38
+    by_title = {e.select_one(".scholar-title").get_text(): e for e in entries}
+    icml = by_title["Learning to Generalize from Sparse and Underspecified Rewards"]
+    assert icml.select_one(".scholar-venue").get_text() == "ICML, 2019 (to appear). [pdf]"
+    keypoints = by_title["Discovery of Latent 3D Keypoints via End-to-end Geometric Reasoning"]
+    assert keypoints.select_one(".scholar-venue").get_text() == "NeurIPS, 2018 (Oral). [pdf] [code] [web]"
+    zero_shot = by_title["Zero-Shot Learning by Convex Combination of Semantic Embeddings"]
+    assert zero_shot.select_one(".scholar-venue").get_text() == (
+        "ICLR, 2014. [pdf] [slides: pptx] [dataset: 2-hop, 3-hop]"
+    )
+    kmeans = by_title["Cartesian k-means"]
+    assert kmeans.select_one(".scholar-venue").get_text() == "CVPR, 2013. [pdf] [code] [slides: ppt, pptx]"
+    tpami = by_title["Fast Exact Search in Hamming Space with Multi-Index Hashing"]
+    assert tpami.select_one(".scholar-venue").get_text().startswith("TPAMI, vol. 36, no. 6, 2014.")
+    # the site owner is highlighted in every entry, under every spelling
+    assert all(e.select(".scholar-highlight") for e in entries)
+    assert {h.get_text() for h in soup.select(".scholar-highlight")} == {"Mohammad Norouzi"}
+    last = entries[-1]
+    assert last.select_one(".scholar-related").get_text().startswith(
+        "Extended version: Master’s thesis at Simon Fraser University, 2009. [pdf] [slides: ppt]"
+    )
