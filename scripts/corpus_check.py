@@ -24,12 +24,17 @@ SUFFIXES = {".bib", ".yaml", ".yml", ".json"}
 
 def main(directories: list[str]) -> int:
     files = sorted(
-        path for directory in directories for path in Path(directory).rglob("*") if path.suffix in SUFFIXES
+        path
+        for directory in directories
+        for path in Path(directory).rglob("*")
+        if path.suffix in SUFFIXES
     )
     with tempfile.TemporaryDirectory() as temp:
         src = Path(temp) / "src"
         (src / "data").mkdir(parents=True)
-        (src / "conf.py").write_text('extensions = ["sphinx_scholar"]\n', encoding="utf-8")
+        (src / "conf.py").write_text(
+            'extensions = ["sphinx_scholar"]\n', encoding="utf-8"
+        )
         pages = []
         for number, path in enumerate(files):
             target = src / "data" / f"{number:03d}{path.suffix}"
@@ -41,9 +46,20 @@ def main(directories: list[str]) -> int:
             )
             pages.append((page, path, target.name))
         toctree = "\n".join(f"   {page}" for page, _, _ in pages)
-        (src / "index.rst").write_text(f"Corpus\n======\n\n.. toctree::\n\n{toctree}\n", encoding="utf-8")
+        (src / "index.rst").write_text(
+            f"Corpus\n======\n\n.. toctree::\n\n{toctree}\n", encoding="utf-8"
+        )
         build = subprocess.run(
-            [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(src), str(Path(temp) / "out")],
+            [
+                sys.executable,
+                "-m",
+                "sphinx",
+                "-q",
+                "-b",
+                "html",
+                str(src),
+                str(Path(temp) / "out"),
+            ],
             capture_output=True,
             text=True,
             check=False,
@@ -58,12 +74,18 @@ def main(directories: list[str]) -> int:
             if html.exists():
                 soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
                 entries = len(soup.select("li.scholar-publication"))
-            count = sum(1 for line in warnings if re.search(rf"data/{re.escape(copied)}\b|{page}\.rst", line))
+            count = sum(
+                1
+                for line in warnings
+                if re.search(rf"data/{re.escape(copied)}\b|{page}\.rst", line)
+            )
             total_entries += entries
             total_warnings += count
             print(f"{str(path)[-48:]:48} {entries:7d} {count:8d}")
-        print(f"\n{len(pages)} files, {total_entries} entries rendered, {total_warnings} warnings, "
-              f"build exit code {build.returncode}, crashed: {'yes' if crashed else 'no'}")
+        print(
+            f"\n{len(pages)} files, {total_entries} entries rendered, {total_warnings} warnings, "
+            f"build exit code {build.returncode}, crashed: {'yes' if crashed else 'no'}"
+        )
         if crashed:
             print(build.stderr)
         return 1 if crashed else 0

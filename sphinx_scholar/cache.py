@@ -13,6 +13,7 @@ import hashlib
 import os
 import pickle
 import threading
+
 from .model import LoadResult
 
 #: Bump when the records change shape, so that old pickles are not used.
@@ -87,4 +88,3 @@ def _write_pickle(cache_dir, memo_key, stamp, result: LoadResult) -> None:
         os.replace(partial, target)  # atomic, so parallel writers cannot tear it
     except OSError:
         pass  # a cache that cannot be written only costs time
-

@@ -48,9 +48,7 @@ class Subtype(enum.StrEnum):
 
 
 def warn(message: str, subtype: Subtype | str, location=None) -> None:
-    logger.warning(
-        message, type=WARNING_TYPE, subtype=str(subtype), location=location
-    )
+    logger.warning(message, type=WARNING_TYPE, subtype=str(subtype), location=location)
 
 
 def file_location(path: str, line: int = 0) -> str:

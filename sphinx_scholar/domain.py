@@ -27,7 +27,9 @@ class ScholarDomain(Domain):
 
     def sources_of(self, docnames: Iterable[str]) -> list[tuple[str, str]]:
         """The data files shown by any of the documents, sorted, each once."""
-        return sorted({source for doc in docnames for source in self.sources.get(doc, ())})
+        return sorted(
+            {source for doc in docnames for source in self.sources.get(doc, ())}
+        )
 
     def clear_doc(self, docname: str) -> None:
         self.sources.pop(docname, None)

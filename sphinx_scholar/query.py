@@ -93,7 +93,9 @@ def _tokenize(text: str) -> list[_Token]:
             break
         match = _TOKEN.match(text, position)
         if not match or match.end() == position:
-            raise QueryError(f"unexpected {text[position:].strip()[:10]!r} at column {position + 1}")
+            raise QueryError(
+                f"unexpected {text[position:].strip()[:10]!r} at column {position + 1}"
+            )
         kind = match.lastgroup
         value = match.group(kind)
         start = match.start(kind)
@@ -131,7 +133,9 @@ class _Parser:
     def fail(self, expected: str):
         token = self.token
         found = "the end" if token.kind == "end" else repr(token.value)
-        raise QueryError(f"expected {expected} at column {token.position + 1}, found {found}")
+        raise QueryError(
+            f"expected {expected} at column {token.position + 1}, found {found}"
+        )
 
     def parse(self) -> Predicate:
         predicate = self.parse_or()
@@ -144,14 +148,18 @@ class _Parser:
         while self.at_word("or"):
             self.take()
             parts.append(self.parse_and())
-        return parts[0] if len(parts) == 1 else (lambda r, g: any(p(r, g) for p in parts))
+        return (
+            parts[0] if len(parts) == 1 else (lambda r, g: any(p(r, g) for p in parts))
+        )
 
     def parse_and(self) -> Predicate:
         parts = [self.parse_not()]
         while self.at_word("and"):
             self.take()
             parts.append(self.parse_not())
-        return parts[0] if len(parts) == 1 else (lambda r, g: all(p(r, g) for p in parts))
+        return (
+            parts[0] if len(parts) == 1 else (lambda r, g: all(p(r, g) for p in parts))
+        )
 
     def parse_not(self) -> Predicate:
         if self.at_word("not"):
@@ -172,7 +180,12 @@ class _Parser:
             self.fail("a field name")
         token = self.take()
         name = token.value.lower()
-        name = {"authors": "author", "tags": "tag", "notes": "note", "groups": "group"}.get(name, name)
+        name = {
+            "authors": "author",
+            "tags": "tag",
+            "notes": "note",
+            "groups": "group",
+        }.get(name, name)
         if name not in FIELDS:
             raise QueryError(
                 f"unknown field {token.value!r} at column {token.position + 1}"
@@ -184,7 +197,9 @@ class _Parser:
             if not self.at_word("in"):
                 self.fail("'in' after 'not'")
             negate = True
-        if self.at_op("==", "=", "!=", "<", "<=", ">", ">=", "~") or self.at_word("in", "contains"):
+        if self.at_op("==", "=", "!=", "<", "<=", ">", ">=", "~") or self.at_word(
+            "in", "contains"
+        ):
             op = self.take().value.lower()
             value = self.parse_value(op in ("in",))
             test = _comparison(name, op, value)
@@ -210,7 +225,9 @@ class _Parser:
 
     def parse_scalar(self):
         token = self.token
-        if token.kind in ("string", "word") and (token.kind == "string" or token.value.lower() not in _KEYWORDS):
+        if token.kind in ("string", "word") and (
+            token.kind == "string" or token.value.lower() not in _KEYWORDS
+        ):
             self.take()
             return token.value
         if token.kind == "number":
@@ -235,9 +252,9 @@ def _normal(name: str, value):
 def _comparison(name: str, op: str, value) -> Predicate:
     if op in ("<", "<=", ">", ">=") and name not in NUMBER_FIELDS:
         raise QueryError(f"{op!r} compares numbers; {name!r} is not a number")
-    if name in NUMBER_FIELDS and op not in ("in", "~", "contains"):
-        if not isinstance(value, (int, float)):
-            raise QueryError(f"{name!r} is a number; {value!r} is not")
+    numeric_test = name in NUMBER_FIELDS and op not in ("in", "~", "contains")
+    if numeric_test and not isinstance(value, (int, float)):
+        raise QueryError(f"{name!r} is a number; {value!r} is not")
     if op == "in":
         wanted = {_normal(name, item) for item in value}
         if name in SET_FIELDS:
@@ -275,7 +292,17 @@ def compile_filter(text: str) -> Predicate:
 
 # --- sort -------------------------------------------------------------------
 
-SORT_FIELDS = ("year", "month", "date", "title", "venue", "type", "key", "author", "status")
+SORT_FIELDS = (
+    "year",
+    "month",
+    "date",
+    "title",
+    "venue",
+    "type",
+    "key",
+    "author",
+    "status",
+)
 
 
 def parse_sort(text: str) -> list[tuple[str, bool]]:
@@ -292,11 +319,18 @@ def parse_sort(text: str) -> list[tuple[str, bool]]:
             name = name[1:]
         if len(words) > 1:
             direction = words[1].lower()
-            if direction not in ("asc", "ascending", "desc", "descending") or len(words) > 2:
-                raise QueryError(f"cannot read sort key {part.strip()!r}; write 'year desc' or '-year'")
+            if (
+                direction not in ("asc", "ascending", "desc", "descending")
+                or len(words) > 2
+            ):
+                raise QueryError(
+                    f"cannot read sort key {part.strip()!r}; write 'year desc' or '-year'"
+                )
             descending = direction.startswith("desc")
         if name not in SORT_FIELDS:
-            raise QueryError(f"cannot sort by {name!r}{did_you_mean(name, SORT_FIELDS)}")
+            raise QueryError(
+                f"cannot sort by {name!r}{did_you_mean(name, SORT_FIELDS)}"
+            )
         keys.append((name, descending))
     return keys
 
@@ -305,7 +339,11 @@ def _sort_value(record, name: str):
     if name == "date":
         return (record.year, record.month or 0) if record.year is not None else None
     if name == "type":
-        return PUBLICATION_TYPES.index(record.type) if record.type in PUBLICATION_TYPES else None
+        return (
+            PUBLICATION_TYPES.index(record.type)
+            if record.type in PUBLICATION_TYPES
+            else None
+        )
     if name == "author":
         return name_key(record.authors[0].name).split()[-1:] if record.authors else None
     value = getattr(record, name)
@@ -338,7 +376,9 @@ class Group:
     records: tuple
 
 
-def group_records(records: Iterable, by: str, collapse_before: int | None = None) -> list[Group]:
+def group_records(
+    records: Iterable, by: str, collapse_before: int | None = None
+) -> list[Group]:
     """Records in groups, in the order their headings are shown."""
     records = list(records)
     if by == "none":
@@ -346,7 +386,10 @@ def group_records(records: Iterable, by: str, collapse_before: int | None = None
     buckets: dict = {}
     for record in records:
         buckets.setdefault(_group_key(record, by, collapse_before), []).append(record)
-    return [Group(key, tuple(buckets[key])) for key in sorted(buckets, key=lambda k: _group_order(k, by))]
+    return [
+        Group(key, tuple(buckets[key]))
+        for key in sorted(buckets, key=lambda k: _group_order(k, by))
+    ]
 
 
 def _group_key(record, by: str, collapse_before: int | None):

@@ -28,7 +28,11 @@ def _build(env) -> tuple[Registry, list[Problem]]:
     )
     if memo_key not in _built:
         problems: list[Problem] = []
-        people = people_from_data(inline, "conf.py (scholar_people)", problems) if inline else []
+        people = (
+            people_from_data(inline, "conf.py (scholar_people)", problems)
+            if inline
+            else []
+        )
         if path:
             loaded: LoadResult = cache.load(path, "people")
             people += loaded.records

@@ -59,8 +59,21 @@ def latex_to_text(value: str) -> str:
 
 # Letters that carry no Unicode decomposition but should match their base letter.
 _FOLD = str.maketrans(
-    {"ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d",
-     "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ð": "d", "þ": "th"}
+    {
+        "ı": "i",
+        "ł": "l",
+        "Ł": "l",
+        "ø": "o",
+        "Ø": "o",
+        "đ": "d",
+        "Đ": "d",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "ð": "d",
+        "þ": "th",
+    }
 )
 #: Marks written after a name for equal contribution, corresponding author, etc.
 NAME_MARKS = "*†‡§¶#^"

@@ -24,7 +24,8 @@ def test_every_builder_renders_the_lists(make_app, rootdir, tmp_path, builder):
     text = "".join(
         path.read_text(encoding="utf-8", errors="replace")
         for path in app.outdir.rglob("*")
-        if path.is_file() and path.suffix in {".html", ".xhtml", ".tex", ".txt", ".7", ".1", ".texi"}
+        if path.is_file()
+        and path.suffix in {".html", ".xhtml", ".tex", ".txt", ".7", ".1", ".texi"}
     )
     assert "Analytical Engines Revisited" in text
     assert "Bernoulli Numbers on the Analytical Engine" in text
@@ -44,7 +45,10 @@ def test_text_output_reads_like_the_list(app):
 def test_latex_highlights_in_bold_and_groups_are_sections(app):
     app.build()
     tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
-    assert r"\sphinxstylestrong{\sphinxhref{https://example.org/ada/}{Ada Lovelace*}}" in tex
+    assert (
+        r"\sphinxstylestrong{\sphinxhref{https://example.org/ada/}{Ada Lovelace*}}"
+        in tex
+    )
     assert r"\section{2019}" in tex or r"\subsection{2019}" in tex
 
 
@@ -60,7 +64,9 @@ def counting_loader(monkeypatch):
     return calls
 
 
-def test_each_data_file_is_parsed_once_per_build(make_app, rootdir, tmp_path, monkeypatch):
+def test_each_data_file_is_parsed_once_per_build(
+    make_app, rootdir, tmp_path, monkeypatch
+):
     calls = counting_loader(monkeypatch)
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-parallel", srcdir)
@@ -75,13 +81,23 @@ def read_and_written(make_app, srcdir, **kwargs):
     app = make_app("html", srcdir=srcdir, freshenv=False, **kwargs)
     read: list[str] = []
     written: list[str] = []
-    app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
-    app.connect("html-page-context", lambda app, pagename, *args: written.append(pagename))
+    app.connect(
+        "env-before-read-docs", lambda app, env, docnames: read.extend(docnames)
+    )
+    app.connect(
+        "html-page-context", lambda app, pagename, *args: written.append(pagename)
+    )
     app.build()
-    return app, sorted(read), sorted(name for name in written if name not in ("genindex", "search"))
+    return (
+        app,
+        sorted(read),
+        sorted(name for name in written if name not in ("genindex", "search")),
+    )
 
 
-def test_editing_a_data_file_rebuilds_exactly_the_pages_that_show_it(make_app, rootdir, tmp_path, monkeypatch):
+def test_editing_a_data_file_rebuilds_exactly_the_pages_that_show_it(
+    make_app, rootdir, tmp_path, monkeypatch
+):
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-basic", srcdir)
     read_and_written(make_app, srcdir)
@@ -91,40 +107,63 @@ def test_editing_a_data_file_rebuilds_exactly_the_pages_that_show_it(make_app, r
 
     data = srcdir / "data" / "papers.yaml"
     time.sleep(0.01)
-    data.write_text(data.read_text(encoding="utf-8").replace("A First Program", "The Very First Program"), encoding="utf-8")
+    data.write_text(
+        data.read_text(encoding="utf-8").replace(
+            "A First Program", "The Very First Program"
+        ),
+        encoding="utf-8",
+    )
     calls = counting_loader(monkeypatch)
     app, read, written = read_and_written(make_app, srcdir)
     assert read == ["index", "papers"]
     assert written == ["index", "papers"]
     assert calls == ["papers.yaml"]
-    soup = BeautifulSoup((app.outdir / "papers.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(
+        (app.outdir / "papers.html").read_text(encoding="utf-8"), "html.parser"
+    )
     assert "The Very First Program" in soup.get_text()
 
     bib = srcdir / "data" / "papers.bib"
-    bib.write_text(bib.read_text(encoding="utf-8").replace("Retrospective", "Look Back"), encoding="utf-8")
+    bib.write_text(
+        bib.read_text(encoding="utf-8").replace("Retrospective", "Look Back"),
+        encoding="utf-8",
+    )
     app, read, written = read_and_written(make_app, srcdir)
     assert read == ["bib"]
     # Sphinx itself also rewrites the page whose toctree lists the changed one
     assert written == ["bib", "index"]
 
 
-def test_editing_the_people_file_rebuilds_the_pages_with_lists(make_app, rootdir, tmp_path):
+def test_editing_the_people_file_rebuilds_the_pages_with_lists(
+    make_app, rootdir, tmp_path
+):
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-basic", srcdir)
     read_and_written(make_app, srcdir)
     people = srcdir / "data" / "people.yaml"
-    people.write_text(people.read_text(encoding="utf-8").replace("https://example.org/ada/", "https://example.org/ada-lovelace/"), encoding="utf-8")
+    people.write_text(
+        people.read_text(encoding="utf-8").replace(
+            "https://example.org/ada/", "https://example.org/ada-lovelace/"
+        ),
+        encoding="utf-8",
+    )
     app, read, _ = read_and_written(make_app, srcdir)
     assert read == ["bib", "index", "papers"]
-    assert "https://example.org/ada-lovelace/" in (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert "https://example.org/ada-lovelace/" in (app.outdir / "index.html").read_text(
+        encoding="utf-8"
+    )
 
 
-def test_unchanged_data_is_not_parsed_again_in_the_next_build(make_app, rootdir, tmp_path, monkeypatch):
+def test_unchanged_data_is_not_parsed_again_in_the_next_build(
+    make_app, rootdir, tmp_path, monkeypatch
+):
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-basic", srcdir)
     read_and_written(make_app, srcdir)
     page = srcdir / "index.rst"
-    page.write_text(page.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8"
+    )
     from sphinx_scholar import cache
 
     cache.forget()  # a new sphinx-build process: only the cache on disk is left
@@ -141,7 +180,9 @@ def pages(outdir):
     }
 
 
-def test_parallel_build_gives_the_same_pages_as_a_serial_one(make_app, rootdir, tmp_path):
+def test_parallel_build_gives_the_same_pages_as_a_serial_one(
+    make_app, rootdir, tmp_path
+):
     outputs = []
     for parallel in (1, 2):
         srcdir = tmp_path / f"src{parallel}"

@@ -11,7 +11,9 @@ REPO = Path(__file__).parent.parent
 
 @pytest.mark.parametrize("builder", ["html", "latex", "text"])
 def test_example_site_builds_without_warnings(make_app, tmp_path, builder):
-    app = make_app(builder, srcdir=REPO / "example_site", builddir=tmp_path, freshenv=True)
+    app = make_app(
+        builder, srcdir=REPO / "example_site", builddir=tmp_path, freshenv=True
+    )
     app.build()
     assert app.warning.getvalue() == ""
 
@@ -23,9 +25,13 @@ def test_docs_build_without_warnings(make_app, tmp_path):
 
 
 def test_example_homepage_reads_like_the_seed(make_app, tmp_path):
-    app = make_app("html", srcdir=REPO / "example_site", builddir=tmp_path, freshenv=True)
+    app = make_app(
+        "html", srcdir=REPO / "example_site", builddir=tmp_path, freshenv=True
+    )
     app.build()
-    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(
+        (app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     groups = [
         section.find(["h2", "h3"]).get_text(strip=True).rstrip("#¶")
         for section in soup.select("section.scholar-group")
@@ -35,21 +41,43 @@ def test_example_homepage_reads_like_the_seed(make_app, tmp_path):
     assert len(entries) == 38
     by_title = {e.select_one(".scholar-title").get_text(): e for e in entries}
     icml = by_title["Learning to Generalize from Sparse and Underspecified Rewards"]
-    assert icml.select_one(".scholar-venue").get_text() == "ICML, 2019 (to appear). [pdf]"
-    keypoints = by_title["Discovery of Latent 3D Keypoints via End-to-end Geometric Reasoning"]
-    assert keypoints.select_one(".scholar-venue").get_text() == "NeurIPS, 2018 (Oral). [pdf] [code] [web]"
-    zero_shot = by_title["Zero-Shot Learning by Convex Combination of Semantic Embeddings"]
+    assert (
+        icml.select_one(".scholar-venue").get_text() == "ICML, 2019 (to appear). [pdf]"
+    )
+    keypoints = by_title[
+        "Discovery of Latent 3D Keypoints via End-to-end Geometric Reasoning"
+    ]
+    assert (
+        keypoints.select_one(".scholar-venue").get_text()
+        == "NeurIPS, 2018 (Oral). [pdf] [code] [web]"
+    )
+    zero_shot = by_title[
+        "Zero-Shot Learning by Convex Combination of Semantic Embeddings"
+    ]
     assert zero_shot.select_one(".scholar-venue").get_text() == (
         "ICLR, 2014. [pdf] [slides: pptx] [dataset: 2-hop, 3-hop]"
     )
     kmeans = by_title["Cartesian k-means"]
-    assert kmeans.select_one(".scholar-venue").get_text() == "CVPR, 2013. [pdf] [code] [slides: ppt, pptx]"
+    assert (
+        kmeans.select_one(".scholar-venue").get_text()
+        == "CVPR, 2013. [pdf] [code] [slides: ppt, pptx]"
+    )
     tpami = by_title["Fast Exact Search in Hamming Space with Multi-Index Hashing"]
-    assert tpami.select_one(".scholar-venue").get_text().startswith("TPAMI, vol. 36, no. 6, 2014.")
+    assert (
+        tpami.select_one(".scholar-venue")
+        .get_text()
+        .startswith("TPAMI, vol. 36, no. 6, 2014.")
+    )
     # the site owner is highlighted in every entry, under every spelling
     assert all(e.select(".scholar-highlight") for e in entries)
-    assert {h.get_text() for h in soup.select(".scholar-highlight")} == {"Mohammad Norouzi"}
+    assert {h.get_text() for h in soup.select(".scholar-highlight")} == {
+        "Mohammad Norouzi"
+    }
     last = entries[-1]
-    assert last.select_one(".scholar-related").get_text().startswith(
-        "Extended version: Master’s thesis at Simon Fraser University, 2009. [pdf] [slides: ppt]"
+    assert (
+        last.select_one(".scholar-related")
+        .get_text()
+        .startswith(
+            "Extended version: Master’s thesis at Simon Fraser University, 2009. [pdf] [slides: ppt]"
+        )
     )

@@ -5,7 +5,9 @@ from bs4 import BeautifulSoup
 
 
 def html(app, name="index"):
-    return BeautifulSoup((app.outdir / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup(
+        (app.outdir / f"{name}.html").read_text(encoding="utf-8"), "html.parser"
+    )
 
 
 def headings(soup):
@@ -20,7 +22,9 @@ def entries(soup):
 
 
 def titles(soup):
-    return [li.select_one(".scholar-title").get_text(strip=True) for li in entries(soup)]
+    return [
+        li.select_one(".scholar-title").get_text(strip=True) for li in entries(soup)
+    ]
 
 
 @pytest.mark.sphinx("html", testroot="basic", freshenv=True)
@@ -49,7 +53,13 @@ def test_entry_reads_like_a_hand_written_list(app):
     venue = first.select_one(".scholar-venue").get_text()
     assert venue.startswith("ICML, 2019 (to appear, Oral).")
     links = first.select(".scholar-links a")
-    assert [a.get_text() for a in links] == ["pdf", "code", "ppt", "pptx", "image sequence – gif files"]
+    assert [a.get_text() for a in links] == [
+        "pdf",
+        "code",
+        "ppt",
+        "pptx",
+        "image sequence – gif files",
+    ]
     assert "[slides: ppt, pptx]" in venue
     assert links[0]["href"] == "https://example.org/engines.pdf"
 
@@ -60,7 +70,12 @@ def test_people_are_linked_and_highlighted_through_variants(app):
     soup = html(app)
     highlighted = [s.get_text() for s in soup.select(".scholar-highlight")]
     # "Ada Lovelace*" and "A. Lovelace" are both Ada (config highlight), marks kept in display
-    assert highlighted == ["Ada Lovelace*", "A. Lovelace", "Ada Lovelace", "Ada Lovelace"]
+    assert highlighted == [
+        "Ada Lovelace*",
+        "A. Lovelace",
+        "Ada Lovelace",
+        "Ada Lovelace",
+    ]
     ada = soup.select_one(".scholar-highlight a")
     assert ada["href"] == "https://example.org/ada/"
     # a group highlights all its members, whatever the spelling in the data
@@ -75,7 +90,9 @@ def test_multi_file_labels_and_related_lines(app):
     assert "[dataset: 2-hop, 3-hop]" in notes.select_one(".scholar-venue").get_text()
     related = notes.select_one(".scholar-related")
     # Sphinx's smart quotes apply to data as to prose
-    assert related.get_text().startswith("Extended version: Master’s thesis, 2013. [pdf]")
+    assert related.get_text().startswith(
+        "Extended version: Master’s thesis, 2013. [pdf]"
+    )
     assert related.a["href"] == "https://example.org/thesis.pdf"
 
 
@@ -85,8 +102,15 @@ def test_group_by_type_and_journal_details(app):
     soup = html(app, "papers")
     assert headings(soup) == ["Journal articles", "Conference papers", "Preprints"]
     journal = entries(soup)[0]
-    assert journal.select_one(".scholar-venue").get_text().startswith("TPAMI, vol. 36, no. 6, 2017.")
-    assert journal.select_one(".scholar-title a")["href"] == "https://example.org/connexion"
+    assert (
+        journal.select_one(".scholar-venue")
+        .get_text()
+        .startswith("TPAMI, vol. 36, no. 6, 2017.")
+    )
+    assert (
+        journal.select_one(".scholar-title a")["href"]
+        == "https://example.org/connexion"
+    )
 
 
 @pytest.mark.sphinx("html", testroot="basic", freshenv=True)
@@ -99,12 +123,20 @@ def test_bibtex_gives_the_same_records(app):
         "The Difference Engine – a Retrospective",
     ]
     first = entries(soup)[0]
-    assert first.select_one(".scholar-authors").get_text() == "Ada Lovelace, Charles Babbage, Jörg Müller"
+    assert (
+        first.select_one(".scholar-authors").get_text()
+        == "Ada Lovelace, Charles Babbage, Jörg Müller"
+    )
     venue = first.select_one(".scholar-venue").get_text()
-    assert venue.startswith("International Conference on Machine Learning (ICML), pp. 1–10, 2019.")
+    assert venue.startswith(
+        "International Conference on Machine Learning (ICML), pp. 1–10, 2019."
+    )
     assert "[pdf] [code] [slides: ppt, pptx]" in venue
     doi = entries(soup)[1].select_one(".scholar-links a")
-    assert (doi.get_text(), doi["href"]) == ("doi", "https://doi.org/10.1000/engine.2016")
+    assert (doi.get_text(), doi["href"]) == (
+        "doi",
+        "https://doi.org/10.1000/engine.2016",
+    )
 
 
 @pytest.mark.sphinx("html", testroot="files", freshenv=True)

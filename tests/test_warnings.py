@@ -25,13 +25,38 @@ def find(lines, *parts):
 def test_data_file_problems_name_file_and_line(app):
     app.build()
     lines = warnings_of(app)
-    find(lines, "bad.yaml:4:", "unknown publication field 'venu'; did you mean 'venue'?", "[scholar.unknown_field]")
+    find(
+        lines,
+        "bad.yaml:4:",
+        "unknown publication field 'venu'; did you mean 'venue'?",
+        "[scholar.unknown_field]",
+    )
     find(lines, "bad.yaml:6:", "'no-title' has no 'title'", "[scholar.missing_field]")
-    find(lines, "bad.yaml:11:", "'authors' should be a list of names", "[scholar.field_type]")
+    find(
+        lines,
+        "bad.yaml:11:",
+        "'authors' should be a list of names",
+        "[scholar.field_type]",
+    )
     find(lines, "bad.yaml:15:", "'soon' is not a year", "[scholar.date]")
-    find(lines, "bad.yaml:17:", "link field 'pdf': 'javascript:alert(1)' is not a safe URL", "[scholar.url]")
-    find(lines, "bad.yaml:19:", "duplicate key 'good' (first on line 1)", "[scholar.duplicate_key]")
-    find(lines, "broken.bib:4:", "undefined @string macro 'nojournal'", "[scholar.syntax]")
+    find(
+        lines,
+        "bad.yaml:17:",
+        "link field 'pdf': 'javascript:alert(1)' is not a safe URL",
+        "[scholar.url]",
+    )
+    find(
+        lines,
+        "bad.yaml:19:",
+        "duplicate key 'good' (first on line 1)",
+        "[scholar.duplicate_key]",
+    )
+    find(
+        lines,
+        "broken.bib:4:",
+        "undefined @string macro 'nojournal'",
+        "[scholar.syntax]",
+    )
     find(lines, "broken.bib:", "'broken' is left out", "[scholar.syntax]")
 
 
@@ -39,9 +64,19 @@ def test_data_file_problems_name_file_and_line(app):
 def test_directive_problems_point_at_the_directive(app):
     app.build()
     lines = warnings_of(app)
-    find(lines, "index.rst:12:", "data file not found: data/nowhere.yaml", "[scholar.data_file]")
+    find(
+        lines,
+        "index.rst:12:",
+        "data file not found: data/nowhere.yaml",
+        "[scholar.data_file]",
+    )
     find(lines, "index.rst:14:", "bad filter", "expected", "[scholar.filter]")
-    find(lines, "index.rst:17:", "cannot sort by 'yeer'; did you mean 'year'?", "[scholar.option]")
+    find(
+        lines,
+        "index.rst:17:",
+        "cannot sort by 'yeer'; did you mean 'year'?",
+        "[scholar.option]",
+    )
     find(lines, "index.rst:17:", "cannot group by 'colour'", "[scholar.option]")
     find(lines, "index.rst:17:", ":limit: needs a whole number", "[scholar.option]")
     find(lines, "index.rst:17:", "does not know 'pictures'", "[scholar.option]")
@@ -57,20 +92,36 @@ def test_problems_of_a_file_shown_twice_are_reported_once(app):
 @pytest.mark.sphinx("html", testroot="warnings")
 def test_good_entries_still_render(app):
     app.build()
-    soup = BeautifulSoup((app.outdir / "again.html").read_text(encoding="utf-8"), "html.parser")
-    titles = [t.get_text() for t in soup.select("li.scholar-publication .scholar-title")]
+    soup = BeautifulSoup(
+        (app.outdir / "again.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    titles = [
+        t.get_text() for t in soup.select("li.scholar-publication .scholar-title")
+    ]
     assert titles == ["A Good Entry", "Authors Is A Number", "An Unsafe Link"]
     unsafe = soup.select("li.scholar-publication")[2]
     assert [a["href"] for a in unsafe.select("a")] == ["https://example.org/code"]
     assert "javascript" not in str(soup)
-    index = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    index = BeautifulSoup(
+        (app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     bib_titles = [t.get_text() for t in index.select(".scholar-title")]
     assert "A Fine Article" in bib_titles and "Another Fine Article" in bib_titles
 
 
 def run_sphinx(srcdir, outdir, *args):
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-b", "html", *args, str(srcdir), str(outdir)],
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-q",
+            "-b",
+            "html",
+            *args,
+            str(srcdir),
+            str(outdir),
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -84,6 +135,8 @@ def test_W_fails_the_build_and_suppress_warnings_silences_each_kind(rootdir, tmp
     assert failed.returncode != 0
     assert "Traceback" not in failed.stderr
     kinds = "scholar.unknown_field,scholar.missing_field,scholar.field_type,scholar.date,scholar.url,scholar.duplicate_key,scholar.syntax,scholar.data_file,scholar.filter,scholar.option"
-    quiet = run_sphinx(srcdir, tmp_path / "out2", "-W", "-D", f"suppress_warnings={kinds}")
+    quiet = run_sphinx(
+        srcdir, tmp_path / "out2", "-W", "-D", f"suppress_warnings={kinds}"
+    )
     assert quiet.returncode == 0, quiet.stderr
     assert quiet.stderr.strip() == ""

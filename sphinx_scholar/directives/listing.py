@@ -5,6 +5,7 @@ sort, group, limit and highlight. Each option means the same in every directive.
 from __future__ import annotations
 
 import os
+
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
@@ -12,7 +13,14 @@ from sphinx.util.docutils import SphinxDirective
 from .. import cache
 from ..diagnostics import Subtype, warn
 from ..people import Highlight, resolve_highlight
-from ..query import GROUPINGS, QueryError, compile_filter, group_records, parse_sort, sort_records
+from ..query import (
+    GROUPINGS,
+    QueryError,
+    compile_filter,
+    group_records,
+    parse_sort,
+    sort_records,
+)
 from ..registry import people_file, registry_for
 from ..render.nodes import RenderContext
 
@@ -52,7 +60,10 @@ class ListingDirective(SphinxDirective):
         relative, path = self.env.relfn2path(self.arguments[0], self.env.docname)
         self.env.note_dependency(relative)
         if not os.path.isfile(path):
-            self.warn(f"data file not found: {self.arguments[0]} (looked for {path})", Subtype.data_file)
+            self.warn(
+                f"data file not found: {self.arguments[0]} (looked for {path})",
+                Subtype.data_file,
+            )
             return None
         self.env.get_domain("scholar").note_source(self.env.docname, path, self.kind)
         people = people_file(self.env)
@@ -67,23 +78,34 @@ class ListingDirective(SphinxDirective):
             try:
                 keep = compile_filter(self.options["filter"])
             except QueryError as error:
-                self.warn(f"bad filter {self.options['filter']!r}: {error}; nothing is shown", Subtype.filter)
+                self.warn(
+                    f"bad filter {self.options['filter']!r}: {error}; nothing is shown",
+                    Subtype.filter,
+                )
                 return None
             records = [record for record in records if keep(record, registry)]
         sort = self.options.get("sort", self.default_sort)
         try:
             records = sort_records(records, parse_sort(sort))
         except QueryError as error:
-            self.warn(f"bad sort {sort!r}: {error}; the file's order is kept", Subtype.option)
+            self.warn(
+                f"bad sort {sort!r}: {error}; the file's order is kept", Subtype.option
+            )
         limit = self.int_option("limit")
         if limit is not None:
             records = records[:limit]
         return records
 
     def groups(self, records: list):
-        by = self.options.get("group", self.default_group).strip().lower() or self.default_group
+        by = (
+            self.options.get("group", self.default_group).strip().lower()
+            or self.default_group
+        )
         if by not in GROUPINGS:
-            self.warn(f"cannot group by {by!r}; use one of {', '.join(GROUPINGS)}", Subtype.option)
+            self.warn(
+                f"cannot group by {by!r}; use one of {', '.join(GROUPINGS)}",
+                Subtype.option,
+            )
             by = self.default_group
         return by, group_records(records, by, self.int_option("collapse-before"))
 
@@ -96,7 +118,10 @@ class ListingDirective(SphinxDirective):
             if number < 0:
                 raise ValueError
         except ValueError:
-            self.warn(f"option :{name}: needs a whole number, not {value!r}; it is ignored", Subtype.option)
+            self.warn(
+                f"option :{name}: needs a whole number, not {value!r}; it is ignored",
+                Subtype.option,
+            )
             return None
         return number
 
@@ -136,7 +161,10 @@ class ListingDirective(SphinxDirective):
             srcdir=str(self.env.srcdir),
             registry=registry,
             highlight=highlight,
-            file_dirs=tuple(os.path.join(self.env.srcdir, folder) for folder in self.config.scholar_file_dirs),
+            file_dirs=tuple(
+                os.path.join(self.env.srcdir, folder)
+                for folder in self.config.scholar_file_dirs
+            ),
         )
 
     def sections_allowed(self) -> bool:

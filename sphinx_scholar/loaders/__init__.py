@@ -22,7 +22,9 @@ def read_text(path: str, problems: list[Problem]) -> str | None:
         with open(path, "rb") as file:
             data = file.read()
     except OSError as error:
-        problems.append(Problem(Subtype.data_file, f"cannot read data file: {error.strerror}", path))
+        problems.append(
+            Problem(Subtype.data_file, f"cannot read data file: {error.strerror}", path)
+        )
         return None
     try:
         return data.decode("utf-8-sig")
@@ -49,7 +51,9 @@ def load_structured(path: str, problems: list[Problem]):
     return STRUCTURED_SUFFIXES.get(suffix, load_yaml)(text, path, problems)
 
 
-def records_of(data, path: str, problems: list[Problem], name: str, make: Callable) -> list:
+def records_of(
+    data, path: str, problems: list[Problem], name: str, make: Callable
+) -> list:
     """Records from a top-level list, or from the list under ``name:``."""
     if data is None:
         problems.append(Problem(Subtype.data_file, f"data file has no {name}", path))
@@ -92,7 +96,9 @@ def load_publications(path: str) -> LoadResult:
         records = load_bibtex(text, path, problems) if text is not None else []
     else:
         data = load_structured(path, problems)
-        records = records_of(data, path, problems, "publications", publication_from_mapping)
+        records = records_of(
+            data, path, problems, "publications", publication_from_mapping
+        )
     return LoadResult(_unique(records, problems), problems)
 
 

@@ -40,9 +40,21 @@ LINK_FIELDS = {
 }
 _FREE_LINKS = "links"
 _PERSON_FIELDS = ("author", "editor")
-_VENUE_FIELDS = ("journal", "journaltitle", "booktitle", "howpublished", "series", "organization")
+_VENUE_FIELDS = (
+    "journal",
+    "journaltitle",
+    "booktitle",
+    "howpublished",
+    "series",
+    "organization",
+)
 _THESIS_KIND = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis"}
-_PUBSTATE = {"forthcoming": "to appear", "inpress": "in press", "submitted": "submitted", "prepublished": "preprint"}
+_PUBSTATE = {
+    "forthcoming": "to appear",
+    "inpress": "in press",
+    "submitted": "submitted",
+    "prepublished": "preprint",
+}
 #: A link field may list several files: ``{ppt: a.ppt, pptx: a.pptx}`` or ``{a.ppt a.pptx}``.
 _LINK_ITEM = re.compile(r"\s*(?:([^\s,:][^,:]*?)\s*:\s+)?([^\s,]+)\s*,?")
 
@@ -96,10 +108,15 @@ def load_bibtex(text: str, source: str, problems: list[Problem]) -> list:
     targets = _resolve_crossrefs(by_key, source, problems)
     records = []
     for entry in by_key.values():
-        if entry.type in ("proceedings", "mvproceedings") and entry.key.lower() in targets:
+        if (
+            entry.type in ("proceedings", "mvproceedings")
+            and entry.key.lower() in targets
+        ):
             continue  # a volume that exists only to be cross-referenced
         mapping = _to_mapping(entry, source, problems)
-        record = publication_from_mapping(mapping, source, problems, check_unknown=False)
+        record = publication_from_mapping(
+            mapping, source, problems, check_unknown=False
+        )
         if record is not None:
             records.append(record)
     return records
@@ -121,7 +138,9 @@ def _parse(text: str, source: str, problems: list[Problem]) -> list[_Entry]:
         except StopIteration:
             break
         except (PybtexError, RecursionError) as error:
-            problems.append(Problem(Subtype.syntax, f"BibTeX: {error}", source, parser.lineno))
+            problems.append(
+                Problem(Subtype.syntax, f"BibTeX: {error}", source, parser.lineno)
+            )
             break
         line += text.count("\n", counted_to, parser.command_start)
         counted_to = parser.command_start
@@ -141,7 +160,12 @@ def _parse(text: str, source: str, problems: list[Problem]) -> list[_Entry]:
             else:
                 fatal = True
                 problems.append(
-                    Problem(Subtype.syntax, f"BibTeX: {_error_text(error)}", source, error_line)
+                    Problem(
+                        Subtype.syntax,
+                        f"BibTeX: {_error_text(error)}",
+                        source,
+                        error_line,
+                    )
                 )
         # Errors raised before an entry starts belong to no entry: report and go on.
         del errors[seen:]
@@ -151,11 +175,23 @@ def _parse(text: str, source: str, problems: list[Problem]) -> list[_Entry]:
         if fatal:
             what = f"entry {key!r}" if key else "this entry"
             problems.append(
-                Problem(Subtype.syntax, f"BibTeX: {what} is left out; fix the syntax above", source, line)
+                Problem(
+                    Subtype.syntax,
+                    f"BibTeX: {what} is left out; fix the syntax above",
+                    source,
+                    line,
+                )
             )
             continue
         if not key:
-            problems.append(Problem(Subtype.syntax, "BibTeX: entry without a key is left out", source, line))
+            problems.append(
+                Problem(
+                    Subtype.syntax,
+                    "BibTeX: entry without a key is left out",
+                    source,
+                    line,
+                )
+            )
             continue
         values = CaseInsensitiveDict()
         for name, parts in fields:
@@ -170,9 +206,24 @@ def _parse(text: str, source: str, problems: list[Problem]) -> list[_Entry]:
                 )
                 continue
             values[name] = " ".join("".join(parts).split())
-        entries.append(_Entry(command.lower(), key, values, line, text[parser.command_start : parser.pos]))
+        entries.append(
+            _Entry(
+                command.lower(),
+                key,
+                values,
+                line,
+                text[parser.command_start : parser.pos],
+            )
+        )
     for error in errors:  # errors after the last entry
-        problems.append(Problem(Subtype.syntax, f"BibTeX: {_error_text(error)}", source, getattr(error, "lineno", 0) or 0))
+        problems.append(
+            Problem(
+                Subtype.syntax,
+                f"BibTeX: {_error_text(error)}",
+                source,
+                getattr(error, "lineno", 0) or 0,
+            )
+        )
     return entries
 
 
@@ -260,7 +311,9 @@ def _to_mapping(entry: _Entry, source: str, problems: list[Problem]) -> _EntryMa
             names[role + "s"] = role
     take("venue", *_VENUE_FIELDS)
     if entry.type in _THESIS_KIND:
-        school = latex_to_text(fields.get("school", "") or fields.get("institution", ""))
+        school = latex_to_text(
+            fields.get("school", "") or fields.get("institution", "")
+        )
         values["venue"] = ", ".join(filter(None, [_THESIS_KIND[entry.type], school]))
     elif entry.type == "techreport" and "venue" not in values:
         take("venue", "institution")
@@ -284,7 +337,11 @@ def _to_mapping(entry: _Entry, source: str, problems: list[Problem]) -> _EntryMa
     if fields.get("status") or fields.get("pubstate"):
         status = fields.get("status") or fields["pubstate"]
         values["status"] = _PUBSTATE.get(status.lower(), latex_to_text(status))
-    notes = [latex_to_text(fields[name]) for name in ("award_name", "award", "notes", "note") if fields.get(name)]
+    notes = [
+        latex_to_text(fields[name])
+        for name in ("award_name", "award", "notes", "note")
+        if fields.get(name)
+    ]
     if notes:
         values["notes"] = notes
     tags = fields.get("tags") or fields.get("keywords")
@@ -304,7 +361,9 @@ def _to_mapping(entry: _Entry, source: str, problems: list[Problem]) -> _EntryMa
     return _EntryMapping(values, entry, names)
 
 
-def _persons(value: str, entry: _Entry, source: str, problems: list[Problem]) -> list[str]:
+def _persons(
+    value: str, entry: _Entry, source: str, problems: list[Problem]
+) -> list[str]:
     names = []
     for written in re.split(r"\s+and\s+", value.strip()):
         if not written:
@@ -329,7 +388,12 @@ def _persons(value: str, entry: _Entry, source: str, problems: list[Problem]) ->
             )
             names.append(latex_to_text(written))
             continue
-        parts = person.first_names + person.middle_names + person.prelast_names + person.last_names
+        parts = (
+            person.first_names
+            + person.middle_names
+            + person.prelast_names
+            + person.last_names
+        )
         name = latex_to_text(" ".join(parts))
         if person.lineage_names:
             name += ", " + latex_to_text(" ".join(person.lineage_names))
@@ -339,7 +403,13 @@ def _persons(value: str, entry: _Entry, source: str, problems: list[Problem]) ->
 
 def _raw(value: str) -> str:
     """A value used verbatim (URLs, DOIs): only the protecting braces go."""
-    return value.replace("{", "").replace("}", "").replace("\\_", "_").replace("\\%", "%").strip()
+    return (
+        value.replace("{", "")
+        .replace("}", "")
+        .replace("\\_", "_")
+        .replace("\\%", "%")
+        .strip()
+    )
 
 
 def _link_items(value: str) -> list[tuple[str, str]]:

@@ -36,7 +36,11 @@ _MONTH_NAMES = (
     "nov november novembre noviembre",
     "dec december decembre diciembre dezember dicembre",
 )
-_MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()}
+_MONTHS = {
+    name: number
+    for number, names in enumerate(_MONTH_NAMES, start=1)
+    for name in names.split()
+}
 _DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?\s*$")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
@@ -71,7 +75,9 @@ def parse_month(value) -> int | None:
         if text in _MONTHS:
             return _MONTHS[text]
         # "10 January", "02-04 May": the one month named in the text
-        named = {_MONTHS[word] for word in re.findall(r"[a-z]+", text) if word in _MONTHS}
+        named = {
+            _MONTHS[word] for word in re.findall(r"[a-z]+", text) if word in _MONTHS
+        }
         if len(named) == 1:
             return named.pop()
     return None
@@ -163,7 +169,15 @@ class FieldReader:
             return False
         if isinstance(value, bool):
             return value
-        if isinstance(value, str) and value.strip().lower() in {"true", "yes", "1", "false", "no", "0", ""}:
+        if isinstance(value, str) and value.strip().lower() in {
+            "true",
+            "yes",
+            "1",
+            "false",
+            "no",
+            "0",
+            "",
+        }:
             return value.strip().lower() in {"true", "yes", "1"}
         self.wrong_type(name, "true or false")
         return False

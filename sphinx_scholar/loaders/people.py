@@ -11,7 +11,9 @@ from .fields import FieldReader
 FIELDS = ("id", "name", "variants", "url", "affiliation", "groups")
 
 
-def person_from_mapping(data: Mapping, source: str, problems: list[Problem]) -> Person | None:
+def person_from_mapping(
+    data: Mapping, source: str, problems: list[Problem]
+) -> Person | None:
     reader = FieldReader(data, source, problems, "person")
     reader.check_known(FIELDS)
     if not (reader.require("id") and reader.require("name")):
@@ -35,7 +37,9 @@ def people_from_data(data, source: str, problems: list[Problem]) -> list[Person]
     for person in people:
         if person.id in seen:
             problems.append(
-                Problem(Subtype.duplicate_key, f"duplicate person id {person.id!r}", source)
+                Problem(
+                    Subtype.duplicate_key, f"duplicate person id {person.id!r}", source
+                )
             )
             continue
         seen.add(person.id)

@@ -12,7 +12,6 @@ from collections.abc import Mapping
 
 from ..diagnostics import Subtype
 from ..model import (
-    LINK_TYPES,
     PUBLICATION_TYPES,
     Author,
     Link,
@@ -25,9 +24,29 @@ from ..text import fold, natural_order, split_mark
 from .fields import FieldReader, did_you_mean
 
 FIELDS = (
-    "key", "type", "title", "authors", "editors", "venue", "year", "month",
-    "date", "volume", "number", "pages", "publisher", "status", "notes",
-    "abstract", "url", "doi", "arxiv", "links", "tags", "selected", "related",
+    "key",
+    "type",
+    "title",
+    "authors",
+    "editors",
+    "venue",
+    "year",
+    "month",
+    "date",
+    "volume",
+    "number",
+    "pages",
+    "publisher",
+    "status",
+    "notes",
+    "abstract",
+    "url",
+    "doi",
+    "arxiv",
+    "links",
+    "tags",
+    "selected",
+    "related",
     "bibtex",
 )
 
@@ -84,7 +103,8 @@ def publication_from_mapping(
         reader.problem(
             Subtype.missing_field,
             f"publication {key!r} has no 'title'; it is left out"
-            if key else "publication has no 'title'; it is left out",
+            if key
+            else "publication has no 'title'; it is left out",
         )
         return None
 
@@ -171,7 +191,12 @@ def read_authors(reader: FieldReader, name: str) -> tuple[Author, ...]:
                 sub.problem(Subtype.missing_field, "author has no 'name' or 'person'")
                 continue
             authors.append(
-                Author(written, sub.text("mark") or mark, sub.text("person"), sub.url("url"))
+                Author(
+                    written,
+                    sub.text("mark") or mark,
+                    sub.text("person"),
+                    sub.url("url"),
+                )
             )
         else:
             reader.problem(
@@ -207,9 +232,13 @@ def _link_files(labels: FieldReader, label, target) -> tuple[LinkFile, ...]:
     if isinstance(target, list) and all(isinstance(item, str) for item in target):
         target = {file_label(url): url for url in target}
     if not isinstance(target, Mapping):
-        labels.wrong_type(label, "a URL, a list of URLs, or a mapping of file labels to URLs")
+        labels.wrong_type(
+            label, "a URL, a list of URLs, or a mapping of file labels to URLs"
+        )
         return ()
-    files_reader = FieldReader(target, labels.source, labels.problems, f"link {label!r}")
+    files_reader = FieldReader(
+        target, labels.source, labels.problems, f"link {label!r}"
+    )
     if not hasattr(target, "line_of"):  # a list of URLs: report at its label
         files_reader.line = labels.line_of(label)
     files = []
@@ -251,7 +280,9 @@ def _bare_doi(doi: str) -> str:
 
 
 def _bare_arxiv(arxiv: str) -> str:
-    return re.sub(r"^(https?://arxiv\.org/(abs|pdf)/|arxiv:)", "", arxiv.strip(), flags=re.I)
+    return re.sub(
+        r"^(https?://arxiv\.org/(abs|pdf)/|arxiv:)", "", arxiv.strip(), flags=re.I
+    )
 
 
 def _made_up_key(data: Mapping, title: str, year: int | None) -> str:

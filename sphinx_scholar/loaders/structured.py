@@ -100,7 +100,9 @@ def load_yaml(text: str, source: str, problems: list[Problem]):
             what = f"{what} ({error.context})"
         if "tab" in what:
             what += "; indent with spaces, not tabs"
-        problems.append(Problem(Subtype.syntax, f"YAML syntax error: {what}", source, line))
+        problems.append(
+            Problem(Subtype.syntax, f"YAML syntax error: {what}", source, line)
+        )
     except yaml.YAMLError as error:
         problems.append(Problem(Subtype.syntax, f"YAML error: {error}", source))
     finally:
@@ -138,7 +140,9 @@ def load_json(text: str, source: str, problems: list[Problem]):
         return decoder.decode(text)
     except json.JSONDecodeError as error:
         problems.append(
-            Problem(Subtype.syntax, f"JSON syntax error: {error.msg}", source, error.lineno)
+            Problem(
+                Subtype.syntax, f"JSON syntax error: {error.msg}", source, error.lineno
+            )
         )
     except RecursionError:
         problems.append(Problem(Subtype.syntax, "JSON nested too deeply", source))

@@ -62,7 +62,8 @@ def link_node(url: str, text: str, record, ctx: RenderContext) -> nodes.Node | N
     target = ctx.find_file(url.split("#")[0].split("?")[0], record.source)
     if target is None:
         looked = ", ".join(
-            os.path.relpath(folder, ctx.srcdir) for folder in (os.path.dirname(record.source), *ctx.file_dirs)
+            os.path.relpath(folder, ctx.srcdir)
+            for folder in (os.path.dirname(record.source), *ctx.file_dirs)
         )
         warn(
             f"{record.key!r} links to {url!r}, which is in none of: {looked} "
@@ -85,7 +86,9 @@ def link_node(url: str, text: str, record, ctx: RenderContext) -> nodes.Node | N
     )
 
 
-def links_nodes(links: tuple[Link, ...], record, ctx: RenderContext) -> list[nodes.Node]:
+def links_nodes(
+    links: tuple[Link, ...], record, ctx: RenderContext
+) -> list[nodes.Node]:
     """``[pdf] [code] [slides: ppt, pptx]``."""
     result: list[nodes.Node] = []
     for link in links:
@@ -93,7 +96,14 @@ def links_nodes(links: tuple[Link, ...], record, ctx: RenderContext) -> list[nod
         files = [
             node
             for file in link.files
-            if (node := link_node(file.url, link.label if single else file.name or link.label, record, ctx))
+            if (
+                node := link_node(
+                    file.url,
+                    link.label if single else file.name or link.label,
+                    record,
+                    ctx,
+                )
+            )
         ]
         if not files:
             continue
@@ -114,7 +124,9 @@ def person_node(author: Author, ctx: RenderContext) -> nodes.Node:
     text = author.display
     url = author.url or (person.url if person else "")
     node: nodes.Node = (
-        nodes.reference("", text, refuri=url, internal=False) if url else nodes.Text(text)
+        nodes.reference("", text, refuri=url, internal=False)
+        if url
+        else nodes.Text(text)
     )
     if ctx.highlight.covers(author, person):
         node = nodes.strong("", "", node, classes=["scholar-highlight"])
@@ -131,15 +143,23 @@ def people_nodes(authors: tuple[Author, ...], ctx: RenderContext) -> list[nodes.
 
 
 def grouped(
-    title: str, node_id: str, body: list[nodes.Node], ctx: RenderContext, as_section: bool
+    title: str,
+    node_id: str,
+    body: list[nodes.Node],
+    ctx: RenderContext,
+    as_section: bool,
 ) -> list[nodes.Node]:
     """A group under its heading: a real section (so it is in the page's table
     of contents) where sections are allowed, a rubric elsewhere."""
     if not as_section:
-        rubric = nodes.rubric(title, title, ids=[ctx.unique_id(node_id)], classes=["scholar-group"])
+        rubric = nodes.rubric(
+            title, title, ids=[ctx.unique_id(node_id)], classes=["scholar-group"]
+        )
         ctx.register(rubric)
         return [rubric, *body]
-    section = nodes.section("", nodes.title(title, title), *body, ids=[ctx.unique_id(node_id)])
+    section = nodes.section(
+        "", nodes.title(title, title), *body, ids=[ctx.unique_id(node_id)]
+    )
     section["classes"].append("scholar-group")
     ctx.register(section)
     return [section]

@@ -13,7 +13,7 @@ from ..locale import _
 from ..model import Publication
 from ..query import Group
 from ..text import slug
-from .nodes import RenderContext, grouped, links_nodes, link_node, people_nodes
+from .nodes import RenderContext, grouped, link_node, links_nodes, people_nodes
 
 #: The parts of an entry, in the order they are shown, and which show by default.
 PARTS = ("title", "authors", "venue", "year", "notes", "links", "related", "abstract")
@@ -49,7 +49,11 @@ def group_heading(key, by: str) -> tuple[str, str]:
 
 
 def render_groups(
-    groups: list[Group], by: str, parts: frozenset[str], ctx: RenderContext, as_sections: bool
+    groups: list[Group],
+    by: str,
+    parts: frozenset[str],
+    ctx: RenderContext,
+    as_sections: bool,
 ) -> list[nodes.Node]:
     result: list[nodes.Node] = []
     for group in groups:
@@ -62,20 +66,28 @@ def render_groups(
     return result
 
 
-def publication_list(records, parts: frozenset[str], ctx: RenderContext) -> nodes.bullet_list:
+def publication_list(
+    records, parts: frozenset[str], ctx: RenderContext
+) -> nodes.bullet_list:
     items = [publication_item(record, parts, ctx) for record in records]
     return nodes.bullet_list("", *items, classes=["scholar-publications"], bullet="-")
 
 
-def publication_item(record: Publication, parts: frozenset[str], ctx: RenderContext) -> nodes.list_item:
+def publication_item(
+    record: Publication, parts: frozenset[str], ctx: RenderContext
+) -> nodes.list_item:
     item = nodes.list_item("", classes=["scholar-publication"])
     item["ids"].append(ctx.unique_id(f"pub-{slug(record.key)}"))
     ctx.register(item)
     lines = nodes.line_block(classes=["scholar-entry"])
     if "title" in parts:
-        lines += nodes.line("", "", *title_nodes(record, ctx), classes=["scholar-title"])
+        lines += nodes.line(
+            "", "", *title_nodes(record, ctx), classes=["scholar-title"]
+        )
     if "authors" in parts and record.authors:
-        lines += nodes.line("", "", *people_nodes(record.authors, ctx), classes=["scholar-authors"])
+        lines += nodes.line(
+            "", "", *people_nodes(record.authors, ctx), classes=["scholar-authors"]
+        )
     details = venue_nodes(record, parts, ctx)
     if details:
         lines += nodes.line("", "", *details, classes=["scholar-venue"])
@@ -86,7 +98,9 @@ def publication_item(record: Publication, parts: frozenset[str], ctx: RenderCont
             lines += line
     item += lines
     if "abstract" in parts and record.abstract:
-        item += nodes.paragraph(record.abstract, record.abstract, classes=["scholar-abstract"])
+        item += nodes.paragraph(
+            record.abstract, record.abstract, classes=["scholar-abstract"]
+        )
     return item
 
 
@@ -95,7 +109,9 @@ def title_nodes(record: Publication, ctx: RenderContext) -> list[nodes.Node]:
     return [nodes.strong("", "", title or nodes.Text(record.title))]
 
 
-def venue_nodes(record: Publication, parts: frozenset[str], ctx: RenderContext) -> list[nodes.Node]:
+def venue_nodes(
+    record: Publication, parts: frozenset[str], ctx: RenderContext
+) -> list[nodes.Node]:
     """``ICML, vol. 36, no. 6, pp. 1–9, 2019 (to appear, Oral). [pdf] [code]``."""
     pieces = []
     if "venue" in parts:
