@@ -115,6 +115,8 @@ class Person:
     url: str = ""
     affiliation: str = ""
     groups: tuple[str, ...] = ()
+    source: str = ""
+    line: int = 0
 
 
 @dataclass(frozen=True)

@@ -252,9 +252,10 @@ def _normal(name: str, value):
 def _comparison(name: str, op: str, value) -> Predicate:
     if op in ("<", "<=", ">", ">=") and name not in NUMBER_FIELDS:
         raise QueryError(f"{op!r} compares numbers; {name!r} is not a number")
-    numeric_test = name in NUMBER_FIELDS and op not in ("in", "~", "contains")
-    if numeric_test and not isinstance(value, (int, float)):
-        raise QueryError(f"{name!r} is a number; {value!r} is not")
+    if name in NUMBER_FIELDS and op not in ("~", "contains"):
+        for item in value if op == "in" else [value]:
+            if not isinstance(item, (int, float)):
+                raise QueryError(f"{name!r} is a number; {item!r} is not")
     if op == "in":
         wanted = {_normal(name, item) for item in value}
         if name in SET_FIELDS:
@@ -380,12 +381,18 @@ def group_records(
     records: Iterable, by: str, collapse_before: int | None = None
 ) -> list[Group]:
     """Records in groups, in the order their headings are shown."""
+    if by not in GROUPINGS:
+        raise QueryError(f"cannot group by {by!r}; use one of {', '.join(GROUPINGS)}")
     records = list(records)
     if by == "none":
         return [Group(None, tuple(records))]
     buckets: dict = {}
+    shown: dict = {}  # venues differing only in case share the first spelling
     for record in records:
-        buckets.setdefault(_group_key(record, by, collapse_before), []).append(record)
+        key = _group_key(record, by, collapse_before)
+        if by == "venue" and key is not None:
+            key = shown.setdefault(fold(key), key)
+        buckets.setdefault(key, []).append(record)
     return [
         Group(key, tuple(buckets[key]))
         for key in sorted(buckets, key=lambda k: _group_order(k, by))

@@ -31,8 +31,17 @@ _NEEDS_LATEX = re.compile(r"[\\{}~$]|--")
 _COMMAND = re.compile(r"\\([A-Za-z]+)\s*")
 _ESCAPED = re.compile(r"\\([$&%#_{}])")
 _SPACES = re.compile(r"\s+")
-_KEEP = {c: chr(0xE000 + i) for i, c in enumerate("$&%#_{}")}
+_KEEP = {c: chr(0xE000 + i) for i, c in enumerate("$&%#_{} ")}
 _RESTORE = {ord(v): k for k, v in _KEEP.items()}
+# Rewritten before decoding: a dotless i under an accent is a plain i
+# (``\"{\i}``), a line break or a control space is a space, and a hyperlink
+# shows its text.
+_BEFORE_DECODING = (
+    (re.compile(r"\\([ij])(?![A-Za-z])\s*"), r"\1"),
+    (re.compile(r"\{\\([ij])\}"), r"\1"),
+    (re.compile(r"\\\\(\[[^\]]*\])?|\\ "), _KEEP[" "]),
+    (re.compile(r"\\href\s*\{[^{}]*\}"), ""),
+)
 
 
 def latex_to_text(value: str) -> str:
@@ -43,6 +52,8 @@ def latex_to_text(value: str) -> str:
     """
     if not _NEEDS_LATEX.search(value):
         return _SPACES.sub(" ", value).strip()
+    for pattern, replacement in _BEFORE_DECODING:
+        value = pattern.sub(replacement, value)
     try:
         text = codecs.decode(value, "ulatex")
     except Exception:  # latexcodec gives up on some malformed input
@@ -51,7 +62,7 @@ def latex_to_text(value: str) -> str:
     # clean-up below does not remove them.
     text = _ESCAPED.sub(lambda m: _KEEP[m.group(1)], text)
     text = _COMMAND.sub(lambda m: _LATEX_WORDS.get(m.group(1), ""), text)
-    text = text.replace("\\\\", " ").replace("\\", "")
+    text = text.replace("\\", "")
     text = text.replace("{", "").replace("}", "").replace("$", "")
     text = text.translate(_RESTORE)
     return _SPACES.sub(" ", text).strip()
@@ -124,7 +135,7 @@ _SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
 
 
 def slug(text: str) -> str:
-    """A stable, readable, collision-free id for a key.
+    """A stable, readable id for a key, distinct for keys that differ by accents.
 
     Keys that are not already plain lower-case ASCII get a short hash of the
     original appended, so that ``Tèst`` and ``Tést`` stay apart.

@@ -18,7 +18,7 @@ from pybtex.utils import CaseInsensitiveDict
 
 from ..diagnostics import Subtype
 from ..model import Problem
-from ..text import latex_to_text
+from ..text import latex_to_text, split_mark
 from .publications import file_label, normalize_type, publication_from_mapping
 
 #: BibTeX fields holding links, and the link label each becomes.
@@ -39,6 +39,7 @@ LINK_FIELDS = {
     "blog": "blog",
 }
 _FREE_LINKS = "links"
+_ENTRY_START = re.compile(r"^[ \t]*@", re.MULTILINE)
 _PERSON_FIELDS = ("author", "editor")
 _VENUE_FIELDS = (
     "journal",
@@ -123,13 +124,30 @@ def load_bibtex(text: str, source: str, problems: list[Problem]) -> list:
 
 
 def _parse(text: str, source: str, problems: list[Problem]) -> list[_Entry]:
-    """Entries of the file; an entry with a syntax error is reported and skipped."""
+    """Entries of the file; an entry with a syntax error is reported and skipped.
+
+    Each piece of the file that starts with ``@`` at the start of a line is
+    parsed on its own (sharing ``@string`` macros), so that a brace left open
+    costs only its own entry, not every entry after it.
+    """
+    macros = CaseInsensitiveDict(month_names)
+    entries: list[_Entry] = []
+    starts = [match.start() for match in _ENTRY_START.finditer(text)]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    first_line = 1
+    for begin, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        piece = text[begin:end]
+        entries += _parse_piece(piece, first_line, macros, source, problems)
+        first_line += piece.count("\n")
+    return entries
+
+
+def _parse_piece(text, first_line, macros, source, problems) -> list[_Entry]:
     errors: list[PybtexError] = []
-    parser = LowLevelParser(
-        text, macros=CaseInsensitiveDict(month_names), handle_error=errors.append
-    )
+    parser = LowLevelParser(text, macros=macros, handle_error=errors.append)
     entries = []
-    line, counted_to = 1, 0
+    line, counted_to = first_line, 0
     iterator = iter(parser)
     while True:
         seen = len(errors)
@@ -139,14 +157,19 @@ def _parse(text: str, source: str, problems: list[Problem]) -> list[_Entry]:
             break
         except (PybtexError, RecursionError) as error:
             problems.append(
-                Problem(Subtype.syntax, f"BibTeX: {error}", source, parser.lineno)
+                Problem(
+                    Subtype.syntax,
+                    f"BibTeX: {_error_text(error)}",
+                    source,
+                    first_line - 1 + parser.lineno,
+                )
             )
             break
         line += text.count("\n", counted_to, parser.command_start)
         counted_to = parser.command_start
         fatal = False
         for error in errors[seen:]:
-            error_line = getattr(error, "lineno", None) or line
+            error_line = first_line - 1 + getattr(error, "lineno", 0) or line
             if isinstance(error, UndefinedMacro):
                 problems.append(
                     Problem(
@@ -221,7 +244,7 @@ def _parse(text: str, source: str, problems: list[Problem]) -> list[_Entry]:
                 Subtype.syntax,
                 f"BibTeX: {_error_text(error)}",
                 source,
-                getattr(error, "lineno", 0) or 0,
+                first_line - 1 + (getattr(error, "lineno", 0) or 1),
             )
         )
     return entries
@@ -258,7 +281,7 @@ def _resolve_crossrefs(by_key, source: str, problems: list[Problem]) -> set[str]
                     entry.line,
                 )
             )
-        elif parent.key.lower() in chain:
+        elif parent.key.lower() in (*chain, key):
             problems.append(
                 Problem(
                     Subtype.crossref,
@@ -366,13 +389,14 @@ def _persons(
 ) -> list[str]:
     names = []
     for written in re.split(r"\s+and\s+", value.strip()):
+        written, mark = split_mark(written)
         if not written:
             continue
         if written.lower() == "others":
             names.append("et al.")
             continue
         if "," not in written and not any(c in written for c in "{\\~"):
-            names.append(written)  # already "First Last"
+            names.append(written + mark)  # already "First Last"
             continue
         try:
             person = BibPerson(written)
@@ -386,7 +410,7 @@ def _persons(
                     entry.line,
                 )
             )
-            names.append(latex_to_text(written))
+            names.append(latex_to_text(written) + mark)
             continue
         parts = (
             person.first_names
@@ -397,7 +421,7 @@ def _persons(
         name = latex_to_text(" ".join(parts))
         if person.lineage_names:
             name += ", " + latex_to_text(" ".join(person.lineage_names))
-        names.append(name)
+        names.append(name + mark)
     return names
 
 
@@ -420,4 +444,6 @@ def _link_value(value: str):
     items = _link_items(value)
     if len(items) == 1 and not items[0][0]:
         return items[0][1]
+    if not any(label for label, _ in items):
+        return [url for _, url in items]  # labelled by file_labels
     return {label or file_label(url): url for label, url in items}

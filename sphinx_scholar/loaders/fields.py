@@ -111,12 +111,20 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 class FieldReader:
     """Typed access to one record's fields, collecting problems as it goes."""
 
-    def __init__(self, data: Mapping, source: str, problems: list[Problem], what: str):
+    def __init__(
+        self,
+        data: Mapping,
+        source: str,
+        problems: list[Problem],
+        what: str,
+        line: int = 0,
+    ):
         self.data = data
         self.source = source
         self.problems = problems
         self.what = what
-        self.line = getattr(data, "line", 0)
+        #: the data's own line, or else the line of the field that holds it
+        self.line = getattr(data, "line", 0) or line
 
     def line_of(self, name: str) -> int:
         line_of = getattr(self.data, "line_of", None)

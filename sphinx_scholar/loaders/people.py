@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..diagnostics import Subtype
 from ..model import Person, Problem
 from .fields import FieldReader
+from .lists import records_of, unique_records
 
 FIELDS = ("id", "name", "variants", "url", "affiliation", "groups")
 
@@ -25,23 +25,11 @@ def person_from_mapping(
         url=reader.url("url"),
         affiliation=reader.text("affiliation"),
         groups=reader.texts("groups", split=","),
+        source=source,
+        line=reader.line,
     )
 
 
 def people_from_data(data, source: str, problems: list[Problem]) -> list[Person]:
-    from . import records_of
-
     people = records_of(data, source, problems, "people", person_from_mapping)
-    seen = set()
-    unique = []
-    for person in people:
-        if person.id in seen:
-            problems.append(
-                Problem(
-                    Subtype.duplicate_key, f"duplicate person id {person.id!r}", source
-                )
-            )
-            continue
-        seen.add(person.id)
-        unique.append(person)
-    return unique
+    return unique_records(people, problems, "id")

@@ -215,7 +215,9 @@ def read_links(reader: FieldReader, name: str) -> tuple[Link, ...]:
     if not isinstance(value, Mapping):
         reader.wrong_type(name, "a mapping of labels to URLs")
         return ()
-    labels = FieldReader(value, reader.source, reader.problems, "link")
+    labels = FieldReader(
+        value, reader.source, reader.problems, "link", line=reader.line_of(name)
+    )
     links = []
     for label, target in value.items():
         shown = LINK_ALIASES.get(str(label).strip().lower(), str(label).strip())
@@ -230,17 +232,19 @@ def _link_files(labels: FieldReader, label, target) -> tuple[LinkFile, ...]:
         url = labels.url(label)
         return (LinkFile(url),) if url else ()
     if isinstance(target, list) and all(isinstance(item, str) for item in target):
-        target = {file_label(url): url for url in target}
+        target = dict(zip(file_labels(target), target, strict=True))
     if not isinstance(target, Mapping):
         labels.wrong_type(
             label, "a URL, a list of URLs, or a mapping of file labels to URLs"
         )
         return ()
     files_reader = FieldReader(
-        target, labels.source, labels.problems, f"link {label!r}"
+        target,
+        labels.source,
+        labels.problems,
+        f"link {label!r}",
+        line=labels.line_of(label),
     )
-    if not hasattr(target, "line_of"):  # a list of URLs: report at its label
-        files_reader.line = labels.line_of(label)
     files = []
     for file_name in target:
         url = files_reader.url(file_name)
@@ -253,6 +257,18 @@ def file_label(url: str) -> str:
     """``slides/talk.pptx`` -> ``pptx``: the label of one file among several."""
     last = url.rstrip("/").rsplit("/", 1)[-1]
     return last.rsplit(".", 1)[-1] if "." in last else last
+
+
+def file_labels(urls: list[str]) -> list[str]:
+    """Labels for several files: their extensions, or their names when two
+    share an extension, or their numbers when two share a name."""
+    for labels in (
+        [file_label(url) for url in urls],
+        [url.rstrip("/").rsplit("/", 1)[-1] for url in urls],
+    ):
+        if len(set(labels)) == len(labels):
+            return labels
+    return [str(number) for number in range(1, len(urls) + 1)]
 
 
 def read_related(reader: FieldReader, name: str) -> tuple[Related, ...]:

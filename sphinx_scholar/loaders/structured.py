@@ -12,6 +12,7 @@ import bisect
 import json
 import json.decoder
 import json.scanner
+import re
 
 import yaml
 
@@ -98,7 +99,9 @@ def load_yaml(text: str, source: str, problems: list[Problem]):
         what = error.problem or str(error)
         if error.context:
             what = f"{what} ({error.context})"
-        if "tab" in what:
+        lines = text.splitlines()
+        near = lines[max(line - 2, 0) : line] if line else []
+        if "tab" in what or any("\t" in near_line for near_line in near):
             what += "; indent with spaces, not tabs"
         problems.append(
             Problem(Subtype.syntax, f"YAML syntax error: {what}", source, line)
@@ -167,9 +170,12 @@ def _key_lines(string: str, start: int, end: int, pairs, starts) -> dict:
     lines = {}
     position = start
     for key, _ in pairs:
-        found = string.find(json.dumps(key), position, end)
-        if found == -1:
+        # the key is the quoted string followed by a colon, not a value like it
+        found = re.compile(re.escape(json.dumps(key)) + r"\s*:").search(
+            string, position, end
+        )
+        if not found:
             continue
-        lines[key] = _line_at(starts, found)
-        position = found + 1
+        lines[key] = _line_at(starts, found.start())
+        position = found.end()
     return lines

@@ -1,0 +1,70 @@
+"""Lists of records: where a data file keeps them, and one record per key."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..diagnostics import Subtype
+from ..model import Problem
+
+
+def records_of(
+    data, path: str, problems: list[Problem], name: str, make: Callable
+) -> list:
+    """Records from a top-level list, or from the list under ``name:``."""
+    if data is None:
+        if not problems:  # not already explained by a syntax error
+            problems.append(
+                Problem(Subtype.data_file, f"data file has no {name}", path)
+            )
+        return []
+    if isinstance(data, dict) and name in data:
+        data = data[name]
+    if not isinstance(data, list):
+        problems.append(
+            Problem(
+                Subtype.field_type,
+                f"data file should hold a list of {name} (or a mapping with a "
+                f"{name!r} list), not a {type(data).__name__}",
+                path,
+                getattr(data, "line", 1),
+            )
+        )
+        return []
+    records = []
+    for item in data:
+        if not isinstance(item, dict):
+            problems.append(
+                Problem(
+                    Subtype.field_type,
+                    f"each of the {name} should be a mapping of fields, not {item!r:.40}",
+                    path,
+                )
+            )
+            continue
+        record = make(item, path, problems)
+        if record is not None:
+            records.append(record)
+    return records
+
+
+def unique_records(records: list, problems: list[Problem], key: str) -> list:
+    """Keep the first record of each ``key``; later ones are reported."""
+    seen: dict = {}
+    unique = []
+    for record in records:
+        value = getattr(record, key)
+        if value in seen:
+            problems.append(
+                Problem(
+                    Subtype.duplicate_key,
+                    f"duplicate {key} {value!r} (first on line {seen[value]}); "
+                    "this record is left out",
+                    record.source,
+                    record.line,
+                )
+            )
+            continue
+        seen[value] = record.line
+        unique.append(record)
+    return unique
