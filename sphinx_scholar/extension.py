@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 from sphinx.application import Sphinx
 
@@ -29,10 +30,15 @@ PDFLATEX_CHARACTERS = r"""
 """
 
 
+#: The directives, by name.
+DIRECTIVES = {"publications": PublicationsDirective}
+
+
 def setup(app: Sphinx) -> dict:
     config.register(app)
     app.add_domain(ScholarDomain)
-    app.add_directive("publications", PublicationsDirective)
+    for name, directive in DIRECTIVES.items():
+        app.add_directive(name, directive)
     app.add_message_catalog(MESSAGE_CATALOG, LOCALE_DIR)
     app.connect("config-inited", on_config_inited)
     app.connect("builder-inited", on_builder_inited)
@@ -64,14 +70,41 @@ _read_this_build: list[str] = []
 
 
 def on_before_read_docs(app: Sphinx, env, docnames: list[str]) -> None:
-    """Remember what is read, and parse the data files those pages showed last
-    time here, before parallel workers fork, so that they share one parse."""
+    """Remember what is read; in a parallel build, parse the data files the
+    pages show before the workers fork, so that they share one parse."""
     _read_this_build[:] = docnames
     registry_for(env)
-    domain: ScholarDomain = env.get_domain("scholar")
-    for path, kind in domain.sources_of(docnames):
-        if os.path.isfile(path):
+    if app.parallel > 1:
+        for path, kind in data_files_named(env, docnames):
             cache.load(path, kind, cache_dir(env))
+
+
+#: ``.. publications:: FILE`` in reStructuredText, ```{publications} FILE`` in MyST
+_DIRECTIVE_LINE = re.compile(
+    r"^[ \t]*(?:\.\.[ \t]+([\w-]+)::|(?:`{3,}|:{3,})\{([\w-]+)\})[ \t]*(\S[^\n]*?)[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def data_files_named(env, docnames: list[str]) -> set[tuple[str, str]]:
+    """The data files the pages showed in the last build, and those their
+    sources name now (a quick look at the text, which may miss some: the
+    directives themselves load whatever is missed)."""
+    domain: ScholarDomain = env.get_domain("scholar")
+    found = set(domain.sources_of(docnames))
+    for docname in docnames:
+        try:
+            text = env.doc2path(docname).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        for match in _DIRECTIVE_LINE.finditer(text):
+            kind = DIRECTIVES.get(match.group(1) or match.group(2))
+            if kind is None:
+                continue
+            path = env.relfn2path(match.group(3), docname)[1]
+            if os.path.isfile(path):
+                found.add((str(path), kind.kind))
+    return found
 
 
 def on_env_updated(app: Sphinx, env) -> list[str]:

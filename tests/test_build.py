@@ -196,3 +196,26 @@ def test_parallel_build_gives_the_same_pages_as_a_serial_one(
     assert len(serial) >= 10
     for name in serial:
         assert serial[name] == parallel[name], name
+
+
+def test_a_parallel_build_parses_each_file_once(
+    make_app, rootdir, tmp_path, monkeypatch
+):
+    # Workers are separate processes: count the parses in a file.
+    log = tmp_path / "parses.log"
+    original = loaders.LOADERS["publications"]
+
+    def counted(path):
+        with open(log, "a", encoding="utf-8") as file:
+            file.write(os.path.basename(path) + "\n")
+        return original(path)
+
+    monkeypatch.setitem(loaders.LOADERS, "publications", counted)
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-parallel", srcdir)
+    app = make_app("html", srcdir=srcdir, parallel=2)
+    app.build()
+    assert sorted(log.read_text(encoding="utf-8").split()) == [
+        "papers.bib",
+        "papers.yaml",
+    ]
