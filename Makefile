@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test clean
+.PHONY: site test lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ site: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check sphinx_scholar tests scripts
+	$(BIN)/ruff format --check sphinx_scholar tests scripts
 
 clean:
 	rm -rf $(VENV) example_site/_build docs/_build

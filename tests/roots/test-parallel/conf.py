@@ -1,3 +1,10 @@
 extensions = ["sphinx_scholar"]
-scholar_people = [{"id": "ada", "name": "Ada Lovelace", "groups": ["lab"], "url": "https://example.org/ada"}]
+scholar_people = [
+    {
+        "id": "ada",
+        "name": "Ada Lovelace",
+        "groups": ["lab"],
+        "url": "https://example.org/ada",
+    }
+]
 scholar_highlight = ["lab"]
