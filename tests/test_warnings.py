@@ -81,6 +81,17 @@ def test_directive_problems_point_at_the_directive(app):
     find(lines, "index.rst:17:", ":limit: needs a whole number", "[scholar.option]")
     find(lines, "index.rst:17:", "does not know 'pictures'", "[scholar.option]")
     find(lines, "conf.py (scholar_people)", "has no 'id'", "[scholar.missing_field]")
+    find(
+        lines,
+        "index.rst:23:",
+        "highlight 'Nobody Known' is no person id, group or author of data/bad.yaml",
+        "[scholar.person]",
+    )
+    assert not [
+        line
+        for line in lines
+        if "highlight 'ada'" in line or "highlight 'Ada Lovelace'" in line
+    ]
 
 
 @pytest.mark.sphinx("html", testroot="warnings")
@@ -134,7 +145,7 @@ def test_W_fails_the_build_and_suppress_warnings_silences_each_kind(rootdir, tmp
     failed = run_sphinx(srcdir, tmp_path / "out1", "-W")
     assert failed.returncode != 0
     assert "Traceback" not in failed.stderr
-    kinds = "scholar.unknown_field,scholar.missing_field,scholar.field_type,scholar.date,scholar.url,scholar.duplicate_key,scholar.syntax,scholar.data_file,scholar.filter,scholar.option"
+    kinds = "scholar.unknown_field,scholar.missing_field,scholar.field_type,scholar.date,scholar.url,scholar.duplicate_key,scholar.syntax,scholar.data_file,scholar.filter,scholar.option,scholar.person"
     quiet = run_sphinx(
         srcdir, tmp_path / "out2", "-W", "-D", f"suppress_warnings={kinds}"
     )

@@ -23,6 +23,7 @@ from ..query import (
 )
 from ..registry import people_file, registry_for
 from ..render.nodes import RenderContext
+from ..text import name_key
 
 LIST_OPTIONS = {
     "filter": directives.unchanged,
@@ -148,13 +149,23 @@ class ListingDirective(SphinxDirective):
             chosen -= set(hide)
         return frozenset(chosen)
 
-    def context(self) -> RenderContext:
+    def context(self, records: list) -> RenderContext:
+        """How to render: the registry, whom to highlight, where files are."""
         registry = registry_for(self.env)
         items = self.list_option("highlight")
         if items is None:
             configured = self.config.scholar_highlight
             items = [configured] if isinstance(configured, str) else list(configured)
         highlight = resolve_highlight(items, registry) if items else Highlight()
+        if "highlight" in self.options:
+            authors = {name_key(a.name) for record in records for a in record.authors}
+            for item in items:
+                if name_key(item) in highlight.names - authors:
+                    self.warn(
+                        f"highlight {item!r} is no person id, group or author "
+                        f"of {self.arguments[0]}",
+                        Subtype.person,
+                    )
         return RenderContext(
             document=self.state.document,
             docname=self.env.docname,

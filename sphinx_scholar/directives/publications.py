@@ -14,15 +14,15 @@ class PublicationsDirective(ListingDirective):
     default_group = "year"
 
     def run(self) -> list[nodes.Node]:
-        records = self.load()
-        if records is None:
+        loaded = self.load()
+        if loaded is None:
             return []
-        records = self.select(records)
+        records = self.select(loaded)
         if records is None:
             return []
         by, groups = self.groups(records)
         parts = self.parts(PARTS, DEFAULT_PARTS)
-        ctx = self.context()
+        ctx = self.context(loaded)
         result = render_groups(groups, by, parts, ctx, self.sections_allowed())
         if "class" in self.options:
             for node in result:
