@@ -45,6 +45,8 @@ class Subtype(enum.StrEnum):
     option = "option"
     #: an unknown person or group, or a bad people registry entry
     person = "person"
+    #: a reference to a publication that no page shows
+    reference = "reference"
 
 
 def warn(message: str, subtype: Subtype | str, location=None) -> None:

@@ -1,10 +1,23 @@
-"""What each document read: kept so that parallel reads merge and data warnings appear once."""
+"""What each document read and showed, merged across parallel reads.
+
+Besides the data files each page shows (so that their problems are reported
+once per build), the domain knows where each publication is shown, so that a
+talk can link to the paper it presents and prose can cite one with
+``:scholar:pub:`key```.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Set
 
+from docutils import nodes
 from sphinx.domains import Domain
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+
+class PublicationRole(XRefRole):
+    """``:scholar:pub:`key``` links to where the publication is shown, by its title."""
 
 
 class ScholarDomain(Domain):
@@ -12,18 +25,30 @@ class ScholarDomain(Domain):
 
     name = "scholar"
     label = "Scholar"
-    initial_data = {"sources": {}}  # noqa: RUF012  (Sphinx copies it per environment)
-    data_version = 1
+    roles = {"pub": PublicationRole()}  # noqa: RUF012
+    initial_data = {"sources": {}, "publications": {}}  # noqa: RUF012
+    data_version = 2
 
     @property
     def sources(self) -> dict[str, list[tuple[str, str]]]:
         """docname -> the data files the document shows, as ``(path, kind)``."""
         return self.data["sources"]
 
+    @property
+    def publications(self) -> dict[str, tuple[str, str, str]]:
+        """key -> ``(docname, anchor, title)`` of the first page showing it."""
+        return self.data["publications"]
+
     def note_source(self, docname: str, path: str, kind: str) -> None:
         files = self.sources.setdefault(docname, [])
         if (path, kind) not in files:
             files.append((path, kind))
+
+    def note_publication(self, key: str, docname: str, anchor: str, title: str) -> None:
+        # The smallest docname wins, so that serial and parallel builds agree.
+        known = self.publications.get(key)
+        if known is None or (docname, anchor) < known[:2]:
+            self.publications[key] = (docname, anchor, title)
 
     def sources_of(self, docnames: Iterable[str]) -> list[tuple[str, str]]:
         """The data files shown by any of the documents, sorted, each once."""
@@ -33,11 +58,31 @@ class ScholarDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         self.sources.pop(docname, None)
+        for key in [k for k, v in self.publications.items() if v[0] == docname]:
+            del self.publications[key]
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict) -> None:
         for docname in docnames:
             if docname in otherdata["sources"]:
                 self.sources[docname] = otherdata["sources"][docname]
+        for key, (docname, anchor, title) in otherdata["publications"].items():
+            if docname in docnames:
+                self.note_publication(key, docname, anchor, title)
+
+    def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
+        if typ != "pub" or target not in self.publications:
+            return None
+        docname, anchor, title = self.publications[target]
+        if not node.get("refexplicit"):
+            contnode = nodes.inline(title, title, classes=["scholar-pub-ref"])
+        return make_refnode(builder, fromdocname, docname, anchor, contnode, title)
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
-        return []
+        found = self.resolve_xref(
+            env, fromdocname, builder, "pub", target, node, contnode
+        )
+        return [("scholar:pub", found)] if found else []
+
+    def get_objects(self):
+        for key, (docname, anchor, title) in self.publications.items():
+            yield key, title, "pub", docname, anchor, 1

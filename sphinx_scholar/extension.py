@@ -8,9 +8,12 @@ import re
 from sphinx.application import Sphinx
 
 from . import __version__, cache, config
-from .diagnostics import report
+from .diagnostics import Subtype, report, warn
+from .directives.cv import CvDirective
 from .directives.listing import cache_dir
+from .directives.people import PeopleDirective, ProfileDirective
 from .directives.publications import PublicationsDirective
+from .directives.talks import TalksDirective
 from .domain import ScholarDomain
 from .locale import MESSAGE_CATALOG
 from .registry import registry_for, report_problems
@@ -31,7 +34,12 @@ PDFLATEX_CHARACTERS = r"""
 
 
 #: The directives, by name.
-DIRECTIVES = {"publications": PublicationsDirective}
+DIRECTIVES = {
+    "publications": PublicationsDirective,
+    "talks": TalksDirective,
+    "cv": CvDirective,
+    "people": PeopleDirective,
+}
 
 
 def setup(app: Sphinx) -> dict:
@@ -39,11 +47,13 @@ def setup(app: Sphinx) -> dict:
     app.add_domain(ScholarDomain)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
+    app.add_directive("profile", ProfileDirective)
     app.add_message_catalog(MESSAGE_CATALOG, LOCALE_DIR)
     app.connect("config-inited", on_config_inited)
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-before-read-docs", on_before_read_docs)
     app.connect("env-updated", on_env_updated)
+    app.connect("missing-reference", on_missing_reference)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
@@ -117,3 +127,16 @@ def on_env_updated(app: Sphinx, env) -> list[str]:
             report(problem)
     _read_this_build.clear()
     return []
+
+
+def on_missing_reference(app: Sphinx, env, node, contnode):
+    """A publication no page shows: say so, and keep the text without a link."""
+    if node.get("refdomain") != "scholar":
+        return None
+    warn(
+        f"{node['reftarget']!r} is shown by no publications list of the site; "
+        "it is not linked",
+        Subtype.reference,
+        node,
+    )
+    return contnode

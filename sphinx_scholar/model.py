@@ -77,8 +77,28 @@ class Related:
     links: tuple[Link, ...] = ()
 
 
+#: Kinds of talk, in the order their groups are shown.
+TALK_KINDS = (
+    "keynote",
+    "invited",
+    "lecture",
+    "tutorial",
+    "conference",
+    "seminar",
+    "panel",
+    "poster",
+    "other",
+)
+
+#: Sections of a CV, in the order a whole CV shows them.
+CV_SECTIONS = ("positions", "education", "honors", "teaching", "service")
+
+
 @dataclass(frozen=True)
 class Publication:
+    #: the types of this kind of record, in the order their groups are shown
+    TYPES = PUBLICATION_TYPES
+
     key: str
     title: str
     type: str = "other"
@@ -108,15 +128,146 @@ class Publication:
 
 
 @dataclass(frozen=True)
+class Talk:
+    TYPES = TALK_KINDS
+
+    key: str
+    title: str
+    kind: str = "other"
+    event: str = ""
+    place: str = ""
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    #: minutes
+    duration: int | None = None
+    speakers: tuple[Author, ...] = ()
+    url: str = ""
+    links: tuple[Link, ...] = ()
+    #: the key of the publication the talk presents
+    publication: str = ""
+    tags: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    abstract: str = ""
+    source: str = ""
+    line: int = 0
+
+    # The names the shared filter, sort and group code uses for every record.
+    @property
+    def type(self) -> str:
+        return self.kind
+
+    @property
+    def venue(self) -> str:
+        return self.event
+
+    @property
+    def authors(self) -> tuple[Author, ...]:
+        return self.speakers
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """From a start to an end (``None`` for "present"), or a free text."""
+
+    start: tuple[int, int | None] | None = None
+    end: tuple[int, int | None] | None = None
+    #: the end is open: "2018 - present"
+    ongoing: bool = False
+    #: "Summer 2013": shown as written
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class CvEntry:
+    """One line of a CV: a degree, a position, a course, a service role, an honour."""
+
+    TYPES = (
+        "position",
+        "internship",
+        "visit",
+        "education",
+        "teaching",
+        "service",
+        "honor",
+    )
+
+    key: str
+    section: str
+    #: the degree, position title, course title, service role or honour
+    title: str
+    kind: str = ""
+    organisation: str = ""
+    field: str = ""
+    place: str = ""
+    #: advisors of a degree, mentors of an internship or visit
+    people: tuple[Author, ...] = ()
+    #: what the people are: "advisors" or "mentors"
+    people_role: str = ""
+    dates: DateRange = DateRange()
+    year: int | None = None
+    #: a course's code and level ("CSC2503", "Grad"), a teaching or service role
+    code: str = ""
+    level: str = ""
+    role: str = ""
+    terms: tuple[str, ...] = ()
+    thesis: str = ""
+    description: str = ""
+    links: tuple[Link, ...] = ()
+    tags: tuple[str, ...] = ()
+    source: str = ""
+    line: int = 0
+
+    @property
+    def type(self) -> str:
+        return self.kind
+
+    @property
+    def venue(self) -> str:
+        return self.organisation
+
+    @property
+    def authors(self) -> tuple[Author, ...]:
+        return self.people
+
+
+@dataclass(frozen=True)
 class Person:
+    #: roles are grouped in the order they first appear
+    TYPES = ()
+
     id: str
     name: str
     variants: tuple[str, ...] = ()
     url: str = ""
     affiliation: str = ""
     groups: tuple[str, ...] = ()
+    role: str = ""
+    #: a picture of the person: a file of the site
+    photo: str = ""
+    #: profile links: scholar, orcid, github, cv, email, ...
+    links: tuple[Link, ...] = ()
+    #: research areas
+    areas: tuple[str, ...] = ()
     source: str = ""
     line: int = 0
+
+    # The names the shared filter, sort and group code uses for every record.
+    @property
+    def key(self) -> str:
+        return self.id
+
+    @property
+    def type(self) -> str:
+        return self.role
+
+    @property
+    def venue(self) -> str:
+        return self.affiliation
+
+    @property
+    def title(self) -> str:
+        return self.name
 
 
 @dataclass(frozen=True)

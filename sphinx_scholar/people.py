@@ -47,6 +47,9 @@ class Highlight:
     def __bool__(self) -> bool:
         return bool(self.ids or self.names)
 
+    def covers_person(self, person: Person) -> bool:
+        return person.id in self.ids or name_key(person.name) in self.names
+
     def covers(self, author: Author, person: Person | None) -> bool:
         if person is not None and person.id in self.ids:
             return True

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .loaders.fields import did_you_mean
 from .loaders.publications import normalize_type
-from .model import PUBLICATION_TYPES
+from .model import Person
 from .people import Registry
 from .text import fold, name_key
 
@@ -35,10 +35,27 @@ TEXT_FIELDS = ("type", "venue", "key", "title", "status", "abstract", "publisher
 SET_FIELDS = ("author", "person", "group", "tag", "note")
 FLAG_FIELDS = ("selected",)
 FIELDS = NUMBER_FIELDS + TEXT_FIELDS + SET_FIELDS + FLAG_FIELDS
+# Plurals, and the names talks and CV entries give to the shared fields.
+_FIELD_ALIASES = {
+    "authors": "author",
+    "tags": "tag",
+    "notes": "note",
+    "groups": "group",
+    "speaker": "author",
+    "speakers": "author",
+    "kind": "type",
+    "event": "venue",
+    "organisation": "venue",
+}
 
 
 def field_values(record, name: str, registry: Registry):
     """The value of a filter field on a record: a number, text, set or flag."""
+    if isinstance(record, Person) and name in ("author", "person", "group"):
+        if name == "group":
+            return {fold(group) for group in record.groups}
+        spellings = (record.id, record.name, *record.variants)
+        return {fold(record.id)} | {name_key(spelling) for spelling in spellings}
     if name in ("author", "person"):
         values = set()
         for author in record.authors:
@@ -57,10 +74,10 @@ def field_values(record, name: str, registry: Registry):
             for group in person.groups
         }
     if name == "tag":
-        return {fold(tag) for tag in record.tags}
+        return {fold(tag) for tag in getattr(record, "tags", ())}
     if name == "note":
-        return {fold(note) for note in record.notes}
-    value = getattr(record, name)
+        return {fold(note) for note in getattr(record, "notes", ())}
+    value = getattr(record, name, None)  # talks have no publisher, CV entries no status
     return fold(value) if isinstance(value, str) else value
 
 
@@ -180,12 +197,7 @@ class _Parser:
             self.fail("a field name")
         token = self.take()
         name = token.value.lower()
-        name = {
-            "authors": "author",
-            "tags": "tag",
-            "notes": "note",
-            "groups": "group",
-        }.get(name, name)
+        name = _FIELD_ALIASES.get(name, name)
         if name not in FIELDS:
             raise QueryError(
                 f"unknown field {token.value!r} at column {token.position + 1}"
@@ -294,6 +306,7 @@ def compile_filter(text: str) -> Predicate:
 # --- sort -------------------------------------------------------------------
 
 SORT_FIELDS = (
+    "name",
     "year",
     "month",
     "date",
@@ -308,6 +321,8 @@ SORT_FIELDS = (
 
 def parse_sort(text: str) -> list[tuple[str, bool]]:
     """``"-year, title"`` or ``"year desc, title"`` -> ``[("year", True), ("title", False)]``."""
+    if text.strip().lower() == "none":  # the order of the file
+        return []
     keys = []
     for part in text.split(","):
         words = part.split()
@@ -338,16 +353,19 @@ def parse_sort(text: str) -> list[tuple[str, bool]]:
 
 def _sort_value(record, name: str):
     if name == "date":
-        return (record.year, record.month or 0) if record.year is not None else None
+        year = getattr(record, "year", None)
+        return (year, getattr(record, "month", None) or 0) if year is not None else None
     if name == "type":
-        return (
-            PUBLICATION_TYPES.index(record.type)
-            if record.type in PUBLICATION_TYPES
-            else None
-        )
+        types = type(record).TYPES
+        return types.index(record.type) if record.type in types else None
     if name == "author":
         return name_key(record.authors[0].name).split()[-1:] if record.authors else None
-    value = getattr(record, name)
+    if name == "name":  # people, by last name then first
+        if not getattr(record, "name", ""):
+            return None
+        words = name_key(record.name).split()
+        return (words[-1:], words)
+    value = getattr(record, name, None)
     if isinstance(value, str):
         return fold(value) or None
     return value
@@ -393,15 +411,22 @@ def group_records(
         if by == "venue" and key is not None:
             key = shown.setdefault(fold(key), key)
         buckets.setdefault(key, []).append(record)
+    # Types the record kind does not list (people's roles) keep the order
+    # in which they first appear.
+    types = type(records[0]).TYPES if records else ()
+    ranks = {
+        key: types.index(key) if key in types else len(types) + seen
+        for seen, key in enumerate(buckets)
+    }
     return [
         Group(key, tuple(buckets[key]))
-        for key in sorted(buckets, key=lambda k: _group_order(k, by))
+        for key in sorted(buckets, key=lambda k: _group_order(k, by, ranks))
     ]
 
 
 def _group_key(record, by: str, collapse_before: int | None):
     if by == "year":
-        if record.year is None:
+        if getattr(record, "year", None) is None:
             return None
         if collapse_before is not None and record.year < collapse_before:
             return ("until", collapse_before - 1)
@@ -411,7 +436,7 @@ def _group_key(record, by: str, collapse_before: int | None):
     return record.venue or None
 
 
-def _group_order(key, by: str):
+def _group_order(key, by: str, ranks: dict):
     if key is None:
         return (2, 0, "")  # undated, untyped or without venue: last
     if by == "year":
@@ -419,5 +444,5 @@ def _group_order(key, by: str):
             return (1, 0, "")
         return (0, -key, "")
     if by == "type":
-        return (0, PUBLICATION_TYPES.index(key), "")
+        return (0, ranks[key], "")
     return (0, 0, fold(key))

@@ -42,6 +42,25 @@ def cache_dir(env) -> str:
     return os.path.join(env.doctreedir, "scholar")
 
 
+def render_context(directive: SphinxDirective, highlight: Highlight) -> RenderContext:
+    """What the renderers need to know of the page the directive is on."""
+    env = directive.env
+    domain = env.get_domain("scholar")
+    return RenderContext(
+        document=directive.state.document,
+        docname=env.docname,
+        srcdir=str(env.srcdir),
+        registry=registry_for(env),
+        highlight=highlight,
+        file_dirs=tuple(
+            os.path.join(env.srcdir, folder) for folder in env.config.scholar_file_dirs
+        ),
+        note_publication=lambda key, anchor, title: domain.note_publication(
+            key, env.docname, anchor, title
+        ),
+    )
+
+
 class ListingDirective(SphinxDirective):
     """A directive that shows the records of one data file, selected and grouped."""
 
@@ -66,7 +85,7 @@ class ListingDirective(SphinxDirective):
                 Subtype.data_file,
             )
             return None
-        self.env.get_domain("scholar").note_source(self.env.docname, path, self.kind)
+        self.domain.note_source(self.env.docname, path, self.kind)
         people = people_file(self.env)
         if people:
             self.env.note_dependency(people)
@@ -166,17 +185,18 @@ class ListingDirective(SphinxDirective):
                         f"of {self.arguments[0]}",
                         Subtype.person,
                     )
-        return RenderContext(
-            document=self.state.document,
-            docname=self.env.docname,
-            srcdir=str(self.env.srcdir),
-            registry=registry,
-            highlight=highlight,
-            file_dirs=tuple(
-                os.path.join(self.env.srcdir, folder)
-                for folder in self.config.scholar_file_dirs
-            ),
-        )
+        return render_context(self, highlight)
+
+    @property
+    def domain(self):
+        return self.env.get_domain("scholar")
+
+    def with_classes(self, result: list[nodes.Node]) -> list[nodes.Node]:
+        """The nodes, with the classes of the ``:class:`` option."""
+        for node in result:
+            if isinstance(node, nodes.Element):
+                node["classes"].extend(self.options.get("class", ()))
+        return result
 
     def sections_allowed(self) -> bool:
         """Group headings can be sections only directly in a section or the document."""

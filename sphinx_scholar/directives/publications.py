@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ..render.publications import DEFAULT_PARTS, PARTS, render_groups
+from ..render.publications import DEFAULT_PARTS, PARTS, render_publications
 from .listing import ListingDirective
 
 
@@ -23,8 +23,5 @@ class PublicationsDirective(ListingDirective):
         by, groups = self.groups(records)
         parts = self.parts(PARTS, DEFAULT_PARTS)
         ctx = self.context(loaded)
-        result = render_groups(groups, by, parts, ctx, self.sections_allowed())
-        if "class" in self.options:
-            for node in result:
-                node["classes"].extend(self.options["class"])
-        return result
+        result = render_publications(groups, by, parts, ctx, self.sections_allowed())
+        return self.with_classes(result)

@@ -7,10 +7,12 @@ import os
 from ..diagnostics import Subtype
 from ..model import LoadResult, Problem
 from .bibtex import load_bibtex
+from .cv import cv_from_data
 from .lists import records_of, unique_records
 from .people import people_from_data
 from .publications import publication_from_mapping
 from .structured import load_json, load_yaml
+from .talks import talk_from_mapping
 
 STRUCTURED_SUFFIXES = {".yaml": load_yaml, ".yml": load_yaml, ".json": load_json}
 PUBLICATION_SUFFIXES = (".bib", *STRUCTURED_SUFFIXES)
@@ -65,6 +67,21 @@ def load_publications(path: str) -> LoadResult:
     return LoadResult(unique_records(records, problems, "key"), problems)
 
 
+def load_talks(path: str) -> LoadResult:
+    """Every talk in a ``.yaml``, ``.yml`` or ``.json`` file."""
+    problems: list[Problem] = []
+    data = load_structured(path, problems)
+    records = records_of(data, path, problems, "talks", talk_from_mapping)
+    return LoadResult(unique_records(records, problems, "key"), problems)
+
+
+def load_cv(path: str) -> LoadResult:
+    """Every entry of a CV file, section by section."""
+    problems: list[Problem] = []
+    data = load_structured(path, problems)
+    return LoadResult(cv_from_data(data, path, problems), problems)
+
+
 def load_people(path: str) -> LoadResult:
     problems: list[Problem] = []
     data = load_structured(path, problems)
@@ -75,4 +92,6 @@ def load_people(path: str) -> LoadResult:
 LOADERS = {
     "publications": load_publications,
     "people": load_people,
+    "talks": load_talks,
+    "cv": load_cv,
 }

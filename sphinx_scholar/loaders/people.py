@@ -7,8 +7,12 @@ from collections.abc import Mapping
 from ..model import Person, Problem
 from .fields import FieldReader
 from .lists import records_of, unique_records
+from .publications import read_links
 
-FIELDS = ("id", "name", "variants", "url", "affiliation", "groups")
+FIELDS = (
+    "id", "name", "variants", "url", "affiliation", "groups", "role", "photo",
+    "links", "areas",
+)  # fmt: skip
 
 
 def person_from_mapping(
@@ -25,6 +29,10 @@ def person_from_mapping(
         url=reader.url("url"),
         affiliation=reader.text("affiliation"),
         groups=reader.texts("groups", split=","),
+        role=reader.text("role"),
+        photo=reader.url("photo"),
+        links=read_links(reader, "links"),
+        areas=reader.texts("areas"),
         source=source,
         line=reader.line,
     )

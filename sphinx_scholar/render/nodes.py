@@ -7,14 +7,18 @@ latex, text, man, epub, ...) has a rendering; HTML gets classes to style.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from docutils import nodes
 from sphinx import addnodes
 
 from ..diagnostics import Subtype, file_location, warn
+from ..locale import _
 from ..model import Author, Link, Person
 from ..people import Highlight, Registry
+from ..query import Group
+from ..text import slug
 
 
 @dataclass
@@ -28,6 +32,12 @@ class RenderContext:
     highlight: Highlight
     #: where relative link paths are looked for after the data file's folder
     file_dirs: tuple[str, ...] = ()
+    #: told of each publication shown, with its anchor
+    note_publication: Callable[[str, str, str], None] | None = None
+
+    def shown(self, record, anchor: str) -> None:
+        if self.note_publication is not None:
+            self.note_publication(record.key, anchor, record.title)
 
     def find_file(self, path: str, source: str) -> str | None:
         """The linked file, next to the data file or in one of ``file_dirs``."""
@@ -163,3 +173,39 @@ def grouped(
     section["classes"].append("scholar-group")
     ctx.register(section)
     return [section]
+
+
+def group_heading(key, by: str, type_headings: dict) -> tuple[str, str]:
+    """The heading of a group of records and the id it is based on."""
+    if by == "type":
+        return str(type_headings.get(key, key)), slug(str(key))
+    if by == "year":
+        if key is None:
+            return str(_("Undated")), "undated"
+        if isinstance(key, tuple):
+            return str(_("≤ {year}")).format(year=key[1]), f"until-{key[1]}"
+        return str(key), str(key)
+    if key is None:
+        return str(_("Other")), "other"
+    return str(key), slug(str(key))
+
+
+def render_groups(
+    groups: list[Group],
+    by: str,
+    make_list: Callable[[tuple], nodes.Node],
+    type_headings: dict,
+    id_prefix: str,
+    ctx: RenderContext,
+    as_sections: bool,
+) -> list[nodes.Node]:
+    """Each group's list under its heading; ungrouped, just the list."""
+    result: list[nodes.Node] = []
+    for group in groups:
+        body = [make_list(group.records)]
+        if by == "none":
+            result.extend(body)
+            continue
+        title, id_part = group_heading(group.key, by, type_headings)
+        result.extend(grouped(title, f"{id_prefix}-{id_part}", body, ctx, as_sections))
+    return result

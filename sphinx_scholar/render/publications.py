@@ -11,9 +11,8 @@ from docutils import nodes
 
 from ..locale import _
 from ..model import Publication
-from ..query import Group
 from ..text import slug
-from .nodes import RenderContext, grouped, link_node, links_nodes, people_nodes
+from .nodes import RenderContext, link_node, links_nodes, people_nodes, render_groups
 
 #: The parts of an entry, in the order they are shown, and which show by default.
 PARTS = ("title", "authors", "venue", "year", "notes", "links", "related", "abstract")
@@ -33,37 +32,16 @@ TYPE_HEADINGS = {
 }
 
 
-def group_heading(key, by: str) -> tuple[str, str]:
-    """The heading text of a group and the id it is based on."""
-    if by == "year":
-        if key is None:
-            return str(_("Undated")), "undated"
-        if isinstance(key, tuple):
-            return str(_("≤ {year}")).format(year=key[1]), f"until-{key[1]}"
-        return str(key), str(key)
-    if by == "type":
-        return str(TYPE_HEADINGS.get(key, key)), key
-    if key is None:
-        return str(_("Other venues")), "other-venues"
-    return key, slug(key)
-
-
-def render_groups(
-    groups: list[Group],
-    by: str,
-    parts: frozenset[str],
-    ctx: RenderContext,
-    as_sections: bool,
-) -> list[nodes.Node]:
-    result: list[nodes.Node] = []
-    for group in groups:
-        body = [publication_list(group.records, parts, ctx)]
-        if group.key is None and by == "none":
-            result.extend(body)
-            continue
-        title, id_part = group_heading(group.key, by)
-        result.extend(grouped(title, f"publications-{id_part}", body, ctx, as_sections))
-    return result
+def render_publications(groups, by, parts, ctx: RenderContext, as_sections: bool):
+    return render_groups(
+        groups,
+        by,
+        lambda records: publication_list(records, parts, ctx),
+        TYPE_HEADINGS,
+        "publications",
+        ctx,
+        as_sections,
+    )
 
 
 def publication_list(
@@ -79,6 +57,7 @@ def publication_item(
     item = nodes.list_item("", classes=["scholar-publication"])
     item["ids"].append(ctx.unique_id(f"pub-{slug(record.key)}"))
     ctx.register(item)
+    ctx.shown(record, item["ids"][0])
     lines = nodes.line_block(classes=["scholar-entry"])
     if "title" in parts:
         lines += nodes.line(

@@ -1,0 +1,47 @@
+"""``.. cv:: FILE``: CV sections (education, positions, teaching, service, honors)."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+
+from ..diagnostics import Subtype
+from ..model import CV_SECTIONS
+from ..render.cv import render_cv
+from .listing import LIST_OPTIONS, ListingDirective
+
+
+class CvDirective(ListingDirective):
+    """One data file holds a whole CV; ``:sections:`` picks which to show.
+
+    Shown alone, a section has no heading of its own (the page has one);
+    several sections each get a heading.
+    """
+
+    kind = "cv"
+    option_spec = {**LIST_OPTIONS, "sections": directives.unchanged}
+
+    def run(self) -> list[nodes.Node]:
+        loaded = self.load()
+        if loaded is None:
+            return []
+        wanted = self.list_option("sections")
+        for name in wanted or ():
+            if name not in CV_SECTIONS:
+                self.warn(
+                    f"option :sections: does not know {name!r}; the sections are {', '.join(CV_SECTIONS)}",
+                    Subtype.option,
+                )
+        order = [name for name in (wanted or CV_SECTIONS) if name in CV_SECTIONS]
+        sections = {}
+        for name in order:
+            records = self.select([entry for entry in loaded if entry.section == name])
+            if records is None:
+                return []
+            if records:
+                sections[name] = records
+        ctx = self.context(loaded)
+        headings = len(order) > 1
+        return self.with_classes(
+            render_cv(sections, ctx, headings, self.sections_allowed())
+        )

@@ -1,0 +1,66 @@
+"""``.. people::`` lists a lab's members; ``.. profile:: ID`` opens a homepage."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from ..diagnostics import Subtype, warn
+from ..people import Highlight
+from ..registry import people_file, registry_for
+from ..render.people import DEFAULT_PARTS, PARTS, render_people, render_profile
+from .listing import ListingDirective, render_context
+
+
+class PeopleDirective(ListingDirective):
+    """The people of the registry, or of the file given as argument."""
+
+    kind = "people"
+    required_arguments = 0
+    optional_arguments = 1
+    default_sort = ""
+    default_group = "none"
+
+    def run(self) -> list[nodes.Node]:
+        if self.arguments:
+            loaded = self.load()
+            if loaded is None:
+                return []
+        else:
+            path = people_file(self.env)
+            if path:
+                self.env.note_dependency(path)
+            loaded = list(registry_for(self.env).people.values())
+        records = self.select(loaded)
+        if records is None:
+            return []
+        by, groups = self.groups(records)
+        parts = self.parts(PARTS, DEFAULT_PARTS)
+        result = render_people(
+            groups, by, parts, self.context([]), self.sections_allowed()
+        )
+        return self.with_classes(result)
+
+
+class ProfileDirective(SphinxDirective):
+    """A person's profile from the registry, with the directive's content as bio."""
+
+    required_arguments = 1
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        path = people_file(self.env)
+        if path:
+            self.env.note_dependency(path)
+        registry = registry_for(self.env)
+        person = registry.people.get(self.arguments[0])
+        if person is None:
+            warn(
+                f"profile: no person {self.arguments[0]!r} in the people registry "
+                "(scholar_people_file or scholar_people)",
+                Subtype.person,
+                self.get_location(),
+            )
+            return []
+        bio = self.parse_content_to_nodes() if self.content else []
+        return [render_profile(person, bio, render_context(self, Highlight()))]

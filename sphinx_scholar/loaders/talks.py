@@ -1,0 +1,126 @@
+"""Talk records from YAML or JSON mappings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from ..diagnostics import Subtype
+from ..model import TALK_KINDS, Problem, Talk
+from ..text import fold
+from .fields import FieldReader, did_you_mean
+from .publications import read_authors, read_links
+
+FIELDS = (
+    "key", "title", "kind", "event", "place", "date", "year", "duration",
+    "speakers", "url", "links", "publication", "tags", "notes", "abstract",
+)  # fmt: skip
+
+KIND_ALIASES = {
+    "invited talk": "invited",
+    "keynote talk": "keynote",
+    "plenary": "keynote",
+    "conference talk": "conference",
+    "contributed": "conference",
+    "contributed talk": "conference",
+    "oral": "conference",
+    "talk": "other",
+    "lecture series": "lecture",
+    "guest lecture": "lecture",
+    "panel discussion": "panel",
+    "poster presentation": "poster",
+    "colloquium": "seminar",
+    "workshop": "tutorial",
+}
+
+_DURATION = re.compile(
+    r"^\s*(?:(?P<h>\d+)\s*(?:h|hr|hrs|hours?))?\s*(?:(?P<m>\d+)\s*(?:m|min|mins|minutes?)?)?\s*$"
+)
+_CLOCK = re.compile(r"^\s*(\d+):(\d{2})(?::(\d{2}))?\s*$")
+
+
+def normalize_kind(value: str) -> str | None:
+    value = fold(value).strip()
+    if value in TALK_KINDS:
+        return value
+    return KIND_ALIASES.get(value)
+
+
+def parse_duration(value) -> int | None:
+    """Minutes from ``53``, ``"53 mins"``, ``"1h 21m"`` or ``"1:21:00"``."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if value >= 0 else None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    clock = _CLOCK.match(value)
+    if clock:
+        hours, minutes, seconds = clock.groups()
+        if seconds is None:  # "81:30" is minutes and seconds
+            return int(hours) + (1 if int(minutes) >= 30 else 0)
+        return int(hours) * 60 + int(minutes) + (1 if int(seconds) >= 30 else 0)
+    match = _DURATION.match(fold(value))
+    if not match or not (match.group("h") or match.group("m")):
+        return None
+    return int(match.group("h") or 0) * 60 + int(match.group("m") or 0)
+
+
+def talk_from_mapping(
+    data: Mapping, source: str, problems: list[Problem]
+) -> Talk | None:
+    reader = FieldReader(data, source, problems, "talk")
+    reader.check_known(FIELDS)
+    if not reader.require("title"):
+        return None
+    title = reader.text("title")
+    kind = "other"
+    if "kind" in data:
+        written = reader.text("kind")
+        kind = normalize_kind(written) if written else "other"
+        if kind is None:
+            reader.problem(
+                Subtype.field_type,
+                f"unknown talk kind {written!r}"
+                f"{did_you_mean(fold(written), TALK_KINDS + tuple(KIND_ALIASES))}; "
+                f"use one of {', '.join(TALK_KINDS)}",
+                "kind",
+            )
+            kind = "other"
+    date = reader.date("date") or (
+        (reader.year("year"), None, None) if "year" in data else None
+    )
+    duration = None
+    if data.get("duration") not in (None, ""):
+        duration = parse_duration(data["duration"])
+        if duration is None:
+            reader.problem(
+                Subtype.field_type,
+                f"talk field 'duration': {data['duration']!r} is not a duration "
+                "(write minutes: 53, or '1h 21m')",
+                "duration",
+            )
+    year, month, day = date if date else (None, None, None)
+    return Talk(
+        key=reader.text("key") or _made_up_key(title, year),
+        title=title,
+        kind=kind,
+        event=reader.text("event"),
+        place=reader.text("place"),
+        year=year,
+        month=month,
+        day=day,
+        duration=duration,
+        speakers=read_authors(reader, "speakers"),
+        url=reader.url("url"),
+        links=read_links(reader, "links"),
+        publication=reader.text("publication"),
+        tags=reader.texts("tags", split=","),
+        notes=reader.texts("notes"),
+        abstract=reader.text("abstract"),
+        source=source,
+        line=reader.line,
+    )
+
+
+def _made_up_key(title: str, year: int | None) -> str:
+    words = re.findall(r"\w+", fold(title))[:4]
+    return "-".join(["talk", *([str(year)] if year else []), *words])

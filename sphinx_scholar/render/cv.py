@@ -1,0 +1,176 @@
+"""CV entries -> docutils nodes, each section the way CVs write it::
+
+PhD student, Computer Science, University of Toronto
+Advisor: David Fleet, Sep 2010 - Dec 2015
+
+Research Intern, Google, Mountain View, CA USA.
+Mentors: Samy Bengio, Yoram Singer - Summer 2013.
+
+Teaching assistant for
+CSC2503: Foundations of Computer Vision (Grad),
+CSC411: Machine Learning and Data Mining.
+"""
+
+from __future__ import annotations
+
+import calendar
+from itertools import groupby
+
+from docutils import nodes
+
+from ..locale import _
+from ..model import CvEntry, DateRange
+from ..text import slug
+from .nodes import RenderContext, grouped, links_nodes, people_nodes
+
+SECTION_HEADINGS = {
+    "positions": _("Positions"),
+    "education": _("Education"),
+    "honors": _("Honors and awards"),
+    "teaching": _("Teaching"),
+    "service": _("Service"),
+}
+PEOPLE_LABELS = {
+    "advisors": (_("Advisor"), _("Advisors")),
+    "mentors": (_("Mentor"), _("Mentors")),
+}
+
+
+def format_point(point: tuple[int, int | None]) -> str:
+    year, month = point
+    return f"{calendar.month_abbr[month]} {year}" if month else str(year)
+
+
+def format_dates(dates: DateRange) -> str:
+    """``Sep 2010 - Dec 2015``, ``2018 - present``, or the text as written."""
+    if dates.text:
+        return dates.text
+    start = format_point(dates.start) if dates.start else ""
+    end = (
+        str(_("present"))
+        if dates.ongoing
+        else format_point(dates.end)
+        if dates.end
+        else ""
+    )
+    if start and end and start != end:
+        return f"{start} - {end}"
+    return start or end
+
+
+def render_section(
+    section: str, entries: list[CvEntry], ctx: RenderContext
+) -> nodes.Node:
+    if section == "teaching":
+        items = [
+            teaching_item(role, list(courses), ctx)
+            for role, courses in groupby(entries, key=lambda e: e.role)
+        ]
+    else:
+        items = [entry_item(entry, ctx) for entry in entries]
+    return nodes.bullet_list(
+        "", *items, classes=["scholar-cv", f"scholar-cv-{section}"], bullet="-"
+    )
+
+
+def render_cv(
+    sections: dict[str, list[CvEntry]],
+    ctx: RenderContext,
+    headings: bool,
+    as_sections: bool,
+):
+    result: list[nodes.Node] = []
+    for section, entries in sections.items():
+        body = [render_section(section, entries, ctx)]
+        if headings:
+            result += grouped(
+                str(SECTION_HEADINGS[section]), f"cv-{section}", body, ctx, as_sections
+            )
+        else:
+            result += body
+    return result
+
+
+def _item(entry: CvEntry, ctx: RenderContext) -> nodes.list_item:
+    item = nodes.list_item("", classes=["scholar-cv-entry"])
+    item["ids"].append(ctx.unique_id(f"cv-{slug(entry.key)}"))
+    ctx.register(item)
+    return item
+
+
+def entry_item(entry: CvEntry, ctx: RenderContext) -> nodes.list_item:
+    item = _item(entry, ctx)
+    lines = nodes.line_block(classes=["scholar-entry"])
+    first = ", ".join(
+        part
+        for part in (entry.title, entry.field, entry.organisation, entry.place)
+        if part
+    )
+    if entry.section == "positions":
+        first += "."
+    lines += nodes.line("", "", nodes.strong(first, first), classes=["scholar-title"])
+    second = second_line(entry, ctx)
+    if second:
+        lines += nodes.line("", "", *second, classes=["scholar-details"])
+    if entry.thesis:
+        text = str(_("Thesis: {title}")).format(title=entry.thesis)
+        lines += nodes.line("", text, classes=["scholar-thesis"])
+    if entry.description:
+        lines += nodes.line("", entry.description, classes=["scholar-description"])
+    item += lines
+    return item
+
+
+def second_line(entry: CvEntry, ctx: RenderContext) -> list[nodes.Node]:
+    """``Advisor: David Fleet, Sep 2010 - Dec 2015`` or ``Mentors: A, B - Summer 2013.``"""
+    dates = format_dates(entry.dates)
+    if not dates and entry.year is not None and entry.section in ("honors", "service"):
+        dates = str(entry.year)
+    result: list[nodes.Node] = []
+    if entry.people:
+        singular, plural = PEOPLE_LABELS.get(entry.people_role, (_("With"), _("With")))
+        label = plural if len(entry.people) > 1 else singular
+        result += [nodes.Text(f"{label}: "), *people_nodes(entry.people, ctx)]
+        if dates:
+            # degrees write "Advisor: X, dates"; internships "Mentors: X - dates."
+            result.append(
+                nodes.Text((" - " if entry.section == "positions" else ", ") + dates)
+            )
+    elif dates:
+        result.append(nodes.Text(dates))
+    if result and entry.section == "positions" and entry.people:
+        result.append(nodes.Text("."))
+    if entry.links:
+        result += links_nodes(entry.links, entry, ctx)
+    return result
+
+
+def teaching_item(
+    role: str, courses: list[CvEntry], ctx: RenderContext
+) -> nodes.list_item:
+    """``Teaching assistant for`` and one line per course."""
+    item = _item(courses[0], ctx)
+    lines = nodes.line_block(classes=["scholar-entry"])
+    heading = str(_("{role} for")).format(role=role) if role else str(_("Courses"))
+    lines += nodes.line(
+        "", "", nodes.strong(heading, heading), classes=["scholar-title"]
+    )
+    for index, course in enumerate(courses):
+        text = f"{course.code}: {course.title}" if course.code else course.title
+        remarks = [
+            part
+            for part in (
+                course.level,
+                ", ".join(course.terms),
+                format_dates(course.dates),
+            )
+            if part
+        ]
+        if remarks:
+            text += f" ({'; '.join(remarks)})"
+        text += "." if index == len(courses) - 1 else ","
+        line = nodes.line("", text, classes=["scholar-course"])
+        line += links_nodes(course.links, course, ctx)
+        lines += line
+    item += lines
+    return item

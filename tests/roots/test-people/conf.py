@@ -1,0 +1,2 @@
+extensions = ["sphinx_scholar"]
+scholar_people_file = "data/people.yaml"
