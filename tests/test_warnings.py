@@ -21,7 +21,7 @@ def find(lines, *parts):
     return found[0]
 
 
-@pytest.mark.sphinx("html", testroot="warnings")
+@pytest.mark.sphinx("html", testroot="warnings", freshenv=True)
 def test_data_file_problems_name_file_and_line(app):
     app.build()
     lines = warnings_of(app)
@@ -60,30 +60,30 @@ def test_data_file_problems_name_file_and_line(app):
     find(lines, "broken.bib:", "'broken' is left out", "[scholar.syntax]")
 
 
-@pytest.mark.sphinx("html", testroot="warnings")
+@pytest.mark.sphinx("html", testroot="warnings", freshenv=True)
 def test_directive_problems_point_at_the_directive(app):
     app.build()
     lines = warnings_of(app)
     find(
         lines,
-        "index.rst:12:",
+        "index.rst:13:",
         "data file not found: data/nowhere.yaml",
         "[scholar.data_file]",
     )
-    find(lines, "index.rst:14:", "bad filter", "expected", "[scholar.filter]")
+    find(lines, "index.rst:15:", "bad filter", "expected", "[scholar.filter]")
     find(
         lines,
-        "index.rst:17:",
+        "index.rst:18:",
         "cannot sort by 'yeer'; did you mean 'year'?",
         "[scholar.option]",
     )
-    find(lines, "index.rst:17:", "cannot group by 'colour'", "[scholar.option]")
-    find(lines, "index.rst:17:", ":limit: needs a whole number", "[scholar.option]")
-    find(lines, "index.rst:17:", "does not know 'pictures'", "[scholar.option]")
+    find(lines, "index.rst:18:", "cannot group by 'colour'", "[scholar.option]")
+    find(lines, "index.rst:18:", ":limit: needs a whole number", "[scholar.option]")
+    find(lines, "index.rst:18:", "does not know 'pictures'", "[scholar.option]")
     find(lines, "conf.py (scholar_people)", "has no 'id'", "[scholar.missing_field]")
     find(
         lines,
-        "index.rst:23:",
+        "index.rst:24:",
         "highlight 'Nobody Known' is no person id, group or author of data/bad.yaml",
         "[scholar.person]",
     )
@@ -94,13 +94,56 @@ def test_directive_problems_point_at_the_directive(app):
     ]
 
 
-@pytest.mark.sphinx("html", testroot="warnings")
+@pytest.mark.sphinx("html", testroot="warnings", freshenv=True)
+def test_talk_and_cv_problems_name_file_and_line(app):
+    app.build()
+    lines = warnings_of(app)
+    find(
+        lines,
+        "bad-talks.yaml:5:",
+        "'forever' is not a duration",
+        "[scholar.field_type]",
+    )
+    find(lines, "bad-talks.yaml:6:", "unknown talk kind 'rant'", "[scholar.field_type]")
+    find(lines, "bad-talks.yaml:7:", "'2019-13-01' is not a date", "[scholar.date]")
+    find(lines, "bad-talks.yaml:8:", "talk has no 'title'", "[scholar.missing_field]")
+    find(lines, "bad-cv.yaml:4:", "'sometime' is not a date", "[scholar.date]")
+    find(
+        lines,
+        "bad-cv.yaml:6:",
+        "education entry has no 'degree'",
+        "[scholar.missing_field]",
+    )
+    find(
+        lines,
+        "bad-cv.yaml:7:",
+        "unknown CV section 'hobbies'",
+        "[scholar.unknown_field]",
+    )
+    find(
+        lines,
+        "bad-cv.yaml:11:",
+        "unknown position kind 'apprentice'",
+        "[scholar.field_type]",
+    )
+    find(lines, "bad-cv.yaml:12:", "'present' is not a date", "[scholar.date]")
+    soup = BeautifulSoup(
+        (app.outdir / "more.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert [t.get_text() for t in soup.select("li.scholar-talk .scholar-title")] == [
+        "[20 mins] A Fine Talk.",
+        "Too Long.",
+    ]
+    assert len(soup.select("li.scholar-cv-entry")) == 2
+
+
+@pytest.mark.sphinx("html", testroot="warnings", freshenv=True)
 def test_problems_of_a_file_shown_twice_are_reported_once(app):
     app.build()
     assert sum("'venu'" in line for line in warnings_of(app)) == 1
 
 
-@pytest.mark.sphinx("html", testroot="warnings")
+@pytest.mark.sphinx("html", testroot="warnings", freshenv=True)
 def test_good_entries_still_render(app):
     app.build()
     soup = BeautifulSoup(

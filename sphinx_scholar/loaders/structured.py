@@ -82,9 +82,20 @@ class _Loader(_BaseLoader):
             pairs.append((key, self.construct_object(value_node, deep=True)))
         return _line_dict(pairs, node.start_mark.line + 1, key_lines)
 
+    def construct_lenient_timestamp(self, node):
+        """A date that looks like one but is not (``2019-13-01``) stays text,
+        so that the field reports it where it is, instead of PyYAML failing."""
+        try:
+            return self.construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
 
 _Loader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_line_mapping
+)
+_Loader.add_constructor(
+    "tag:yaml.org,2002:timestamp", _Loader.construct_lenient_timestamp
 )
 
 
@@ -108,6 +119,11 @@ def load_yaml(text: str, source: str, problems: list[Problem]):
         )
     except yaml.YAMLError as error:
         problems.append(Problem(Subtype.syntax, f"YAML error: {error}", source))
+    except (ValueError, TypeError, RecursionError) as error:
+        # PyYAML's constructors raise these for values they cannot build
+        problems.append(
+            Problem(Subtype.syntax, f"YAML value that cannot be read: {error}", source)
+        )
     finally:
         loader.dispose()
     return None
