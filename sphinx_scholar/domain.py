@@ -26,8 +26,8 @@ class ScholarDomain(Domain):
     name = "scholar"
     label = "Scholar"
     roles = {"pub": PublicationRole()}  # noqa: RUF012
-    initial_data = {"sources": {}, "publications": {}}  # noqa: RUF012
-    data_version = 2
+    initial_data = {"sources": {}, "publications": {}, "citing": {}}  # noqa: RUF012
+    data_version = 3
 
     @property
     def sources(self) -> dict[str, list[tuple[str, str]]]:
@@ -38,6 +38,21 @@ class ScholarDomain(Domain):
     def publications(self) -> dict[str, tuple[str, str, str]]:
         """key -> ``(docname, anchor, title)`` of the first page showing it."""
         return self.data["publications"]
+
+    @property
+    def citing(self) -> dict[str, set[str]]:
+        """docname -> the publication keys the document links to."""
+        return self.data["citing"]
+
+    def note_citations(self, docname: str, keys: set[str]) -> None:
+        if keys:
+            self.citing[docname] = keys
+        else:
+            self.citing.pop(docname, None)
+
+    def citing_any(self, keys: set[str]) -> set[str]:
+        """The documents that link to any of the publications."""
+        return {doc for doc, cited in self.citing.items() if cited & keys}
 
     def note_source(self, docname: str, path: str, kind: str) -> None:
         files = self.sources.setdefault(docname, [])
@@ -58,6 +73,7 @@ class ScholarDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         self.sources.pop(docname, None)
+        self.citing.pop(docname, None)
         for key in [k for k, v in self.publications.items() if v[0] == docname]:
             del self.publications[key]
 
@@ -65,6 +81,8 @@ class ScholarDomain(Domain):
         for docname in docnames:
             if docname in otherdata["sources"]:
                 self.sources[docname] = otherdata["sources"][docname]
+            if docname in otherdata["citing"]:
+                self.citing[docname] = otherdata["citing"][docname]
         for key, (docname, anchor, title) in otherdata["publications"].items():
             if docname in docnames:
                 self.note_publication(key, docname, anchor, title)

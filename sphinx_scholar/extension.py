@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 
+from sphinx import addnodes
 from sphinx.application import Sphinx
 
 from . import __version__, cache, config
@@ -52,7 +53,9 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", on_config_inited)
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-before-read-docs", on_before_read_docs)
+    app.connect("doctree-read", on_doctree_read)
     app.connect("env-updated", on_env_updated)
+    app.connect("env-get-updated", on_env_get_updated)
     app.connect("missing-reference", on_missing_reference)
     return {
         "version": __version__,
@@ -77,12 +80,16 @@ def on_builder_inited(app: Sphinx) -> None:
 
 
 _read_this_build: list[str] = []
+#: where each publication was shown when this build started
+_shown_before: dict[str, tuple] = {}
 
 
 def on_before_read_docs(app: Sphinx, env, docnames: list[str]) -> None:
     """Remember what is read; in a parallel build, parse the data files the
     pages show before the workers fork, so that they share one parse."""
     _read_this_build[:] = docnames
+    _shown_before.clear()
+    _shown_before.update(env.get_domain("scholar").publications)
     registry_for(env)
     if app.parallel > 1:
         for path, kind in data_files_named(env, docnames):
@@ -115,6 +122,28 @@ def data_files_named(env, docnames: list[str]) -> set[tuple[str, str]]:
             if os.path.isfile(path):
                 found.add((str(path), kind.kind))
     return found
+
+
+def on_doctree_read(app: Sphinx, doctree) -> None:
+    """Remember which publications a page links to (from talks and prose)."""
+    keys = {
+        node["reftarget"]
+        for node in doctree.findall(addnodes.pending_xref)
+        if node.get("refdomain") == "scholar"
+    }
+    app.env.get_domain("scholar").note_citations(app.env.docname, keys)
+
+
+def on_env_get_updated(app: Sphinx, env) -> list[str]:
+    """Pages whose links to publications changed target, though the pages
+    themselves were not read again: they are written anew."""
+    shown = env.get_domain("scholar").publications
+    moved = {
+        key
+        for key in set(shown) | set(_shown_before)
+        if shown.get(key) != _shown_before.get(key)
+    }
+    return sorted(env.get_domain("scholar").citing_any(moved)) if moved else []
 
 
 def on_env_updated(app: Sphinx, env) -> list[str]:

@@ -219,3 +219,57 @@ def test_a_parallel_build_parses_each_file_once(
         "papers.bib",
         "papers.yaml",
     ]
+
+
+def test_editing_talks_rebuilds_the_pages_with_talks_and_nothing_else(
+    make_app, rootdir, tmp_path
+):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-talks", srcdir)
+    read_and_written(make_app, srcdir)
+    talks = srcdir / "data" / "talks.yaml"
+    talks.write_text(
+        talks.read_text(encoding="utf-8").replace(
+            "Poetical Science", "Poetical Engines"
+        ),
+        encoding="utf-8",
+    )
+    app, read, written = read_and_written(make_app, srcdir)
+    assert read == ["by-kind", "index"]
+    assert written == ["by-kind", "index"]
+    assert "Poetical Engines" in (app.outdir / "by-kind.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_a_page_linking_to_a_moved_publication_is_written_again(
+    make_app, rootdir, tmp_path
+):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-talks", srcdir)
+    read_and_written(make_app, srcdir)
+    # the publication list moves to another page; the talks page is not read
+    # again, but its links to the papers must follow them
+    (srcdir / "papers.rst").write_text(
+        "Papers\n======\n\nNone here any more.\n", encoding="utf-8"
+    )
+    (srcdir / "moved.rst").write_text(
+        "Moved\n=====\n\n.. publications:: data/papers.yaml\n", encoding="utf-8"
+    )
+    index = srcdir / "index.rst"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace(
+            "   by-kind\n", "   by-kind\n   moved\n"
+        ),
+        encoding="utf-8",
+    )
+    app, read, written = read_and_written(make_app, srcdir)
+    assert "by-kind" not in read
+    assert "by-kind" in written
+    page = BeautifulSoup(
+        (app.outdir / "by-kind.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert (
+        page.select_one("li.scholar-talk .scholar-links a")["href"]
+        == "moved.html#pub-lovelace2019engines"
+    )
