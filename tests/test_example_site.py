@@ -81,3 +81,75 @@ def test_example_homepage_reads_like_the_seed(make_app, tmp_path):
             "Extended version: Master’s thesis at Simon Fraser University, 2009. [pdf] [slides: ppt]"
         )
     )
+
+
+def test_example_homepage_has_the_seeds_talks_and_cv(make_app, tmp_path):
+    app = make_app(
+        "html", srcdir=REPO / "example_site", builddir=tmp_path, freshenv=True
+    )
+    app.build()
+    soup = BeautifulSoup(
+        (app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    talks = [
+        li.select_one(".scholar-title").get_text()
+        for li in soup.select("li.scholar-talk")
+    ]
+    assert talks[0] == "[53 mins] Sequence Prediction Meets Reinforcement Learning."
+    assert talks[3] == (
+        "[81 mins] Lecture on “Towards a unified view of supervised learning and "
+        "reinforcement learning” at UC Berkeley, 2017."
+    )
+    assert (
+        talks[-1]
+        == "[20 mins] Minimal Loss Hashing for Compact Binary Codes at ICML 2011. [paper]"
+    )
+    assert len(talks) == 7
+    cv = [
+        [line.get_text() for line in li.select(".line")]
+        for li in soup.select("li.scholar-cv-entry")
+    ]
+    assert cv[0][:2] == [
+        "PhD student, Computer Science, University of Toronto",
+        "Advisor: David Fleet, Sep 2010 - Dec 2015",
+    ]
+    assert cv[1] == [
+        "Research Intern, Google, Mountain View, CA USA.",
+        "Mentors: Samy Bengio, Yoram Singer - Summer 2013.",
+    ]
+    assert cv[2] == [
+        "Research Intern, Microsoft Research, Cambridge UK.",
+        "Mentor: Pushmeet Kohli - Spring 2013.",
+    ]
+    assert cv[3][0] == "Teaching assistant for"
+    assert cv[3][-1] == "CSC236: Intro to Theory of Computation."
+    # a talk's [paper] link goes to the publication on the same page
+    paper = soup.select("li.scholar-talk")[-1].select(".scholar-links a")[-1]
+    assert paper["href"] == "#pub-norouzi2011minimal"
+
+
+def test_example_profile_page(make_app, tmp_path):
+    app = make_app(
+        "html", srcdir=REPO / "example_site", builddir=tmp_path, freshenv=True
+    )
+    app.build()
+    soup = BeautifulSoup(
+        (app.outdir / "larochelle.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    profile = soup.select_one(".scholar-profile")
+    assert [line.get_text() for line in profile.select(".line")][:3] == [
+        "Hugo Larochelle",
+        "Principal Scientist",
+        "Google DeepMind, Montreal",
+    ]
+    assert (
+        profile.select("p")[1]
+        .get_text()
+        .startswith("I am a Principal Scientist in the Google DeepMind team")
+    )
+    entries = soup.select("li.scholar-publication")
+    assert len(entries) == 10
+    assert all(entry.select_one(".scholar-abstract") for entry in entries)
+    # the homepage links to the profile page in its navigation
+    index = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert 'href="larochelle.html"' in index

@@ -7,3 +7,5 @@ scholar_people = [
         "url": "https://example.org/fleet",
     }
 ]
+version = "1.0"
+copyright = "2026, the authors"
