@@ -15,5 +15,7 @@ html_theme_options = {"show_toc_level": 2}
 
 latex_documents = [
     ("index", "norouzi.tex", "Mohammad Norouzi", "Mohammad Norouzi", "howto"),
+    ("cv", "norouzi-cv.tex", "Curriculum Vitae", "Mohammad Norouzi", "howto"),
 ]
 man_pages = [("index", "norouzi", "Mohammad Norouzi", [author], 7)]
+latex_elements = {"tableofcontents": ""}
