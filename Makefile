@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test lint clean
+.PHONY: site cv-pdf test lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,11 @@ site: $(STAMP)
 	$(BIN)/sphinx-build -W --keep-going -b html example_site example_site/_build/html
 	@echo
 	@echo "The example site is built: open example_site/_build/html/index.html"
+
+cv-pdf: $(STAMP)
+	$(BIN)/sphinx-build -W --keep-going -b latex example_site example_site/_build/latex
+	cd example_site/_build/latex && latexmk -pdf -interaction=nonstopmode -halt-on-error norouzi-cv.tex
+	@echo "The CV is example_site/_build/latex/norouzi-cv.pdf"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

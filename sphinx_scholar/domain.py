@@ -27,7 +27,7 @@ class ScholarDomain(Domain):
     label = "Scholar"
     roles = {"pub": PublicationRole()}  # noqa: RUF012
     initial_data = {"sources": {}, "publications": {}, "citing": {}}  # noqa: RUF012
-    data_version = 3
+    data_version = 4
 
     @property
     def sources(self) -> dict[str, list[tuple[str, str]]]:
@@ -35,8 +35,8 @@ class ScholarDomain(Domain):
         return self.data["sources"]
 
     @property
-    def publications(self) -> dict[str, tuple[str, str, str]]:
-        """key -> ``(docname, anchor, title)`` of the first page showing it."""
+    def publications(self) -> dict[str, dict[str, tuple[str, str]]]:
+        """key -> {docname: (anchor, title)} of every page showing it."""
         return self.data["publications"]
 
     @property
@@ -60,10 +60,18 @@ class ScholarDomain(Domain):
             files.append((path, kind))
 
     def note_publication(self, key: str, docname: str, anchor: str, title: str) -> None:
-        # The smallest docname wins, so that serial and parallel builds agree.
-        known = self.publications.get(key)
-        if known is None or (docname, anchor) < known[:2]:
-            self.publications[key] = (docname, anchor, title)
+        # The first list of a page that shows it is where links go.
+        self.publications.setdefault(key, {}).setdefault(docname, (anchor, title))
+
+    def where_shown(self, key: str, fromdocname: str) -> tuple[str, str, str] | None:
+        """``(docname, anchor, title)``: on the page itself if it shows the
+        publication, else on the first page by name (the same in serial and
+        parallel builds)."""
+        pages = self.publications.get(key)
+        if not pages:
+            return None
+        docname = fromdocname if fromdocname in pages else min(pages)
+        return (docname, *pages[docname])
 
     def sources_of(self, docnames: Iterable[str]) -> list[tuple[str, str]]:
         """The data files shown by any of the documents, sorted, each once."""
@@ -74,8 +82,12 @@ class ScholarDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         self.sources.pop(docname, None)
         self.citing.pop(docname, None)
-        for key in [k for k, v in self.publications.items() if v[0] == docname]:
-            del self.publications[key]
+        for key in [
+            key for key, pages in self.publications.items() if docname in pages
+        ]:
+            del self.publications[key][docname]
+            if not self.publications[key]:
+                del self.publications[key]
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict) -> None:
         for docname in docnames:
@@ -83,14 +95,16 @@ class ScholarDomain(Domain):
                 self.sources[docname] = otherdata["sources"][docname]
             if docname in otherdata["citing"]:
                 self.citing[docname] = otherdata["citing"][docname]
-        for key, (docname, anchor, title) in otherdata["publications"].items():
-            if docname in docnames:
-                self.note_publication(key, docname, anchor, title)
+        for key, pages in otherdata["publications"].items():
+            for docname, (anchor, title) in pages.items():
+                if docname in docnames:
+                    self.note_publication(key, docname, anchor, title)
 
     def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
-        if typ != "pub" or target not in self.publications:
+        found = self.where_shown(target, fromdocname) if typ == "pub" else None
+        if found is None:
             return None
-        docname, anchor, title = self.publications[target]
+        docname, anchor, title = found
         if not node.get("refexplicit"):
             contnode = nodes.inline(title, title, classes=["scholar-pub-ref"])
         return make_refnode(builder, fromdocname, docname, anchor, contnode, title)
@@ -102,5 +116,7 @@ class ScholarDomain(Domain):
         return [("scholar:pub", found)] if found else []
 
     def get_objects(self):
-        for key, (docname, anchor, title) in self.publications.items():
+        for key, pages in self.publications.items():
+            docname = min(pages)
+            anchor, title = pages[docname]
             yield key, title, "pub", docname, anchor, 1

@@ -81,7 +81,7 @@ def on_builder_inited(app: Sphinx) -> None:
 
 _read_this_build: list[str] = []
 #: where each publication was shown when this build started
-_shown_before: dict[str, tuple] = {}
+_shown_before: dict[str, dict] = {}
 
 
 def on_before_read_docs(app: Sphinx, env, docnames: list[str]) -> None:
@@ -89,7 +89,8 @@ def on_before_read_docs(app: Sphinx, env, docnames: list[str]) -> None:
     pages show before the workers fork, so that they share one parse."""
     _read_this_build[:] = docnames
     _shown_before.clear()
-    _shown_before.update(env.get_domain("scholar").publications)
+    shown = env.get_domain("scholar").publications
+    _shown_before.update({key: dict(pages) for key, pages in shown.items()})
     registry_for(env)
     if app.parallel > 1:
         for path, kind in data_files_named(env, docnames):
