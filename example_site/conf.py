@@ -5,13 +5,16 @@ copyright = "2026, the sphinx-scholar contributors"
 
 extensions = ["sphinx_scholar"]
 
-scholar_people_file = "data/people.yaml"
+# The researchers of the homepages, and the organisation of the research blog.
+scholar_people_file = ["data/people.yaml", "data/org/googlers.yaml"]
 
 exclude_patterns = ["_build"]
 
 html_theme = "sphinx_book_theme"
 html_title = "Mohammad Norouzi"
 html_theme_options = {"show_toc_level": 2}
+html_static_path = ["_static"]
+html_css_files = ["custom.css"]
 
 latex_documents = [
     ("index", "norouzi.tex", "Mohammad Norouzi", "Mohammad Norouzi", "howto"),

@@ -26,8 +26,9 @@ CONFIG_VALUES = (
     ConfigValue(
         "scholar_people_file",
         "",
-        (str,),
-        "A YAML or JSON file of people, relative to the source directory.",
+        (str, list),
+        "A YAML or JSON file of people, or a list of them, relative to the "
+        "source directory.",
     ),
     ConfigValue(
         "scholar_file_dirs",

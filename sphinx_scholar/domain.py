@@ -26,8 +26,14 @@ class ScholarDomain(Domain):
     name = "scholar"
     label = "Scholar"
     roles = {"pub": PublicationRole()}  # noqa: RUF012
-    initial_data = {"sources": {}, "publications": {}, "citing": {}}  # noqa: RUF012
-    data_version = 4
+    initial_data = {  # noqa: RUF012
+        "sources": {},
+        "publications": {},
+        "citing": {},
+        "calendars": {},
+        "news": {},
+    }
+    data_version = 6
 
     @property
     def sources(self) -> dict[str, list[tuple[str, str]]]:
@@ -53,6 +59,22 @@ class ScholarDomain(Domain):
     def citing_any(self, keys: set[str]) -> set[str]:
         """The documents that link to any of the publications."""
         return {doc for doc, cited in self.citing.items() if cited & keys}
+
+    @property
+    def calendars(self) -> dict[str, dict[str, str]]:
+        """docname -> {event key: iCalendar text} of the events it shows."""
+        return self.data["calendars"]
+
+    def note_calendar(self, docname: str, key: str, ics: str) -> None:
+        self.calendars.setdefault(docname, {})[key] = ics
+
+    @property
+    def news(self) -> dict[str, list[tuple[str, list[str]]]]:
+        """docname -> its news lists: (pattern, the pages it matched when read)."""
+        return self.data["news"]
+
+    def note_news(self, docname: str, pattern: str, matching: list[str]) -> None:
+        self.news.setdefault(docname, []).append((pattern, matching))
 
     def note_source(self, docname: str, path: str, kind: str) -> None:
         files = self.sources.setdefault(docname, [])
@@ -82,6 +104,8 @@ class ScholarDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         self.sources.pop(docname, None)
         self.citing.pop(docname, None)
+        self.calendars.pop(docname, None)
+        self.news.pop(docname, None)
         for key in [
             key for key, pages in self.publications.items() if docname in pages
         ]:
@@ -93,8 +117,9 @@ class ScholarDomain(Domain):
         for docname in docnames:
             if docname in otherdata["sources"]:
                 self.sources[docname] = otherdata["sources"][docname]
-            if docname in otherdata["citing"]:
-                self.citing[docname] = otherdata["citing"][docname]
+            for name in ("citing", "calendars", "news"):
+                if docname in otherdata[name]:
+                    self.data[name][docname] = otherdata[name][docname]
         for key, pages in otherdata["publications"].items():
             for docname, (anchor, title) in pages.items():
                 if docname in docnames:

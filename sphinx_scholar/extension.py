@@ -5,13 +5,24 @@ from __future__ import annotations
 import os
 import re
 
+from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.util.osutil import relative_uri
 
 from . import __version__, cache, config
 from .diagnostics import Subtype, report, warn
+from .directives.awards import AwardsDirective
 from .directives.cv import CvDirective
+from .directives.events import (
+    CALENDAR_KEY,
+    EventDirective,
+    EventRolesDirective,
+    ProgramDirective,
+    SponsorshipDirective,
+)
 from .directives.listing import cache_dir
+from .directives.news import NewsDirective, fill_news_lists, matching_docs, news_list
 from .directives.people import PeopleDirective, ProfileDirective
 from .directives.publications import PublicationsDirective
 from .directives.talks import TalksDirective
@@ -40,6 +51,11 @@ DIRECTIVES = {
     "talks": TalksDirective,
     "cv": CvDirective,
     "people": PeopleDirective,
+    "sponsorship": SponsorshipDirective,
+    "event-roles": EventRolesDirective,
+    "event-program": ProgramDirective,
+    "event": EventDirective,
+    "awards": AwardsDirective,
 }
 
 
@@ -49,6 +65,8 @@ def setup(app: Sphinx) -> dict:
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.add_directive("profile", ProfileDirective)
+    app.add_directive("news", NewsDirective)
+    app.add_node(news_list)
     app.add_message_catalog(MESSAGE_CATALOG, LOCALE_DIR)
     app.connect("config-inited", on_config_inited)
     app.connect("builder-inited", on_builder_inited)
@@ -57,6 +75,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-updated", on_env_updated)
     app.connect("env-get-updated", on_env_get_updated)
     app.connect("missing-reference", on_missing_reference)
+    app.connect("doctree-resolved", on_doctree_resolved)
+    app.connect("build-finished", on_build_finished)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
@@ -136,15 +156,24 @@ def on_doctree_read(app: Sphinx, doctree) -> None:
 
 
 def on_env_get_updated(app: Sphinx, env) -> list[str]:
-    """Pages whose links to publications changed target, though the pages
-    themselves were not read again: they are written anew."""
-    shown = env.get_domain("scholar").publications
+    """Pages that show what other pages hold, though they were not read
+    again, are written anew: links to publications that moved, and news
+    lists whose posts were added, removed or changed."""
+    domain = env.get_domain("scholar")
+    shown = domain.publications
     moved = {
         key
         for key in set(shown) | set(_shown_before)
         if shown.get(key) != _shown_before.get(key)
     }
-    return sorted(env.get_domain("scholar").citing_any(moved)) if moved else []
+    updated = domain.citing_any(moved) if moved else set()
+    read = set(_read_this_build)
+    for docname, lists in domain.news.items():
+        for pattern, matched in lists:
+            now = matching_docs(env, pattern, docname)
+            if now != matched or read.intersection(now):
+                updated.add(docname)
+    return sorted(updated)
 
 
 def on_env_updated(app: Sphinx, env) -> list[str]:
@@ -170,3 +199,37 @@ def on_missing_reference(app: Sphinx, env, node, contnode):
         node,
     )
     return contnode
+
+
+CALENDAR_DIR = "_calendar"
+
+
+def on_doctree_resolved(app: Sphinx, doctree, docname: str) -> None:
+    """News lists are made; calendar links point at the files written beside
+    the pages, in HTML; elsewhere there is no file to point at, and the link
+    goes."""
+    fill_news_lists(app, doctree, docname)
+    for node in list(doctree.findall(nodes.reference)):
+        key = node.get(CALENDAR_KEY)
+        if key is None:
+            continue
+        if app.builder.format == "html":
+            target = f"{CALENDAR_DIR}/{key}.ics"
+            node["refuri"] = relative_uri(app.builder.get_target_uri(docname), target)
+        else:
+            node.parent.parent.remove(node.parent)
+
+
+def on_build_finished(app: Sphinx, exception) -> None:
+    """Write the iCalendar file of every event a page shows."""
+    if exception is not None or app.builder.format != "html":
+        return
+    calendars = app.env.get_domain("scholar").calendars
+    folder = os.path.join(app.outdir, CALENDAR_DIR)
+    for events in calendars.values():
+        for key, ics in events.items():
+            os.makedirs(folder, exist_ok=True)
+            with open(
+                os.path.join(folder, f"{key}.ics"), "w", encoding="utf-8", newline=""
+            ) as file:
+                file.write(ics)

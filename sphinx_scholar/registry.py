@@ -5,27 +5,36 @@ from __future__ import annotations
 import os
 
 from . import cache
-from .diagnostics import report
+from .diagnostics import Subtype, report
 from .loaders.people import people_from_data
-from .model import LoadResult, Problem
+from .model import Problem
 from .people import Registry
 
 _built: dict[tuple, tuple[Registry, list[Problem]]] = {}
 
 
-def people_file(env) -> str | None:
-    name = env.config.scholar_people_file
-    return os.path.join(env.srcdir, name) if name else None
+def people_files(env) -> list[str]:
+    """The people files, from the source directory: one name or a list."""
+    names = env.config.scholar_people_file
+    if isinstance(names, str):
+        names = [names] if names else []
+    return [os.path.join(env.srcdir, name) for name in names]
+
+
+def note_people_dependency(env) -> None:
+    """The current page shows people: it is read again when they change."""
+    for path in people_files(env):
+        env.note_dependency(path)
+
+
+def _stamp(path: str):
+    return os.stat(path).st_mtime_ns if os.path.exists(path) else None
 
 
 def _build(env) -> tuple[Registry, list[Problem]]:
-    path = people_file(env)
+    paths = people_files(env)
     inline = env.config.scholar_people
-    memo_key = (
-        path,
-        os.stat(path).st_mtime_ns if path and os.path.exists(path) else None,
-        repr(inline),
-    )
+    memo_key = (tuple((path, _stamp(path)) for path in paths), repr(inline))
     if memo_key not in _built:
         problems: list[Problem] = []
         people = (
@@ -33,12 +42,27 @@ def _build(env) -> tuple[Registry, list[Problem]]:
             if inline
             else []
         )
-        if path:
-            loaded: LoadResult = cache.load(path, "people")
+        for path in paths:
+            loaded = cache.load(path, "people")
             people += loaded.records
             problems += loaded.problems
+        seen: dict[str, str] = {}
+        unique = []
+        for person in people:
+            if person.id in seen:
+                problems.append(
+                    Problem(
+                        Subtype.duplicate_key,
+                        f"person id {person.id!r} is also in {seen[person.id]}; this one is left out",
+                        person.source,
+                        person.line,
+                    )
+                )
+                continue
+            seen[person.id] = os.path.basename(person.source) or person.source
+            unique.append(person)
         _built.clear()
-        _built[memo_key] = (Registry.of(people), problems)
+        _built[memo_key] = (Registry.of(unique), problems)
     return _built[memo_key]
 
 

@@ -112,7 +112,7 @@ def test_people_by_role_with_photos_links_and_highlight(app):
     # his photo is not there: reported where he is in the people file, and left out
     assert not alumni.select("img")
     assert (
-        "people.yaml:18: WARNING: photo of 'charles' not found: 'photos/charles.jpg'"
+        "people.yaml:18: WARNING: picture 'photos/charles.jpg' of 'charles' not found"
         in app.warning.getvalue()
     )
 

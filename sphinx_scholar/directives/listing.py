@@ -21,7 +21,7 @@ from ..query import (
     parse_sort,
     sort_records,
 )
-from ..registry import people_file, registry_for
+from ..registry import note_people_dependency, registry_for
 from ..render.nodes import RenderContext
 from ..text import name_key
 
@@ -86,9 +86,7 @@ class ListingDirective(SphinxDirective):
             )
             return None
         self.domain.note_source(self.env.docname, path, self.kind)
-        people = people_file(self.env)
-        if people:
-            self.env.note_dependency(people)
+        note_people_dependency(self.env)
         return cache.load(path, self.kind, cache_dir(self.env)).records
 
     def select(self, records: list) -> list | None:

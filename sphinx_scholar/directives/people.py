@@ -7,7 +7,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..diagnostics import Subtype, warn
 from ..people import Highlight
-from ..registry import people_file, registry_for
+from ..registry import note_people_dependency, registry_for
 from ..render.people import DEFAULT_PARTS, PARTS, render_people, render_profile
 from .listing import ListingDirective, render_context
 
@@ -27,9 +27,7 @@ class PeopleDirective(ListingDirective):
             if loaded is None:
                 return []
         else:
-            path = people_file(self.env)
-            if path:
-                self.env.note_dependency(path)
+            note_people_dependency(self.env)
             loaded = list(registry_for(self.env).people.values())
         records = self.select(loaded)
         if records is None:
@@ -49,9 +47,7 @@ class ProfileDirective(SphinxDirective):
     has_content = True
 
     def run(self) -> list[nodes.Node]:
-        path = people_file(self.env)
-        if path:
-            self.env.note_dependency(path)
+        note_people_dependency(self.env)
         registry = registry_for(self.env)
         person = registry.people.get(self.arguments[0])
         if person is None:

@@ -6,8 +6,10 @@ import os
 
 from ..diagnostics import Subtype
 from ..model import LoadResult, Problem
+from .awards import awards_from_data
 from .bibtex import load_bibtex
 from .cv import cv_from_data
+from .events import event_from_data
 from .lists import records_of, unique_records
 from .people import people_from_data
 from .publications import publication_from_mapping
@@ -82,6 +84,20 @@ def load_cv(path: str) -> LoadResult:
     return LoadResult(cv_from_data(data, path, problems), problems)
 
 
+def load_event(path: str) -> LoadResult:
+    """The event an event file describes."""
+    problems: list[Problem] = []
+    data = load_structured(path, problems)
+    return LoadResult(event_from_data(data, path, problems), problems)
+
+
+def load_awards(path: str) -> LoadResult:
+    """The award or fellowship programme an awards file describes."""
+    problems: list[Problem] = []
+    data = load_structured(path, problems)
+    return LoadResult(awards_from_data(data, path, problems), problems)
+
+
 def load_people(path: str) -> LoadResult:
     problems: list[Problem] = []
     data = load_structured(path, problems)
@@ -94,4 +110,6 @@ LOADERS = {
     "people": load_people,
     "talks": load_talks,
     "cv": load_cv,
+    "event": load_event,
+    "awards": load_awards,
 }

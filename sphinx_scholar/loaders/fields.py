@@ -143,6 +143,26 @@ class FieldReader:
             name,
         )
 
+    def mappings(self, name: str, what: str):
+        """A reader for each mapping of a list field; anything else is reported."""
+        value = self.data.get(name)
+        if value is None:
+            return
+        if not isinstance(value, list):
+            self.wrong_type(name, f"a list of {what}s")
+            return
+        for item in value:
+            if isinstance(item, Mapping):
+                yield FieldReader(
+                    item, self.source, self.problems, what, line=self.line_of(name)
+                )
+            else:
+                self.problem(
+                    Subtype.field_type,
+                    f"each of {name!r} should be a mapping of fields",
+                    name,
+                )
+
     def check_known(self, known: Iterable[str]) -> None:
         known = tuple(known)
         for name in self.data:

@@ -96,6 +96,25 @@ def link_node(url: str, text: str, record, ctx: RenderContext) -> nodes.Node | N
     )
 
 
+def image_node(
+    uri: str, alt: str, record, ctx: RenderContext, cls: str
+) -> nodes.Node | None:
+    """A picture (a photo, a logo); a file of the site is looked up like a link's."""
+    if not uri:
+        return None
+    if not is_external(uri):
+        found = ctx.find_file(uri, record.source)
+        if found is None:
+            warn(
+                f"picture {uri!r} of {record.key!r} not found; it is left out",
+                Subtype.file,
+                file_location(record.source, record.line),
+            )
+            return None
+        uri = "/" + os.path.relpath(found, ctx.srcdir).replace(os.sep, "/")
+    return nodes.image(uri=uri, alt=alt, classes=[cls])
+
+
 def links_nodes(
     links: tuple[Link, ...], record, ctx: RenderContext
 ) -> list[nodes.Node]:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
-
 from docutils import nodes
 
-from ..diagnostics import Subtype, file_location, warn
 from ..locale import _
 from ..model import Link, Person
 from ..text import slug
-from .nodes import RenderContext, is_external, link_node, render_groups
+from .nodes import RenderContext, image_node, link_node, render_groups
 
 PARTS = ("photo", "name", "role", "affiliation", "links", "areas")
 DEFAULT_PARTS = frozenset(PARTS) - {"areas"}
@@ -35,21 +32,7 @@ LINK_LABELS = {
 
 
 def photo_node(person: Person, ctx: RenderContext) -> nodes.Node | None:
-    """The person's picture; a file of the site is looked up like a link's."""
-    if not person.photo:
-        return None
-    uri = person.photo
-    if not is_external(uri):
-        found = ctx.find_file(uri, person.source)
-        if found is None:
-            warn(
-                f"photo of {person.id!r} not found: {person.photo!r}; it is left out",
-                Subtype.file,
-                file_location(person.source, person.line),
-            )
-            return None
-        uri = "/" + os.path.relpath(found, ctx.srcdir).replace(os.sep, "/")
-    return nodes.image(uri=uri, alt=person.name, classes=["scholar-photo"])
+    return image_node(person.photo, person.name, person, ctx, "scholar-photo")
 
 
 def profile_links(

@@ -101,8 +101,9 @@ def venue_nodes(
             pieces.append(str(_("no. {number}")).format(number=record.number))
         if record.pages:
             pieces.append(str(_("pp. {pages}")).format(pages=record.pages))
-    if "year" in parts and record.year is not None:
-        pieces.append(str(record.year))
+    year = str(record.year) if "year" in parts and record.year is not None else ""
+    if year and not ("venue" in parts and year in record.venue):  # "ICML 2015, 2015"
+        pieces.append(year)
     text = ", ".join(piece for piece in pieces if piece)
     remarks = []
     if "year" in parts and record.status:

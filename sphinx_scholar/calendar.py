@@ -1,0 +1,85 @@
+"""An event as iCalendar (for visitors' calendars) and as schema.org JSON-LD
+(for search engines)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import icalendar
+
+from . import __version__
+from .model import Event
+
+
+def _date(point) -> datetime.date | None:
+    if not point:
+        return None
+    year, month, day = point
+    return datetime.date(year, month or 1, day or 1)
+
+
+def event_dates(event: Event) -> tuple[datetime.date, datetime.date] | None:
+    """The first and the last day of the event."""
+    start = _date(event.start)
+    if start is None:
+        return None
+    return start, _date(event.end) or start
+
+
+def event_ics(event: Event, uid_domain: str = "sphinx-scholar") -> bytes | None:
+    """A one-event calendar, all-day from the first day to the last."""
+    dates = event_dates(event)
+    if dates is None:
+        return None
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", f"-//sphinx-scholar//{__version__}//EN")
+    calendar.add("version", "2.0")
+    entry = icalendar.Event()
+    entry.add("uid", f"{event.key}@{uid_domain}")
+    entry.add("summary", event.title or event.name)
+    entry.add("dtstart", dates[0])
+    entry.add("dtend", dates[1] + datetime.timedelta(days=1))  # the end is exclusive
+    entry.add(
+        "dtstamp", datetime.datetime.combine(dates[0], datetime.time(), datetime.UTC)
+    )
+    if event.place:
+        entry.add("location", event.place)
+    if event.url:
+        entry.add("url", event.url)
+    if event.description:
+        entry.add("description", event.description)
+    calendar.add_component(entry)
+    return calendar.to_ical()
+
+
+def event_jsonld(event: Event) -> str | None:
+    """schema.org ``Event`` as JSON, safe to put inside a ``<script>`` element."""
+    dates = event_dates(event)
+    if dates is None:
+        return None
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title or event.name,
+        "startDate": dates[0].isoformat(),
+        "endDate": dates[1].isoformat(),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+    }
+    if event.place:
+        data["location"] = {
+            "@type": "Place",
+            "name": event.place,
+            "address": event.place,
+        }
+    if event.url:
+        data["url"] = event.url
+    if event.description:
+        data["description"] = event.description
+    if event.sponsors:
+        data["sponsor"] = [
+            {"@type": "Organization", "name": s.sponsor} for s in event.sponsors
+        ]
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    # "</script>" or "<!--" inside a string must not end or confuse the element
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,0 +1,175 @@
+"""Directives over an event file: ``sponsorship``, ``event-roles``,
+``event-program``, and ``event`` for a whole roundup.
+
+The first of them on a page also gives the event's schema.org JSON-LD and a
+link to its iCalendar file.
+"""
+
+from __future__ import annotations
+
+import os
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+
+from .. import cache
+from ..calendar import event_ics, event_jsonld
+from ..diagnostics import Subtype
+from ..locale import _
+from ..model import Event
+from ..query import QueryError, compile_filter, group_records
+from ..render.events import (
+    DEFAULT_PARTS,
+    DEFAULT_ROLE_FORMAT,
+    PARTS,
+    render_program,
+    roles_list,
+    sponsorship_nodes,
+)
+from ..render.nodes import grouped
+from ..render.publications import DEFAULT_PARTS as PUBLICATION_PARTS
+from ..render.publications import render_publications
+from .listing import LIST_OPTIONS, ListingDirective, cache_dir
+
+EVENT_OPTIONS = {**LIST_OPTIONS, "role-format": directives.unchanged}
+
+#: the attribute of a reference whose target is an event's calendar file
+CALENDAR_KEY = "scholar_calendar"
+
+
+class EventFileDirective(ListingDirective):
+    kind = "event"
+    option_spec = EVENT_OPTIONS
+
+    def event(self) -> Event | None:
+        loaded = self.load()
+        return loaded[0] if loaded else None
+
+    def role_format(self) -> str:
+        template = self.options.get("role-format", DEFAULT_ROLE_FORMAT)
+        if "{people}" not in template:
+            self.warn(
+                f"option :role-format: {template!r} does not say where the people go "
+                "(write {people}, and {role} for the role)",
+                Subtype.option,
+            )
+            return DEFAULT_ROLE_FORMAT
+        return template
+
+    def event_metadata(self, event: Event) -> list[nodes.Node]:
+        """JSON-LD and the calendar link, once per event and page."""
+        seen = self.env.temp_data.setdefault("scholar_events", set())
+        if event.key in seen:
+            return []
+        seen.add(event.key)
+        result: list[nodes.Node] = []
+        jsonld = event_jsonld(event)
+        if jsonld:
+            script = f'<script type="application/ld+json">\n{jsonld}\n</script>'
+            result.append(nodes.raw("", script, format="html"))
+        ics = event_ics(event)
+        if ics:
+            self.domain.note_calendar(self.env.docname, event.key, ics.decode("utf-8"))
+            text = str(_("Add {event} to your calendar")).format(event=event.name)
+            link = nodes.reference("", text, refuri="#", classes=["scholar-calendar"])
+            link[CALENDAR_KEY] = event.key
+            result.append(nodes.paragraph("", "", link, classes=["scholar-calendar"]))
+        return result
+
+
+class SponsorshipDirective(EventFileDirective):
+    """``Google is a Platinum Sponsor of ICML 2015.``"""
+
+    def run(self) -> list[nodes.Node]:
+        event = self.event()
+        if event is None:
+            return []
+        result = sponsorship_nodes(event, self.context([]))
+        return self.with_classes(result + self.event_metadata(event))
+
+
+class EventRolesDirective(EventFileDirective):
+    """The roles of people at the event: committees, boards."""
+
+    def run(self) -> list[nodes.Node]:
+        event = self.event()
+        if event is None or not event.roles:
+            return []
+        block = roles_list(event.roles, self.role_format(), self.context([]))
+        return self.with_classes([block, *self.event_metadata(event)])
+
+
+class ProgramDirective(EventFileDirective):
+    """Programme items: tutorials, workshops, challenges, with roles and posters."""
+
+    def run(self) -> list[nodes.Node]:
+        event = self.event()
+        if event is None:
+            return []
+        items = self.select(list(event.program))
+        if items is None:
+            return []
+        by, groups = self.groups(items)
+        parts = self.parts(PARTS, DEFAULT_PARTS)
+        ctx = self.context(list(event.program))
+        result = render_program(
+            groups, by, event, parts, self.role_format(), ctx, self.sections_allowed()
+        )
+        return self.with_classes(result + self.event_metadata(event))
+
+
+class EventDirective(EventFileDirective):
+    """A whole roundup: sponsorship, roles, the papers, and the programme by kind."""
+
+    option_spec = {
+        **EVENT_OPTIONS,
+        "papers": directives.unchanged,
+        "papers-filter": directives.unchanged,
+    }
+    default_group = "type"
+
+    def run(self) -> list[nodes.Node]:
+        event = self.event()
+        if event is None:
+            return []
+        ctx = self.context(list(event.program))
+        as_sections = self.sections_allowed()
+        result = self.event_metadata(event) + sponsorship_nodes(event, ctx)
+        if event.roles:
+            result.append(roles_list(event.roles, self.role_format(), ctx))
+        result += self.papers(event, ctx, as_sections)
+        items = self.select(list(event.program))
+        if items:
+            by, groups = self.groups(items)
+            parts = self.parts(PARTS, DEFAULT_PARTS)
+            result += render_program(
+                groups, by, event, parts, self.role_format(), ctx, as_sections
+            )
+        return self.with_classes(result)
+
+    def papers(self, event: Event, ctx, as_sections: bool) -> list[nodes.Node]:
+        """The event's papers from a publications file, under their own heading."""
+        if "papers" not in self.options:
+            return []
+        relative, path = self.env.relfn2path(self.options["papers"], self.env.docname)
+        self.env.note_dependency(relative)
+        if not os.path.isfile(path):
+            self.warn(
+                f"data file not found: {self.options['papers']}", Subtype.data_file
+            )
+            return []
+        self.domain.note_source(self.env.docname, path, "publications")
+        records = cache.load(path, "publications", cache_dir(self.env)).records
+        written = self.options.get("papers-filter") or f'venue == "{event.name}"'
+        try:
+            keep = compile_filter(written)
+        except QueryError as error:
+            self.warn(f"bad papers filter {written!r}: {error}", Subtype.filter)
+            return []
+        papers = [record for record in records if keep(record, ctx.registry)]
+        if not papers:
+            return []
+        body = render_publications(
+            group_records(papers, "none"), "none", PUBLICATION_PARTS, ctx, False
+        )
+        return grouped(str(_("Papers")), "papers", body, ctx, as_sections)

@@ -1,0 +1,188 @@
+"""Event files: an event, the organisation's sponsorship and its people's roles.
+
+::
+
+    event:    {name, title, start, end, place, url, description}
+    organisation: Google
+    sponsors: [{name, level, logo, url}]
+    roles:    [{group, role, people}]
+    program:  [{kind, title, url, people, roles, contributions, sponsors}]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..diagnostics import Subtype
+from ..model import (
+    CONTRIBUTION_KINDS,
+    PROGRAM_KINDS,
+    Contribution,
+    Event,
+    Problem,
+    ProgramItem,
+    Role,
+    Sponsorship,
+)
+from ..text import fold, slug
+from .fields import FieldReader, did_you_mean
+from .publications import read_authors, read_links
+
+FILE_FIELDS = ("event", "organisation", "sponsors", "roles", "program")
+EVENT_FIELDS = ("name", "title", "start", "end", "date", "place", "url", "description")
+ITEM_FIELDS = (
+    "key", "kind", "title", "url", "people", "roles", "contributions", "sponsors",
+    "description", "links", "tags",
+)  # fmt: skip
+ROLE_FIELDS = ("group", "role", "people")
+CONTRIBUTION_FIELDS = ("kind", "title", "authors", "url", "links")
+SPONSOR_FIELDS = ("name", "level", "logo", "url")
+_KIND_ALIASES = {
+    "oral presentation": "oral",
+    "presentation": "talk",
+    "invited talk": "talk",
+    "sessions": "session",
+    "oral session": "session",
+    "poster session": "session",
+    "competition": "challenge",
+    "short course": "tutorial",
+}
+
+
+def _kind(reader: FieldReader, name: str, kinds: tuple[str, ...], default: str) -> str:
+    written = reader.text(name)
+    if not written:
+        return default
+    kind = _KIND_ALIASES.get(fold(written), fold(written))
+    if kind in kinds:
+        return kind
+    reader.problem(
+        Subtype.field_type,
+        f"unknown {reader.what} kind {written!r}{did_you_mean(fold(written), kinds)}; "
+        f"use one of {', '.join(kinds)}",
+        name,
+    )
+    return "other"
+
+
+def read_roles(reader: FieldReader, name: str = "roles") -> tuple[Role, ...]:
+    roles = []
+    for sub in reader.mappings(name, "role"):
+        sub.check_known(ROLE_FIELDS)
+        if not sub.require("role"):
+            continue
+        people = read_authors(sub, "people")
+        if not people:
+            sub.problem(
+                Subtype.missing_field,
+                f"role {sub.text('role')!r} has no people; it is left out",
+                "people",
+            )
+            continue
+        roles.append(Role(sub.text("role"), people, sub.text("group")))
+    return tuple(roles)
+
+
+def _contributions(reader: FieldReader) -> tuple[Contribution, ...]:
+    found = []
+    for sub in reader.mappings("contributions", "contribution"):
+        sub.check_known(CONTRIBUTION_FIELDS)
+        if not sub.require("title"):
+            continue
+        found.append(
+            Contribution(
+                kind=_kind(sub, "kind", CONTRIBUTION_KINDS, "other"),
+                title=sub.text("title"),
+                authors=read_authors(sub, "authors"),
+                url=sub.url("url"),
+                links=read_links(sub, "links"),
+            )
+        )
+    return tuple(found)
+
+
+def _program(reader: FieldReader, year: int | None) -> tuple[ProgramItem, ...]:
+    items = []
+    for index, sub in enumerate(reader.mappings("program", "programme item")):
+        sub.check_known(ITEM_FIELDS)
+        if not sub.require("title"):
+            continue
+        title = sub.text("title")
+        items.append(
+            ProgramItem(
+                key=sub.text("key") or slug(title)[:60] or f"item-{index + 1}",
+                kind=_kind(sub, "kind", PROGRAM_KINDS, "other"),
+                title=title,
+                url=sub.url("url"),
+                people=read_authors(sub, "people"),
+                roles=read_roles(sub),
+                contributions=_contributions(sub),
+                sponsors=sub.texts("sponsors", split=","),
+                description=sub.text("description"),
+                links=read_links(sub, "links"),
+                tags=sub.texts("tags", split=","),
+                year=year,
+                source=sub.source,
+                line=sub.line,
+            )
+        )
+    return tuple(items)
+
+
+def _sponsors(reader: FieldReader) -> tuple[Sponsorship, ...]:
+    found = []
+    for sub in reader.mappings("sponsors", "sponsor"):
+        sub.check_known(SPONSOR_FIELDS)
+        if sub.require("name"):
+            found.append(
+                Sponsorship(
+                    sub.text("name"), sub.text("level"), sub.url("logo"), sub.url("url")
+                )
+            )
+    return tuple(found)
+
+
+def event_from_data(data, source: str, problems: list[Problem]) -> list[Event]:
+    if not isinstance(data, Mapping) or not isinstance(data.get("event"), Mapping):
+        if not problems:
+            problems.append(
+                Problem(
+                    Subtype.missing_field,
+                    "an event file needs an 'event:' mapping with at least a 'name'",
+                    source,
+                    getattr(data, "line", 1),
+                )
+            )
+        return []
+    reader = FieldReader(data, source, problems, "event file")
+    reader.check_known(FILE_FIELDS)
+    event = FieldReader(
+        data["event"], source, problems, "event", line=reader.line_of("event")
+    )
+    event.check_known(EVENT_FIELDS)
+    if not event.require("name"):
+        return []
+    start = event.date("start") or event.date("date")
+    end = event.date("end")
+    if start and end and end < start:
+        event.problem(Subtype.date, "the event ends before it starts", "end")
+        end = None
+    name = event.text("name")
+    return [
+        Event(
+            key=slug(name),
+            name=name,
+            title=event.text("title"),
+            start=start,
+            end=end,
+            place=event.text("place"),
+            url=event.url("url"),
+            description=event.text("description"),
+            organisation=reader.text("organisation"),
+            sponsors=_sponsors(reader),
+            roles=read_roles(reader),
+            program=_program(reader, start[0] if start else None),
+            source=source,
+            line=event.line,
+        )
+    ]
