@@ -393,6 +393,11 @@ class Event:
     source: str = ""
     line: int = 0
 
+    @property
+    def authors(self) -> tuple[Author, ...]:
+        """The people in the event's own roles."""
+        return tuple(person for role in self.roles for person in role.people)
+
 
 @dataclass(frozen=True)
 class Recipient:
@@ -454,3 +459,10 @@ class AwardProgram:
     description: str = ""
     source: str = ""
     line: int = 0
+
+    @property
+    def authors(self) -> tuple[Author, ...]:
+        """Every recipient and investigator."""
+        people = [r.person for r in self.recipients]
+        people += [i.person for project in self.projects for i in project.investigators]
+        return tuple(people)

@@ -24,6 +24,11 @@ ROOTS = {
     "talks": ["Poetical Science", "81 mins", "UC Berkeley"],
     "cv": ["Sep 2010 - Dec 2015", "Mentors: Samy Bengio, Yoram Singer", "CSC2503"],
     "people": ["Principal investigator", "Mary Somerville", "Research areas"],
+    "events": [
+        "Platinum Sponsor of ICML 2015",
+        "Fellowship in Speech Technology",
+        "Workshop on Deep Learning",
+    ],
 }
 
 

@@ -23,8 +23,5 @@ class AwardsDirective(ListingDirective):
         if recipients is None:
             return []
         parts = self.parts(PARTS, DEFAULT_PARTS)
-        ctx = self.context(
-            list(program.recipients)
-            + [i for p in program.projects for i in p.investigators]
-        )
+        ctx = self.context([program])
         return self.with_classes(render_awards(program, recipients, parts, ctx))

@@ -95,7 +95,7 @@ class EventRolesDirective(EventFileDirective):
         event = self.event()
         if event is None or not event.roles:
             return []
-        block = roles_list(event.roles, self.role_format(), self.context([]))
+        block = roles_list(event.roles, self.role_format(), self.context([event]))
         return self.with_classes([block, *self.event_metadata(event)])
 
 
@@ -132,7 +132,7 @@ class EventDirective(EventFileDirective):
         event = self.event()
         if event is None:
             return []
-        ctx = self.context(list(event.program))
+        ctx = self.context([event, *event.program])
         as_sections = self.sections_allowed()
         result = self.event_metadata(event) + sponsorship_nodes(event, ctx)
         if event.roles:

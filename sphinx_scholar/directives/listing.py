@@ -11,7 +11,8 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from .. import cache
-from ..diagnostics import Subtype, warn
+from ..diagnostics import Subtype, file_location, warn
+from ..loaders.fields import did_you_mean
 from ..people import Highlight, resolve_highlight
 from ..query import (
     GROUPINGS,
@@ -174,6 +175,7 @@ class ListingDirective(SphinxDirective):
             configured = self.config.scholar_highlight
             items = [configured] if isinstance(configured, str) else list(configured)
         highlight = resolve_highlight(items, registry) if items else Highlight()
+        self.check_person_ids(records)
         if "highlight" in self.options:
             authors = {name_key(a.name) for record in records for a in record.authors}
             for item in items:
@@ -184,6 +186,19 @@ class ListingDirective(SphinxDirective):
                         Subtype.person,
                     )
         return render_context(self, highlight)
+
+    def check_person_ids(self, records) -> None:
+        """Authors given by person id must be in the registry."""
+        registry = registry_for(self.env)
+        for record in records:
+            for author in getattr(record, "authors", ()):
+                if author.person and author.person not in registry.people:
+                    warn(
+                        f"unknown person id {author.person!r} in {record.key!r}"
+                        f"{did_you_mean(author.person, registry.people)}",
+                        Subtype.person,
+                        file_location(record.source, record.line),
+                    )
 
     @property
     def domain(self):
