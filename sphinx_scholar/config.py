@@ -39,6 +39,14 @@ CONFIG_VALUES = (
         "file's own folder; al-folio sites keep them in ``assets/pdf``.",
     ),
     ConfigValue(
+        "scholar_publication_pages",
+        "pub",
+        (str,),
+        "The folder, in the source directory, where a page for every listed "
+        "publication is written before each build (add it to .gitignore); an "
+        "empty string turns the pages off.",
+    ),
+    ConfigValue(
         "scholar_highlight",
         [],
         (list, tuple, str),

@@ -32,8 +32,9 @@ class ScholarDomain(Domain):
         "citing": {},
         "calendars": {},
         "news": {},
+        "pages": {},
     }
-    data_version = 6
+    data_version = 7
 
     @property
     def sources(self) -> dict[str, list[tuple[str, str]]]:
@@ -76,6 +77,20 @@ class ScholarDomain(Domain):
     def note_news(self, docname: str, pattern: str, matching: list[str]) -> None:
         self.news.setdefault(docname, []).append((pattern, matching))
 
+    @property
+    def pages(self) -> dict[str, dict]:
+        """docname -> the metadata of the publication that page is about."""
+        return self.data["pages"]
+
+    def note_page(self, docname: str, key: str, metadata: dict) -> None:
+        self.pages[docname] = {"key": key, **metadata}
+
+    def page_of(self, key: str) -> str | None:
+        """The docname of a publication's own page."""
+        return next(
+            (doc for doc, meta in self.pages.items() if meta["key"] == key), None
+        )
+
     def note_source(self, docname: str, path: str, kind: str) -> None:
         files = self.sources.setdefault(docname, [])
         if (path, kind) not in files:
@@ -106,6 +121,7 @@ class ScholarDomain(Domain):
         self.citing.pop(docname, None)
         self.calendars.pop(docname, None)
         self.news.pop(docname, None)
+        self.pages.pop(docname, None)
         for key in [
             key for key, pages in self.publications.items() if docname in pages
         ]:
@@ -117,7 +133,7 @@ class ScholarDomain(Domain):
         for docname in docnames:
             if docname in otherdata["sources"]:
                 self.sources[docname] = otherdata["sources"][docname]
-            for name in ("citing", "calendars", "news"):
+            for name in ("citing", "calendars", "news", "pages"):
                 if docname in otherdata[name]:
                     self.data[name][docname] = otherdata[name][docname]
         for key, pages in otherdata["publications"].items():

@@ -28,7 +28,9 @@ from .directives.publications import PublicationsDirective
 from .directives.talks import TalksDirective
 from .domain import ScholarDomain
 from .locale import MESSAGE_CATALOG
+from .pages import PublicationPageDirective, on_html_page_context, write_page_sources
 from .registry import registry_for, report_problems
+from .render.publications import PAGE_KEY
 
 STATIC_DIR = os.path.join(os.path.dirname(__file__), "static")
 LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")
@@ -66,6 +68,7 @@ def setup(app: Sphinx) -> dict:
         app.add_directive(name, directive)
     app.add_directive("profile", ProfileDirective)
     app.add_directive("news", NewsDirective)
+    app.add_directive("publication-page", PublicationPageDirective)
     app.add_node(news_list)
     app.add_message_catalog(MESSAGE_CATALOG, LOCALE_DIR)
     app.connect("config-inited", on_config_inited)
@@ -77,6 +80,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("missing-reference", on_missing_reference)
     app.connect("doctree-resolved", on_doctree_resolved)
     app.connect("build-finished", on_build_finished)
+    app.connect("html-page-context", on_html_page_context)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
@@ -93,6 +97,7 @@ def on_config_inited(app: Sphinx, config) -> None:
 
 
 def on_builder_inited(app: Sphinx) -> None:
+    write_page_sources(app)
     if app.builder.format == "html":
         app.config.html_static_path.append(STATIC_DIR)
         app.add_css_file("sphinx-scholar.css")
@@ -209,15 +214,24 @@ def on_doctree_resolved(app: Sphinx, doctree, docname: str) -> None:
     the pages, in HTML; elsewhere there is no file to point at, and the link
     goes."""
     fill_news_lists(app, doctree, docname)
+    html = app.builder.format == "html"
+    domain = app.env.get_domain("scholar")
     for node in list(doctree.findall(nodes.reference)):
-        key = node.get(CALENDAR_KEY)
-        if key is None:
-            continue
-        if app.builder.format == "html":
-            target = f"{CALENDAR_DIR}/{key}.ics"
-            node["refuri"] = relative_uri(app.builder.get_target_uri(docname), target)
-        else:
-            node.parent.parent.remove(node.parent)
+        if node.get(CALENDAR_KEY) is not None:
+            target = f"{CALENDAR_DIR}/{node[CALENDAR_KEY]}.ics"
+            if html:
+                node["refuri"] = relative_uri(
+                    app.builder.get_target_uri(docname), target
+                )
+            else:
+                node.parent.parent.remove(node.parent)
+        elif node.get(PAGE_KEY) is not None:
+            page = domain.page_of(node[PAGE_KEY])
+            if html and page is not None:
+                node["refuri"] = app.builder.get_relative_uri(docname, page)
+                node["internal"] = True
+            else:
+                node.parent.parent.remove(node.parent)
 
 
 def on_build_finished(app: Sphinx, exception) -> None:

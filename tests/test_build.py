@@ -146,8 +146,9 @@ def test_editing_a_data_file_rebuilds_exactly_the_pages_that_show_it(
     )
     calls = counting_loader(monkeypatch)
     app, read, written = read_and_written(make_app, srcdir)
-    assert read == ["index", "papers"]
-    assert written == ["index", "papers"]
+    # the two lists, and the changed publication's own page: not the others'
+    assert read == ["index", "papers", "pub/lovelace2012first"]
+    assert written == ["index", "papers", "pub/lovelace2012first"]
     assert calls == ["papers.yaml"]
     soup = BeautifulSoup(
         (app.outdir / "papers.html").read_text(encoding="utf-8"), "html.parser"
@@ -160,9 +161,9 @@ def test_editing_a_data_file_rebuilds_exactly_the_pages_that_show_it(
         encoding="utf-8",
     )
     app, read, written = read_and_written(make_app, srcdir)
-    assert read == ["bib"]
+    assert read == ["bib", "pub/babbage2016diff"]
     # Sphinx itself also rewrites the page whose toctree lists the changed one
-    assert written == ["bib", "index"]
+    assert written == ["bib", "index", "pub/babbage2016diff"]
 
 
 def test_editing_the_people_file_rebuilds_the_pages_with_lists(
@@ -179,7 +180,14 @@ def test_editing_the_people_file_rebuilds_the_pages_with_lists(
         encoding="utf-8",
     )
     app, read, _ = read_and_written(make_app, srcdir)
-    assert read == ["bib", "index", "papers"]
+    assert [doc for doc in read if not doc.startswith("pub/")] == [
+        "bib",
+        "index",
+        "papers",
+    ]
+    assert (
+        len([doc for doc in read if doc.startswith("pub/")]) == 6
+    )  # every publication page
     assert "https://example.org/ada-lovelace/" in (app.outdir / "index.html").read_text(
         encoding="utf-8"
     )

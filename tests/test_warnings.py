@@ -154,7 +154,9 @@ def test_good_entries_still_render(app):
     ]
     assert titles == ["A Good Entry", "Authors Is A Number", "An Unsafe Link"]
     unsafe = soup.select("li.scholar-publication")[2]
-    assert [a["href"] for a in unsafe.select("a")] == ["https://example.org/code"]
+    assert [a["href"] for a in unsafe.select(".scholar-links a")] == [
+        "https://example.org/code"
+    ]
     assert "javascript" not in str(soup)
     index = BeautifulSoup(
         (app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser"

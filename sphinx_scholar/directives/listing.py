@@ -59,6 +59,7 @@ def render_context(directive: SphinxDirective, highlight: Highlight) -> RenderCo
         note_publication=lambda key, anchor, title: domain.note_publication(
             key, env.docname, anchor, title
         ),
+        page_folder=env.config.scholar_publication_pages,
     )
 
 

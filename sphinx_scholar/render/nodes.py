@@ -34,6 +34,8 @@ class RenderContext:
     file_dirs: tuple[str, ...] = ()
     #: told of each publication shown, with its anchor
     note_publication: Callable[[str, str, str], None] | None = None
+    #: where publications have pages of their own ("" for none)
+    page_folder: str = ""
 
     def shown(self, record, anchor: str) -> None:
         if self.note_publication is not None:

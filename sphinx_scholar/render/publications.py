@@ -14,6 +14,9 @@ from ..model import Publication
 from ..text import slug
 from .nodes import RenderContext, link_node, links_nodes, people_nodes, render_groups
 
+#: the attribute of a reference whose target is a publication's own page
+PAGE_KEY = "scholar_page"
+
 #: The parts of an entry, in the order they are shown, and which show by default.
 PARTS = ("title", "authors", "venue", "year", "notes", "links", "related", "abstract")
 DEFAULT_PARTS = frozenset(PARTS) - {"abstract"}
@@ -70,6 +73,12 @@ def publication_item(
     details = venue_nodes(record, parts, ctx)
     if details:
         lines += nodes.line("", "", *details, classes=["scholar-venue"])
+    if ctx.page_folder:
+        details = nodes.reference(
+            "", str(_("View details")), refuri="#", classes=["scholar-details-link"]
+        )
+        details[PAGE_KEY] = record.key
+        lines += nodes.line("", "", details, classes=["scholar-details-line"])
     if "related" in parts:
         for related in record.related:
             line = nodes.line("", related.text, classes=["scholar-related"])
