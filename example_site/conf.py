@@ -13,6 +13,8 @@ exclude_patterns = ["_build"]
 html_theme = "sphinx_book_theme"
 html_title = "Mohammad Norouzi"
 html_theme_options = {"show_toc_level": 2}
+# Publication pages carry absolute URLs for Google Scholar.
+html_baseurl = "https://example.org/norouzi/"
 html_static_path = ["_static"]
 html_css_files = ["custom.css"]
 

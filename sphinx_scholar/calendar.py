@@ -80,6 +80,11 @@ def event_jsonld(event: Event) -> str | None:
         data["sponsor"] = [
             {"@type": "Organization", "name": s.sponsor} for s in event.sponsors
         ]
+    return script_json(data)
+
+
+def script_json(data: dict) -> str:
+    """JSON that is safe inside a ``<script>`` element: ``</script>`` or
+    ``<!--`` in a string can neither end nor confuse it."""
     text = json.dumps(data, ensure_ascii=False, indent=1)
-    # "</script>" or "<!--" inside a string must not end or confuse the element
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

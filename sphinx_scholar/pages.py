@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import html
-import json
 import os
 import re
 from pathlib import Path
@@ -26,6 +25,7 @@ from sphinx.project import Project
 from sphinx.util.docutils import SphinxDirective
 
 from . import cache
+from .calendar import script_json
 from .diagnostics import Subtype, warn
 from .directives.listing import cache_dir, render_context
 from .locale import _
@@ -326,9 +326,10 @@ def pdf_url(app, meta: dict) -> str:
         candidate = os.path.relpath(
             os.path.normpath(os.path.join(folder, pdf)), app.srcdir
         )
-        if candidate in app.env.dlfiles:
-            unique = app.env.dlfiles[candidate][1]
-            return base.rstrip("/") + "/_downloads/" + str(unique)
+        for key in (Path(candidate), candidate):  # Sphinx 9 keys are paths, 8 strings
+            if key in app.env.dlfiles:
+                unique = Path(app.env.dlfiles[key][1]).as_posix()
+                return base.rstrip("/") + "/_downloads/" + unique
     return ""
 
 
@@ -364,8 +365,7 @@ def jsonld_script(app, pagename: str, meta: dict, pdf: str) -> str:
     base = app.config.html_baseurl
     if base:
         data["url"] = base.rstrip("/") + "/" + app.builder.get_target_uri(pagename)
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = script_json(data)
     return f'<script type="application/ld+json">\n{text}\n</script>'
 
 
