@@ -27,6 +27,7 @@ from .directives.people import PeopleDirective, ProfileDirective
 from .directives.publications import PublicationsDirective
 from .directives.talks import TalksDirective
 from .domain import ScholarDomain
+from .exports import write_exports
 from .locale import MESSAGE_CATALOG
 from .pages import PublicationPageDirective, on_html_page_context, write_page_sources
 from .registry import registry_for, report_problems
@@ -235,9 +236,11 @@ def on_doctree_resolved(app: Sphinx, doctree, docname: str) -> None:
 
 
 def on_build_finished(app: Sphinx, exception) -> None:
-    """Write the iCalendar file of every event a page shows."""
+    """Write the iCalendar file of every event a page shows, and the
+    site-wide BibTeX file and feed of publications."""
     if exception is not None or app.builder.format != "html":
         return
+    write_exports(app)
     calendars = app.env.get_domain("scholar").calendars
     folder = os.path.join(app.outdir, CALENDAR_DIR)
     for events in calendars.values():

@@ -141,3 +141,51 @@ def test_page_sources_of_removed_publications_go(make_app, rootdir, tmp_path):
     assert not (folder / "gone.rst").exists()
     assert (folder / "mine.rst").exists()  # never a file the extension did not write
     assert (folder / "lovelace2019engines.rst").exists()
+
+
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
+def test_site_wide_bibtex_has_every_listed_entry_without_site_fields(app):
+    from pybtex.database import parse_string
+
+    app.build()
+    text = (app.outdir / "publications.bib").read_text(encoding="utf-8")
+    data = parse_string(text, "bibtex")
+    assert set(data.entries) == {
+        "lovelace2019engines",
+        "somerville2017connexion",
+        "lovelace2014notes",
+        "lovelace2012first",
+        "lovelace2019bib",
+        "babbage2016diff",
+    }
+    bib = data.entries["lovelace2019bib"]
+    assert (
+        bib.fields["booktitle"] == "International Conference on Machine Learning (ICML)"
+    )
+    assert not {"pdf", "code", "slides", "selected"} & {
+        name.lower() for name in bib.fields
+    }
+    made = data.entries["somerville2017connexion"]  # from YAML
+    assert made.type == "article" and made.fields["journal"] == "TPAMI"
+
+
+@pytest.mark.sphinx("html", testroot="files", freshenv=True)
+def test_atom_feed_of_the_newest_publications(app):
+    import xml.etree.ElementTree as ElementTree
+
+    app.build()
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ElementTree.parse(app.outdir / "publications.atom").getroot()
+    entries = feed.findall(f"{atom}entry")
+    assert [e.find(f"{atom}title").text for e in entries] == [
+        "Files of the Site",
+        "Nothing To Download",
+    ]
+    assert (
+        entries[0].find(f"{atom}link").get("href")
+        == "https://scholar.example.org/pub/files2020.html"
+    )
+    assert (
+        feed.find(f"{atom}link").get("href")
+        == "https://scholar.example.org/publications.atom"
+    )

@@ -1,0 +1,86 @@
+"""Site-wide exports, written beside the HTML pages: ``publications.bib`` with
+every publication the site lists, and ``publications.atom``, a feed of the newest."""
+
+from __future__ import annotations
+
+import datetime
+import os
+
+from feedgen.feed import FeedGenerator
+
+from . import cache
+from .directives.listing import cache_dir
+from .model import Publication
+from .pages import citation_bibtex
+
+BIBTEX_FILE = "publications.bib"
+FEED_FILE = "publications.atom"
+FEED_SIZE = 20
+
+
+def listed_publications(env) -> list[Publication]:
+    """Every publication some page lists, each once, in the order of their files."""
+    domain = env.get_domain("scholar")
+    shown = domain.publications
+    found: dict[str, Publication] = {}
+    for path, kind in domain.sources_of(domain.sources):
+        if kind != "publications" or not os.path.isfile(path):
+            continue
+        for record in cache.load(path, kind, cache_dir(env)).records:
+            if record.key in shown:
+                found.setdefault(record.key, record)
+    return list(found.values())
+
+
+def published(record: Publication) -> datetime.datetime:
+    return datetime.datetime(
+        record.year or 1970, record.month or 1, 1, tzinfo=datetime.UTC
+    )
+
+
+def write_exports(app) -> None:
+    records = listed_publications(app.env)
+    if not records:
+        return
+    with open(os.path.join(app.outdir, BIBTEX_FILE), "w", encoding="utf-8") as file:
+        file.write("\n\n".join(citation_bibtex(record) for record in records) + "\n")
+    write_feed(app, records)
+
+
+def write_feed(app, records: list[Publication]) -> None:
+    base = (app.config.html_baseurl or "").rstrip("/")
+    domain = app.env.get_domain("scholar")
+    newest = sorted(records, key=lambda r: (r.year or 0, r.month or 0), reverse=True)[
+        :FEED_SIZE
+    ]
+    feed = FeedGenerator()
+    feed.id(
+        f"{base}/{FEED_FILE}" if base else f"urn:sphinx-scholar:{app.config.project}"
+    )
+    feed.title(f"{app.config.project}: publications")
+    feed.author({"name": app.config.author or app.config.project})
+    if base:
+        feed.link(href=f"{base}/{FEED_FILE}", rel="self")
+        feed.link(href=f"{base}/", rel="alternate")
+    feed.updated(published(newest[0]))
+    for record in reversed(newest):  # feedgen puts the last added first
+        entry = feed.add_entry()
+        page = domain.page_of(record.key)
+        # Without html_baseurl the page is linked relative to the feed, which
+        # sits at the top of the site.
+        url = app.builder.get_target_uri(page) if page else record.url
+        if base and page:
+            url = f"{base}/{url}"
+        entry.id(url if base and page else f"urn:sphinx-scholar:{record.key}")
+        entry.title(record.title)
+        for author in record.authors:
+            entry.author({"name": author.name})
+        if url:
+            entry.link(href=url, rel="alternate")
+        else:
+            entry.content(record.title)
+        entry.updated(published(record))
+        entry.published(published(record))
+        if record.abstract:
+            entry.summary(record.abstract)
+    feed.atom_file(os.path.join(app.outdir, FEED_FILE), pretty=True)
