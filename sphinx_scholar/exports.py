@@ -9,9 +9,9 @@ import os
 from feedgen.feed import FeedGenerator
 
 from . import cache
+from .citation import citation_bibtex
 from .directives.listing import cache_dir
 from .model import Publication
-from .pages import citation_bibtex
 
 BIBTEX_FILE = "publications.bib"
 FEED_FILE = "publications.atom"

@@ -10,7 +10,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
-from . import __version__, cache, config
+from . import __version__, cache, config, interactive
 from .diagnostics import Subtype, report, warn
 from .directives.awards import AwardsDirective
 from .directives.cv import CvDirective
@@ -70,6 +70,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("profile", ProfileDirective)
     app.add_directive("news", NewsDirective)
     app.add_directive("publication-page", PublicationPageDirective)
+    interactive.setup(app)
     app.add_node(news_list)
     app.add_message_catalog(MESSAGE_CATALOG, LOCALE_DIR)
     app.connect("config-inited", on_config_inited)
@@ -102,6 +103,7 @@ def on_builder_inited(app: Sphinx) -> None:
     if app.builder.format == "html":
         app.config.html_static_path.append(STATIC_DIR)
         app.add_css_file("sphinx-scholar.css")
+        app.add_js_file("sphinx-scholar.js", loading_method="defer")
     report_problems(app.env)
 
 

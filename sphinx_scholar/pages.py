@@ -18,14 +18,12 @@ from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from pybtex.database import BibliographyData, Entry, Person
-from pybtex.database.input.bibtex import Parser
-from pybtex.exceptions import PybtexError
 from sphinx.project import Project
 from sphinx.util.docutils import SphinxDirective
 
 from . import cache
 from .calendar import script_json
+from .citation import citation_bibtex
 from .diagnostics import Subtype, warn
 from .directives.listing import cache_dir, render_context
 from .locale import _
@@ -42,13 +40,6 @@ _PUBLICATIONS_LINE = re.compile(
     r"^[ \t]*(?:\.\.[ \t]+publications::|(?:`{3,}|:{3,})\{publications\})[ \t]*(\S[^\n]*?)[ \t]*$",
     re.MULTILINE,
 )
-#: Fields a site adds to BibTeX that are not part of the citation.
-SITE_FIELDS = {
-    "abbr", "abstract", "altmetric", "annotation", "award", "award_name", "bibtex_show",
-    "blog", "code", "data", "dataset", "dimensions", "google_scholar_id", "html",
-    "inspirehep_id", "links", "pdf", "poster", "preview", "selected", "slides", "supp",
-    "supplemental", "supplementary", "tags", "video", "web", "website", "additional_info",
-}  # fmt: skip
 
 
 def page_name(folder: str, key: str) -> str:
@@ -194,46 +185,6 @@ def publication_section(record: Publication, ctx) -> nodes.section:
     )
     section += block
     return section
-
-
-def citation_bibtex(record: Publication) -> str:
-    """The entry's BibTeX without the fields only the site uses; made from the
-    record when the data was not BibTeX."""
-    if record.bibtex:
-        try:
-            data = Parser().parse_string(record.bibtex)
-            entries = list(data.entries.items())
-        except PybtexError:
-            entries = []
-        if len(entries) == 1:
-            key, entry = entries[0]
-            for field in list(entry.fields):
-                if field.lower() in SITE_FIELDS:
-                    del entry.fields[field]
-            return BibliographyData({key: entry}).to_string("bibtex").strip()
-    kind = {
-        "journal": "article", "conference": "inproceedings", "workshop": "inproceedings",
-        "chapter": "incollection", "book": "book", "thesis": "phdthesis", "report": "techreport",
-    }.get(record.type, "misc")  # fmt: skip
-    venue_field = {"article": "journal", "inproceedings": "booktitle", "incollection": "booktitle",
-                   "phdthesis": "school", "techreport": "institution"}.get(kind, "howpublished")  # fmt: skip
-    fields = {"title": record.title}
-    if record.venue:
-        fields[venue_field] = record.venue
-    for name in ("volume", "number", "pages", "publisher", "doi", "url"):
-        if getattr(record, name):
-            fields[name] = getattr(record, name)
-    if record.year is not None:
-        fields["year"] = str(record.year)
-    if record.arxiv:
-        fields["eprint"], fields["archiveprefix"] = record.arxiv, "arXiv"
-    persons = (
-        {"author": [Person(author.name) for author in record.authors]}
-        if record.authors
-        else {}
-    )
-    entry = Entry(kind, fields=fields, persons=persons)
-    return BibliographyData({record.key: entry}).to_string("bibtex").strip()
 
 
 def metadata(record: Publication) -> dict:

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 
+from ..diagnostics import Subtype
+from ..interactive import FEATURES, LIST_ID, SETTINGS
 from ..render.publications import DEFAULT_PARTS, PARTS, render_publications
-from .listing import ListingDirective
+from .listing import LIST_OPTIONS, ListingDirective
 
 
 class PublicationsDirective(ListingDirective):
+    """``:interactive:`` (HTML only) adds sorting, a text filter, type and tag
+    filters, and abstract and BibTeX toggles; or only the features it names."""
+
     kind = "publications"
     default_sort = "-year, -month"
     default_group = "year"
+    option_spec = {**LIST_OPTIONS, "interactive": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         loaded = self.load()
@@ -23,5 +30,23 @@ class PublicationsDirective(ListingDirective):
         by, groups = self.groups(records)
         parts = self.parts(PARTS, DEFAULT_PARTS)
         ctx = self.context(loaded)
+        ctx.interactive = self.features()
         result = render_publications(groups, by, parts, ctx, self.sections_allowed())
+        if ctx.interactive and result:
+            list_id = f"{self.env.docname}-{self.lineno}"
+            for node in result:
+                node[LIST_ID] = list_id
+            result[0][SETTINGS] = {"features": sorted(ctx.interactive)}
         return self.with_classes(result)
+
+    def features(self) -> frozenset[str]:
+        if "interactive" not in self.options:
+            return frozenset()
+        chosen = self.list_option("interactive") or list(FEATURES)
+        for name in chosen:
+            if name not in FEATURES:
+                self.warn(
+                    f"option :interactive: does not know {name!r}; the features are {', '.join(FEATURES)}",
+                    Subtype.option,
+                )
+        return frozenset(name for name in chosen if name in FEATURES)

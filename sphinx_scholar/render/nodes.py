@@ -36,6 +36,8 @@ class RenderContext:
     note_publication: Callable[[str, str, str], None] | None = None
     #: where publications have pages of their own ("" for none)
     page_folder: str = ""
+    #: the features of an interactive list (HTML only): sort, search, ...
+    interactive: frozenset[str] = frozenset()
 
     def shown(self, record, anchor: str) -> None:
         if self.note_publication is not None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..citation import citation_bibtex
+from ..interactive import ABSTRACT, ENTRY_DATA
 from ..locale import _
 from ..model import Publication
-from ..text import slug
+from ..text import fold, slug
 from .nodes import RenderContext, link_node, links_nodes, people_nodes, render_groups
 
 #: the attribute of a reference whose target is a publication's own page
@@ -61,6 +63,8 @@ def publication_item(
     item["ids"].append(ctx.unique_id(f"pub-{slug(record.key)}"))
     ctx.register(item)
     ctx.shown(record, item["ids"][0])
+    if ctx.interactive:
+        item[ENTRY_DATA] = entry_data(record, ctx.interactive)
     lines = nodes.line_block(classes=["scholar-entry"])
     if "title" in parts:
         lines += nodes.line(
@@ -89,7 +93,23 @@ def publication_item(
         item += nodes.paragraph(
             record.abstract, record.abstract, classes=["scholar-abstract"]
         )
+    elif "abstract" in ctx.interactive and record.abstract:
+        item[ABSTRACT] = record.abstract  # added for the script, in HTML only
     return item
+
+
+def entry_data(record: Publication, features: frozenset[str]) -> dict:
+    """What an interactive list's script sorts and filters each entry by."""
+    data = {
+        "year": record.year,
+        "title": fold(record.title),
+        "type": record.type,
+        "type-label": str(TYPE_HEADINGS.get(record.type, record.type)),
+        "tags": "|".join(record.tags),
+    }
+    if "bibtex" in features:
+        data["bibtex"] = citation_bibtex(record)
+    return data
 
 
 def title_nodes(record: Publication, ctx: RenderContext) -> list[nodes.Node]:

@@ -1,0 +1,143 @@
+"""Interactive publication lists, for HTML builders only.
+
+A list rendered with ``:interactive:`` is marked on its nodes; in HTML, a
+post-transform wraps the marked nodes in a ``<div class="scholar-interactive">``
+whose ``data-*`` attributes carry the settings and the translated labels, gives
+each entry ``data-*`` attributes to sort and filter on, and adds the abstracts
+the script previews. The script (``static/sphinx-scholar.js``) adds the
+controls. Without the script the list is complete, abstracts included; other
+builders get the ordinary list.
+"""
+
+from __future__ import annotations
+
+import json
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .locale import _
+
+#: node attribute: the id shared by every top node of one interactive list
+LIST_ID = "scholar_list"
+#: node attribute on the first top node: the list's settings
+SETTINGS = "scholar_settings"
+#: node attribute on an entry: what the script sorts and filters on
+ENTRY_DATA = "scholar_data"
+#: node attribute on an entry: an abstract that only the script shows
+ABSTRACT = "scholar_abstract"
+
+FEATURES = ("sort", "search", "type", "tag", "abstract", "bibtex")
+
+
+def labels() -> dict[str, str]:
+    """Every word the script shows, translated here, handed over as data."""
+    return {
+        "sort": str(_("Sort by")),
+        "default": str(_("Default order")),
+        "title-asc": str(_("Title")),
+        "title-desc": str(_("Title, descending")),
+        "year-asc": str(_("Year")),
+        "year-desc": str(_("Year, descending")),
+        "search": str(_("Filter")),
+        "search-hint": str(_("Title, author or venue")),
+        "type": str(_("Type")),
+        "tag": str(_("Tag")),
+        "all": str(_("All")),
+        "abstract": str(_("Preview abstract")),
+        "abstract-hide": str(_("Hide abstract")),
+        "bibtex": str(_("BibTeX")),
+        "bibtex-hide": str(_("Hide BibTeX")),
+        "copy": str(_("Copy")),
+        "copied": str(_("Copied")),
+        "count": str(_("{shown} of {total} publications")),
+    }
+
+
+class scholar_interactive(nodes.General, nodes.Element):
+    """``<div class="scholar-interactive" data-...>`` around one list."""
+
+
+class scholar_entry(nodes.list_item):
+    """A list item with ``data-*`` attributes."""
+
+
+def _data_attributes(data: dict) -> dict[str, str]:
+    return {
+        f"data-{name}": str(value)
+        for name, value in data.items()
+        if value not in (None, "")
+    }
+
+
+def visit_interactive(self, node: scholar_interactive) -> None:
+    self.body.append(
+        self.starttag(
+            node, "div", CLASS="scholar-interactive", **_data_attributes(node["data"])
+        )
+    )
+
+
+def depart_interactive(self, node: scholar_interactive) -> None:
+    self.body.append("</div>\n")
+
+
+def visit_entry(self, node: scholar_entry) -> None:
+    self.body.append(self.starttag(node, "li", "", **_data_attributes(node["data"])))
+
+
+def depart_entry(self, node: scholar_entry) -> None:
+    self.body.append("</li>\n")
+
+
+class InteractiveLists(SphinxPostTransform):
+    """HTML: wrap each interactive list, and give its entries their data."""
+
+    default_priority = 200
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        for item in list(self.document.findall(nodes.list_item)):
+            data = item.get(ENTRY_DATA)
+            if data is None:
+                continue
+            attributes = {
+                k: v
+                for k, v in item.attributes.items()
+                if k not in (ENTRY_DATA, ABSTRACT)
+            }
+            entry = scholar_entry("", *item.children, **attributes)
+            entry["data"] = data
+            if item.get(ABSTRACT):
+                # in the page, for the script's "Preview abstract" (and for
+                # visitors without the script), though the list hides abstracts
+                text = item[ABSTRACT]
+                entry += nodes.paragraph(text, text, classes=["scholar-abstract"])
+            item.replace_self(entry)
+        for first in list(
+            self.document.findall(
+                lambda n: isinstance(n, nodes.Element) and SETTINGS in n
+            )
+        ):
+            parent = first.parent
+            list_id = first[LIST_ID]
+            members = [
+                child
+                for child in parent.children
+                if isinstance(child, nodes.Element) and child.get(LIST_ID) == list_id
+            ]
+            wrapper = scholar_interactive()
+            wrapper["data"] = {
+                "features": " ".join(first[SETTINGS]["features"]),
+                "labels": json.dumps(labels(), ensure_ascii=False),
+            }
+            parent.insert(parent.index(members[0]), wrapper)
+            for member in members:
+                parent.remove(member)
+                wrapper += member
+
+
+def setup(app) -> None:
+    app.add_node(scholar_interactive, html=(visit_interactive, depart_interactive))
+    app.add_node(scholar_entry, html=(visit_entry, depart_entry))
+    app.add_post_transform(InteractiveLists)
