@@ -23,7 +23,7 @@ _memory: dict[tuple[str, str], tuple[tuple, LoadResult]] = {}
 _lock = threading.Lock()
 
 
-def _stamp(path: str) -> tuple | None:
+def stamp(path: str) -> tuple | None:
     try:
         stat = os.stat(path)
     except OSError:
@@ -37,20 +37,20 @@ def load(path: str, kind: str, cache_dir: str | None = None) -> LoadResult:
 
     loader = LOADERS[kind]
     path = os.path.abspath(path)
-    stamp = _stamp(path)
-    if stamp is None:
+    file_stamp = stamp(path)
+    if file_stamp is None:
         return loader(path)  # the loader reports the missing file
     memo_key = (path, kind)
     with _lock:
         known = _memory.get(memo_key)
-    if known and known[0] == stamp:
+    if known and known[0] == file_stamp:
         return known[1]
-    result = _read_pickle(cache_dir, memo_key, stamp)
+    result = _read_pickle(cache_dir, memo_key, file_stamp)
     if result is None:
         result = loader(path)
-        _write_pickle(cache_dir, memo_key, stamp, result)
+        _write_pickle(cache_dir, memo_key, file_stamp, result)
     with _lock:
-        _memory[memo_key] = (stamp, result)
+        _memory[memo_key] = (file_stamp, result)
     return result
 
 
@@ -65,7 +65,7 @@ def _pickle_path(cache_dir: str, memo_key: tuple[str, str]) -> str:
     return os.path.join(cache_dir, f"{name}.pickle")
 
 
-def _read_pickle(cache_dir, memo_key, stamp) -> LoadResult | None:
+def _read_pickle(cache_dir, memo_key, file_stamp) -> LoadResult | None:
     if not cache_dir:
         return None
     try:
@@ -73,10 +73,12 @@ def _read_pickle(cache_dir, memo_key, stamp) -> LoadResult | None:
             saved_stamp, result = pickle.load(file)
     except Exception:  # missing, truncated or from another version: parse again
         return None
-    return result if saved_stamp == stamp and isinstance(result, LoadResult) else None
+    return (
+        result if saved_stamp == file_stamp and isinstance(result, LoadResult) else None
+    )
 
 
-def _write_pickle(cache_dir, memo_key, stamp, result: LoadResult) -> None:
+def _write_pickle(cache_dir, memo_key, file_stamp, result: LoadResult) -> None:
     if not cache_dir:
         return
     try:
@@ -84,7 +86,7 @@ def _write_pickle(cache_dir, memo_key, stamp, result: LoadResult) -> None:
         target = _pickle_path(cache_dir, memo_key)
         partial = f"{target}.{os.getpid()}.tmp"
         with open(partial, "wb") as file:
-            pickle.dump((stamp, result), file, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((file_stamp, result), file, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, target)  # atomic, so parallel writers cannot tear it
     except OSError:
         pass  # a cache that cannot be written only costs time

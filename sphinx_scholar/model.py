@@ -8,20 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-#: Link types with a meaning of their own; any other label is a free label.
-LINK_TYPES = (
-    "pdf",
-    "code",
-    "web",
-    "slides",
-    "poster",
-    "video",
-    "dataset",
-    "supplemental",
-    "arxiv",
-    "doi",
-)
-
 #: Publication types, in the order their groups are shown.
 PUBLICATION_TYPES = (
     "journal",

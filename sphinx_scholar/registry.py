@@ -27,14 +27,10 @@ def note_people_dependency(env) -> None:
         env.note_dependency(path)
 
 
-def _stamp(path: str):
-    return os.stat(path).st_mtime_ns if os.path.exists(path) else None
-
-
 def _build(env) -> tuple[Registry, list[Problem]]:
     paths = people_files(env)
     inline = env.config.scholar_people
-    memo_key = (tuple((path, _stamp(path)) for path in paths), repr(inline))
+    memo_key = (tuple((path, cache.stamp(path)) for path in paths), repr(inline))
     if memo_key not in _built:
         problems: list[Problem] = []
         people = (

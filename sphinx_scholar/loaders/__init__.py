@@ -17,7 +17,6 @@ from .structured import load_json, load_yaml
 from .talks import talk_from_mapping
 
 STRUCTURED_SUFFIXES = {".yaml": load_yaml, ".yml": load_yaml, ".json": load_json}
-PUBLICATION_SUFFIXES = (".bib", *STRUCTURED_SUFFIXES)
 
 
 def read_text(path: str, problems: list[Problem]) -> str | None:

@@ -257,54 +257,60 @@ def _error_text(error: PybtexError) -> str:
 def _resolve_crossrefs(by_key, source: str, problems: list[Problem]) -> set[str]:
     """Fill fields missing from an entry from the entry it cross-references.
 
-    Returns the lower-cased keys that are cross-referenced.
+    Chains are followed without recursion, however long; a missing target or
+    a cycle is reported. Returns the lower-cased keys that are cross-referenced.
     """
     targets = set()
     resolved = set()
-
-    def resolve(entry: _Entry, chain: tuple[str, ...]) -> None:
-        key = entry.key.lower()
-        if key in resolved:
-            return
-        parent_key = entry.fields.get("crossref")
-        if not parent_key:
-            resolved.add(key)
-            return
-        parent = by_key.get(parent_key)
-        if parent is None:
-            problems.append(
-                Problem(
-                    Subtype.crossref,
-                    f"BibTeX entry {entry.key!r} cross-references {parent_key!r}, "
-                    "which is not in the file",
-                    source,
-                    entry.line,
+    for start in by_key.values():
+        # Walk up to an entry already resolved, without a crossref, or broken.
+        chain = [start]
+        while chain[-1].key.lower() not in resolved:
+            entry = chain[-1]
+            parent_key = entry.fields.get("crossref")
+            parent = by_key.get(parent_key) if parent_key else None
+            if parent_key and parent is None:
+                problems.append(
+                    Problem(
+                        Subtype.crossref,
+                        f"BibTeX entry {entry.key!r} cross-references {parent_key!r}, "
+                        "which is not in the file",
+                        source,
+                        entry.line,
+                    )
                 )
-            )
-        elif parent.key.lower() in (*chain, key):
-            problems.append(
-                Problem(
-                    Subtype.crossref,
-                    f"BibTeX crossref cycle: {' -> '.join((*chain, key, parent.key.lower()))}",
-                    source,
-                    entry.line,
+            if parent is None:
+                break
+            if parent in chain:
+                names = [e.key.lower() for e in chain[chain.index(parent) :]]
+                problems.append(
+                    Problem(
+                        Subtype.crossref,
+                        f"BibTeX crossref cycle: {' -> '.join([*names, parent.key.lower()])}",
+                        source,
+                        entry.line,
+                    )
                 )
-            )
-        else:
+                break
             targets.add(parent.key.lower())
-            resolve(parent, (*chain, key))
-            for name, value in parent.fields.items():
-                if name.lower() == "crossref":
-                    continue
-                if name.lower() == "title" and "booktitle" not in entry.fields:
-                    entry.fields["booktitle"] = value
-                elif name not in entry.fields:
-                    entry.fields[name] = value
-        resolved.add(key)
-
-    for entry in by_key.values():
-        resolve(entry, ())
+            chain.append(parent)
+        # Then fill each entry from its parent, top down.
+        for child, parent in zip(
+            reversed(chain[:-1]), reversed(chain[1:]), strict=True
+        ):
+            _inherit(child, parent)
+        resolved.update(entry.key.lower() for entry in chain)
     return targets
+
+
+def _inherit(entry: _Entry, parent: _Entry) -> None:
+    for name, value in parent.fields.items():
+        if name.lower() == "crossref":
+            continue
+        if name.lower() == "title" and "booktitle" not in entry.fields:
+            entry.fields["booktitle"] = value
+        elif name not in entry.fields:
+            entry.fields[name] = value
 
 
 def _to_mapping(entry: _Entry, source: str, problems: list[Problem]) -> _EntryMapping:

@@ -164,13 +164,19 @@ def event_from_data(data, source: str, problems: list[Problem]) -> list[Event]:
         return []
     start = event.date("start") or event.date("date")
     end = event.date("end")
-    if start and end and end < start:
+
+    def complete(date):
+        return (date[0], date[1] or 1, date[2] or 1)
+
+    if start and end and complete(end) < complete(start):
         event.problem(Subtype.date, "the event ends before it starts", "end")
         end = None
     name = event.text("name")
+    # "ICML" of 2015 and of 2016 must not share a calendar file
+    year = str(start[0]) if start else ""
     return [
         Event(
-            key=slug(name),
+            key=slug(name if year in name else f"{name} {year}"),
             name=name,
             title=event.text("title"),
             start=start,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+import reprlib
 from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 
@@ -61,7 +62,7 @@ def safe_url(url: str) -> str | None:
     if scheme and scheme not in SAFE_SCHEMES:
         return None
     if not scheme and ":" in compact.split("/", 1)[0]:
-        return None  # "javascript&colon;" and friends that urlsplit misreads
+        return None  # a colon before any slash that urlsplit did not read as a scheme
     return url.strip()
 
 
@@ -139,7 +140,7 @@ class FieldReader:
         self.problem(
             Subtype.field_type,
             f"{self.what} field {name!r} should be {expected}, "
-            f"not {type(value).__name__} {_short(value)}; the field is ignored",
+            f"not {type(value).__name__} {short(value)}; the field is ignored",
             name,
         )
 
@@ -238,7 +239,7 @@ class FieldReader:
         if safe is None:
             self.problem(
                 Subtype.url,
-                f"{self.what} field {name!r}: {_short(value)} is not a safe URL "
+                f"{self.what} field {name!r}: {short(value)} is not a safe URL "
                 f"(allowed: {', '.join(sorted(SAFE_SCHEMES))}, or a relative path); "
                 "it is left out",
                 name,
@@ -258,7 +259,7 @@ class FieldReader:
         if date is None:
             self.problem(
                 Subtype.date,
-                f"{self.what} field {name!r}: {_short(value)} is not a year",
+                f"{self.what} field {name!r}: {short(value)} is not a year",
                 name,
             )
             return None
@@ -272,7 +273,7 @@ class FieldReader:
         if month is None:
             self.problem(
                 Subtype.date,
-                f"{self.what} field {name!r}: {_short(value)} is not a month "
+                f"{self.what} field {name!r}: {short(value)} is not a month "
                 "(write 1-12 or a month name)",
                 name,
             )
@@ -286,13 +287,17 @@ class FieldReader:
         if date is None:
             self.problem(
                 Subtype.date,
-                f"{self.what} field {name!r}: {_short(value)} is not a date "
+                f"{self.what} field {name!r}: {short(value)} is not a date "
                 "(write YYYY, YYYY-MM or YYYY-MM-DD)",
                 name,
             )
         return date
 
 
-def _short(value, limit: int = 60) -> str:
-    text = repr(value)
+def short(value, limit: int = 60) -> str:
+    """A value as it may be quoted in a message: cut short, never built whole."""
+    shortener = reprlib.Repr()
+    shortener.maxstring = shortener.maxother = limit
+    shortener.maxlevel = 2
+    text = shortener.repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"

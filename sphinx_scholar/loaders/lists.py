@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from ..diagnostics import Subtype
 from ..model import Problem
+from .fields import short
 
 
 def records_of(
@@ -37,7 +38,7 @@ def records_of(
             problems.append(
                 Problem(
                     Subtype.field_type,
-                    f"each of the {name} should be a mapping of fields, not {item!r:.40}",
+                    f"each of the {name} should be a mapping of fields, not {short(item)}",
                     path,
                 )
             )

@@ -99,8 +99,31 @@ _Loader.add_constructor(
 )
 
 
+#: Deeper flow nesting than this is refused: libyaml crashes on very deep input.
+MAX_NESTING = 500
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _too_deep(text: str) -> bool:
+    depth = 0
+    for match in _BRACKET.finditer(text):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > MAX_NESTING:
+            return True
+    return False
+
+
 def load_yaml(text: str, source: str, problems: list[Problem]):
     """Parse YAML text; a syntax error becomes a problem and gives ``None``."""
+    if text.count("[") + text.count("{") > MAX_NESTING and _too_deep(text):
+        problems.append(
+            Problem(
+                Subtype.syntax,
+                f"YAML nested more than {MAX_NESTING} levels deep",
+                source,
+            )
+        )
+        return None
     loader = _Loader(text, source, problems)
     try:
         return loader.get_single_data()
@@ -156,7 +179,10 @@ def load_json(text: str, source: str, problems: list[Problem]):
     decoder.parse_object = parse_object
     decoder.scan_once = json.scanner.py_make_scanner(decoder)
     try:
-        return decoder.decode(text)
+        data = decoder.decode(text)
+        if _ESCAPED_SURROGATE.search(text):
+            data = _without_surrogates(data, source, problems)
+        return data
     except json.JSONDecodeError as error:
         problems.append(
             Problem(
@@ -165,6 +191,10 @@ def load_json(text: str, source: str, problems: list[Problem]):
         )
     except RecursionError:
         problems.append(Problem(Subtype.syntax, "JSON nested too deeply", source))
+    except ValueError as error:  # a number too long to read, and the like
+        problems.append(
+            Problem(Subtype.syntax, f"JSON value that cannot be read: {error}", source)
+        )
     return None
 
 
@@ -195,3 +225,40 @@ def _key_lines(string: str, start: int, end: int, pairs, starts) -> dict:
         lines[key] = _line_at(starts, found.start())
         position = found.end()
     return lines
+
+
+# JSON may escape half a UTF-16 pair ("\\ud800"), which no page can be written with.
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(data, source: str, problems: list[Problem]):
+    """The data with lone surrogates replaced by U+FFFD, reported once."""
+    found = []
+
+    def clean(value):
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                found.append(value)
+                return _SURROGATE.sub("\ufffd", value)
+            return value
+        if isinstance(value, LineDict):
+            return _line_dict(
+                [(clean(k), clean(v)) for k, v in value.items()],
+                value.line,
+                value.key_lines,
+            )
+        if isinstance(value, list):
+            return [clean(item) for item in value]
+        return value
+
+    data = clean(data)
+    if found:
+        problems.append(
+            Problem(
+                Subtype.data_file,
+                "JSON escapes half of a UTF-16 surrogate pair (like \\ud800); it is read as \ufffd",
+                source,
+            )
+        )
+    return data
