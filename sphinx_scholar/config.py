@@ -61,3 +61,44 @@ def register(app: Sphinx) -> None:
         app.add_config_value(
             value.name, value.default, "env", types=value.types, description=value.doc
         )
+
+
+def _texts(value) -> list[str] | None:
+    """A list of strings from a string or a list of strings, else ``None``."""
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, (list, tuple)) and all(
+        isinstance(item, str) for item in value
+    ):
+        return list(value)
+    return None
+
+
+def validate(app: Sphinx, config) -> None:
+    """Values of the wrong type are reported and replaced by their defaults,
+    so that the build goes on."""
+    from .diagnostics import Subtype, warn
+
+    def reject(name: str, expected: str) -> None:
+        # no location: Sphinx cannot place one before the environment exists
+        warn(
+            f"conf.py: {name} should be {expected}, not {getattr(config, name)!r}; it is ignored",
+            Subtype.option,
+        )
+
+    for name in ("scholar_highlight", "scholar_people_file", "scholar_file_dirs"):
+        texts = _texts(getattr(config, name))
+        if texts is None:
+            reject(name, "a string or a list of strings")
+            texts = []
+        setattr(
+            config,
+            name,
+            texts if name != "scholar_people_file" or len(texts) != 1 else texts[0],
+        )
+    if not isinstance(config.scholar_people, list):
+        reject("scholar_people", "a list of mappings")
+        config.scholar_people = []
+    if not isinstance(config.scholar_publication_pages, str):
+        reject("scholar_publication_pages", "a folder name (a string)")
+        config.scholar_publication_pages = "pub"

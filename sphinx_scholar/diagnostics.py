@@ -64,5 +64,16 @@ def file_location(path: str, line: int = 0) -> str:
     return f"{shown}:{line}" if line else shown
 
 
+def warn_in_file(
+    message: str, subtype: Subtype | str, source: str, line: int = 0
+) -> None:
+    """A warning located in a data file, at a line when there is one."""
+    if line:
+        warn(message, subtype, file_location(source, line))
+    else:
+        # Sphinx reads a location without a line as a document name
+        warn(f"{file_location(source)}: {message}", subtype)
+
+
 def report(problem: Problem) -> None:
-    warn(problem.message, problem.subtype, file_location(problem.source, problem.line))
+    warn_in_file(problem.message, problem.subtype, problem.source, problem.line)

@@ -10,7 +10,8 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
-from . import __version__, cache, config, interactive
+from . import __version__, cache, interactive
+from . import config as scholar_config
 from .diagnostics import Subtype, report, warn
 from .directives.awards import AwardsDirective
 from .directives.cv import CvDirective
@@ -63,7 +64,7 @@ DIRECTIVES = {
 
 
 def setup(app: Sphinx) -> dict:
-    config.register(app)
+    scholar_config.register(app)
     app.add_domain(ScholarDomain)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
@@ -91,7 +92,17 @@ def setup(app: Sphinx) -> dict:
     }
 
 
+#: the documents read in this build
+_read_this_build: list[str] = []
+#: where each publication was shown when this build started
+_shown_before: dict[str, dict] = {}
+
+
 def on_config_inited(app: Sphinx, config) -> None:
+    scholar_config.validate(app, config)
+    # Here, not when the builder starts: a change then would make Sphinx
+    # report a changed configuration on every incremental build.
+    config.html_static_path = [*config.html_static_path, STATIC_DIR]
     if config.latex_engine == "pdflatex":
         elements = dict(config.latex_elements)
         elements["preamble"] = elements.get("preamble", "") + PDFLATEX_CHARACTERS
@@ -99,26 +110,22 @@ def on_config_inited(app: Sphinx, config) -> None:
 
 
 def on_builder_inited(app: Sphinx) -> None:
+    # Where publications were shown, before pages that are gone are purged
+    # and changed ones read again: pages linking to them follow them.
+    shown = app.env.get_domain("scholar").publications
+    _shown_before.clear()
+    _shown_before.update({key: dict(pages) for key, pages in shown.items()})
     write_page_sources(app)
     if app.builder.format == "html":
-        app.config.html_static_path.append(STATIC_DIR)
         app.add_css_file("sphinx-scholar.css")
         app.add_js_file("sphinx-scholar.js", loading_method="defer")
     report_problems(app.env)
-
-
-_read_this_build: list[str] = []
-#: where each publication was shown when this build started
-_shown_before: dict[str, dict] = {}
 
 
 def on_before_read_docs(app: Sphinx, env, docnames: list[str]) -> None:
     """Remember what is read; in a parallel build, parse the data files the
     pages show before the workers fork, so that they share one parse."""
     _read_this_build[:] = docnames
-    _shown_before.clear()
-    shown = env.get_domain("scholar").publications
-    _shown_before.update({key: dict(pages) for key, pages in shown.items()})
     registry_for(env)
     if app.parallel > 1:
         for path, kind in data_files_named(env, docnames):
@@ -177,10 +184,11 @@ def on_env_get_updated(app: Sphinx, env) -> list[str]:
     updated = domain.citing_any(moved) if moved else set()
     read = set(_read_this_build)
     for docname, lists in domain.news.items():
-        for pattern, matched in lists:
+        for index, (pattern, matched) in enumerate(lists):
             now = matching_docs(env, pattern, docname)
             if now != matched or read.intersection(now):
                 updated.add(docname)
+                lists[index] = (pattern, now)
     return sorted(updated)
 
 
@@ -192,7 +200,6 @@ def on_env_updated(app: Sphinx, env) -> list[str]:
         loaded = cache.load(path, kind, cache_dir(env))
         for problem in sorted(loaded.problems, key=lambda p: p.line):
             report(problem)
-    _read_this_build.clear()
     return []
 
 
@@ -218,11 +225,13 @@ def on_doctree_resolved(app: Sphinx, doctree, docname: str) -> None:
     goes."""
     fill_news_lists(app, doctree, docname)
     html = app.builder.format == "html"
+    # an e-book cannot link to files beside it
+    calendars = html and not app.builder.name.startswith("epub")
     domain = app.env.get_domain("scholar")
     for node in list(doctree.findall(nodes.reference)):
         if node.get(CALENDAR_KEY) is not None:
             target = f"{CALENDAR_DIR}/{node[CALENDAR_KEY]}.ics"
-            if html:
+            if calendars:
                 node["refuri"] = relative_uri(
                     app.builder.get_target_uri(docname), target
                 )
@@ -240,7 +249,11 @@ def on_doctree_resolved(app: Sphinx, doctree, docname: str) -> None:
 def on_build_finished(app: Sphinx, exception) -> None:
     """Write the iCalendar file of every event a page shows, and the
     site-wide BibTeX file and feed of publications."""
-    if exception is not None or app.builder.format != "html":
+    if (
+        exception is not None
+        or app.builder.format != "html"
+        or app.builder.name.startswith("epub")
+    ):
         return
     write_exports(app)
     calendars = app.env.get_domain("scholar").calendars

@@ -359,7 +359,8 @@ def _sort_value(record, name: str):
         types = type(record).TYPES
         return types.index(record.type) if record.type in types else None
     if name == "author":
-        return name_key(record.authors[0].name).split()[-1:] if record.authors else None
+        authors = getattr(record, "authors", ())
+        return name_key(authors[0].name).split()[-1:] if authors else None
     if name == "name":  # people, by last name then first
         if not getattr(record, "name", ""):
             return None
@@ -432,7 +433,7 @@ def _group_key(record, by: str, collapse_before: int | None):
             return ("until", collapse_before - 1)
         return record.year
     if by == "type":
-        return record.type
+        return record.type or None
     return record.venue or None
 
 

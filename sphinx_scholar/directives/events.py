@@ -160,7 +160,8 @@ class EventDirective(EventFileDirective):
             return []
         self.domain.note_source(self.env.docname, path, "publications")
         records = cache.load(path, "publications", cache_dir(self.env)).records
-        written = self.options.get("papers-filter") or f'venue == "{event.name}"'
+        quoted = event.name.replace("\\", "\\\\").replace('"', '\\"')
+        written = self.options.get("papers-filter") or f'venue == "{quoted}"'
         try:
             keep = compile_filter(written)
         except QueryError as error:

@@ -11,7 +11,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from .. import cache
-from ..diagnostics import Subtype, file_location, warn
+from ..diagnostics import Subtype, warn, warn_in_file
 from ..loaders.fields import did_you_mean
 from ..people import Highlight, resolve_highlight
 from ..query import (
@@ -60,6 +60,7 @@ def render_context(directive: SphinxDirective, highlight: Highlight) -> RenderCo
             key, env.docname, anchor, title
         ),
         page_folder=env.config.scholar_publication_pages,
+        language=env.config.language or "en",
     )
 
 
@@ -194,11 +195,12 @@ class ListingDirective(SphinxDirective):
         for record in records:
             for author in getattr(record, "authors", ()):
                 if author.person and author.person not in registry.people:
-                    warn(
+                    warn_in_file(
                         f"unknown person id {author.person!r} in {record.key!r}"
                         f"{did_you_mean(author.person, registry.people)}",
                         Subtype.person,
-                        file_location(record.source, record.line),
+                        record.source,
+                        record.line,
                     )
 
     @property

@@ -16,7 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.i18n import format_date
 from sphinx.util.nodes import make_refnode
 
-from ..diagnostics import Subtype, file_location, warn
+from ..diagnostics import Subtype, warn
 from ..loaders.fields import parse_date
 
 
@@ -35,7 +35,9 @@ class NewsDirective(SphinxDirective):
         pattern = self.arguments[0]
         matching = matching_docs(self.env, pattern, self.env.docname)
         self.env.get_domain("scholar").note_news(self.env.docname, pattern, matching)
-        node = news_list(pattern=pattern, limit=self.options.get("limit"))
+        node = news_list(
+            pattern=pattern, limit=self.options.get("limit"), docname=self.env.docname
+        )
         node["classes"] += self.options.get("class", [])
         self.set_source_info(node)
         return [node]
@@ -54,7 +56,7 @@ def post_date(env, docname: str) -> datetime.date | None:
         warn(
             f"page metadata ':date: {written}' is not a date (write YYYY-MM-DD)",
             Subtype.date,
-            file_location(str(env.doc2path(docname))),
+            docname,
         )
     return datetime.date(date[0], date[1] or 1, date[2] or 1) if date else None
 
@@ -63,7 +65,9 @@ def fill_news_lists(app, doctree, docname: str) -> None:
     env = app.env
     for placeholder in list(doctree.findall(news_list)):
         posts = []
-        for doc in matching_docs(env, placeholder["pattern"], docname):
+        # singlehtml and latex resolve the master document: the list's own
+        # page is the one it was written on
+        for doc in matching_docs(env, placeholder["pattern"], placeholder["docname"]):
             date = post_date(env, doc)
             if date is not None:
                 posts.append((date, doc))

@@ -70,6 +70,8 @@ def parse_point(value) -> tuple[int, int | None] | str | None:
     date = parse_date(value)
     if date:
         return date[0], date[1]
+    if isinstance(value, str) and re.match(r"\s*\d{4}-\d", value):
+        return None  # "2015-13", "2015-02-30": looks like a date, is not one
     if isinstance(value, str):
         years = re.findall(r"(?<!\d)(\d{4})(?!\d)", value)
         if len(years) == 1:

@@ -165,10 +165,13 @@ def event_from_data(data, source: str, problems: list[Problem]) -> list[Event]:
     start = event.date("start") or event.date("date")
     end = event.date("end")
 
-    def complete(date):
-        return (date[0], date[1] or 1, date[2] or 1)
-
-    if start and end and complete(end) < complete(start):
+    # "2015-07" ends with July and starts with its first day
+    if (
+        start
+        and end
+        and (end[0], end[1] or 12, end[2] or 31)
+        < (start[0], start[1] or 1, start[2] or 1)
+    ):
         event.problem(Subtype.date, "the event ends before it starts", "end")
         end = None
     name = event.text("name")

@@ -170,7 +170,7 @@ class FieldReader:
             if name not in known:
                 self.problem(
                     Subtype.unknown_field,
-                    f"unknown {self.what} field {name!r}{did_you_mean(name, known)}",
+                    f"unknown {self.what} field {name!r}{did_you_mean(str(name), known)}",
                     name,
                 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from ..diagnostics import Subtype
@@ -33,6 +34,7 @@ def records_of(
         )
         return []
     records = []
+    keys: set[str] = set()
     for item in data:
         if not isinstance(item, dict):
             problems.append(
@@ -44,9 +46,21 @@ def records_of(
             )
             continue
         record = make(item, path, problems)
-        if record is not None:
-            records.append(record)
+        if record is None:
+            continue
+        if "key" not in item and "key" in _fields(record) and record.key in keys:
+            # Keys made up from author, year and title may meet: number them.
+            number = 2
+            while f"{record.key}-{number}" in keys:
+                number += 1
+            record = dataclasses.replace(record, key=f"{record.key}-{number}")
+        keys.add(record.key)
+        records.append(record)
     return records
+
+
+def _fields(record) -> set[str]:
+    return {field.name for field in dataclasses.fields(record)}
 
 
 def unique_records(records: list, problems: list[Problem], key: str) -> list:

@@ -13,10 +13,11 @@ CSC411: Machine Learning and Data Mining.
 
 from __future__ import annotations
 
-import calendar
+import datetime
 from itertools import groupby
 
 from docutils import nodes
+from sphinx.util.i18n import format_date
 
 from ..locale import _
 from ..model import CvEntry, DateRange
@@ -36,23 +37,24 @@ PEOPLE_LABELS = {
 }
 
 
-def format_point(point: tuple[int, int | None]) -> str:
+def format_point(point: tuple[int, int | None], language: str) -> str:
+    """``Sep 2010`` in the site's language (not the build machine's)."""
     year, month = point
-    return f"{calendar.month_abbr[month]} {year}" if month else str(year)
+    if not month:
+        return str(year)
+    name = format_date("%b", date=datetime.date(year, month, 1), language=language)
+    return f"{name} {year}"
 
 
-def format_dates(dates: DateRange) -> str:
+def format_dates(dates: DateRange, language: str = "en") -> str:
     """``Sep 2010 - Dec 2015``, ``2018 - present``, or the text as written."""
     if dates.text:
         return dates.text
-    start = format_point(dates.start) if dates.start else ""
-    end = (
-        str(_("present"))
-        if dates.ongoing
-        else format_point(dates.end)
-        if dates.end
-        else ""
-    )
+    start = format_point(dates.start, language) if dates.start else ""
+    if dates.ongoing:
+        end = str(_("present"))
+    else:
+        end = format_point(dates.end, language) if dates.end else ""
     if start and end and start != end:
         return f"{start} - {end}"
     return start or end
@@ -123,7 +125,7 @@ def entry_item(entry: CvEntry, ctx: RenderContext) -> nodes.list_item:
 
 def second_line(entry: CvEntry, ctx: RenderContext) -> list[nodes.Node]:
     """``Advisor: David Fleet, Sep 2010 - Dec 2015`` or ``Mentors: A, B - Summer 2013.``"""
-    dates = format_dates(entry.dates)
+    dates = format_dates(entry.dates, ctx.language)
     if not dates and entry.year is not None and entry.section in ("honors", "service"):
         dates = str(entry.year)
     result: list[nodes.Node] = []
@@ -162,7 +164,7 @@ def teaching_item(
             for part in (
                 course.level,
                 ", ".join(course.terms),
-                format_dates(course.dates),
+                format_dates(course.dates, ctx.language),
             )
             if part
         ]

@@ -74,7 +74,13 @@ def sponsorship_nodes(event: Event, ctx: RenderContext) -> list[nodes.Node]:
         )
         if logo is not None:
             paragraph += logo
-        paragraph += nodes.Text(text)
+        sponsor = None
+        if sponsorship.url and text.startswith(sponsorship.sponsor):
+            sponsor = link_node(sponsorship.url, sponsorship.sponsor, event, ctx)
+        if sponsor is not None:
+            paragraph += [sponsor, nodes.Text(text[len(sponsorship.sponsor) :])]
+        else:
+            paragraph += nodes.Text(text)
         result.append(paragraph)
     return result
 

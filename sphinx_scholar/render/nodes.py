@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from docutils import nodes
 from sphinx import addnodes
 
-from ..diagnostics import Subtype, file_location, warn
+from ..diagnostics import Subtype, warn_in_file
 from ..locale import _
 from ..model import Author, Link, Person
 from ..people import Highlight, Registry
@@ -38,6 +38,8 @@ class RenderContext:
     page_folder: str = ""
     #: the features of an interactive list (HTML only): sort, search, ...
     interactive: frozenset[str] = frozenset()
+    #: the site's language, for month names
+    language: str = "en"
 
     def shown(self, record, anchor: str) -> None:
         if self.note_publication is not None:
@@ -79,11 +81,12 @@ def link_node(url: str, text: str, record, ctx: RenderContext) -> nodes.Node | N
             os.path.relpath(folder, ctx.srcdir)
             for folder in (os.path.dirname(record.source), *ctx.file_dirs)
         )
-        warn(
+        warn_in_file(
             f"{record.key!r} links to {url!r}, which is in none of: {looked} "
             "(add its folder to scholar_file_dirs); the link is left out",
             Subtype.file,
-            file_location(record.source, record.line),
+            record.source,
+            record.line,
         )
         return None
     relative = os.path.relpath(target, ctx.srcdir).replace(os.sep, "/")
@@ -109,10 +112,11 @@ def image_node(
     if not is_external(uri):
         found = ctx.find_file(uri, record.source)
         if found is None:
-            warn(
+            warn_in_file(
                 f"picture {uri!r} of {record.key!r} not found; it is left out",
                 Subtype.file,
-                file_location(record.source, record.line),
+                record.source,
+                record.line,
             )
             return None
         uri = "/" + os.path.relpath(found, ctx.srcdir).replace(os.sep, "/")
@@ -225,6 +229,8 @@ def render_groups(
     """Each group's list under its heading; ungrouped, just the list."""
     result: list[nodes.Node] = []
     for group in groups:
+        if not group.records:
+            continue  # an empty list is an error in LaTeX
         body = [make_list(group.records)]
         if by == "none":
             result.extend(body)

@@ -1,0 +1,208 @@
+"""Inputs and build sequences that once went wrong."""
+
+import json
+import shutil
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sphinx_scholar.loaders import load_event, load_publications
+from sphinx_scholar.loaders.bibtex import load_bibtex
+from sphinx_scholar.model import Person
+from sphinx_scholar.query import parse_sort, sort_records
+
+from .test_build import read_and_written
+
+
+def test_event_end_less_precise_than_its_start(tmp_path):
+    path = tmp_path / "event.yaml"
+    path.write_text(
+        "event: {name: ICML 2015, start: 2015-07-06, end: 2015-07}\n", encoding="utf-8"
+    )
+    result = load_event(str(path))
+    assert result.records[0].end == (2015, 7, None)
+    assert result.problems == []
+
+
+def test_json_number_too_long_to_read(tmp_path):
+    path = tmp_path / "p.json"
+    path.write_text('[{"title": "x", "year": ' + "9" * 5000 + "}]", encoding="utf-8")
+    result = load_publications(str(path))
+    assert [p.subtype for p in result.problems] == ["syntax"]
+
+
+def test_json_lone_surrogate_is_replaced_and_reported(tmp_path):
+    path = tmp_path / "p.json"
+    path.write_text('[{"key": "a", "title": "x\\ud800y"}]', encoding="utf-8")
+    result = load_publications(str(path))
+    assert result.records[0].title == "x\ufffdy"
+    assert "surrogate" in result.problems[0].message
+
+
+def test_yaml_nested_too_deep(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("- " + "[" * 200_000 + "]" * 200_000 + "\n", encoding="utf-8")
+    result = load_publications(str(path))
+    assert result.records == [] and "nested" in result.problems[0].message
+
+
+def test_long_crossref_chain():
+    text = "\n".join(
+        f"@misc{{e{i}, title={{T{i}}}, crossref={{e{i + 1}}}}}" for i in range(1500)
+    )
+    text += "\n@proceedings{e1500, title={Top}, year=2020}\n"
+    problems = []
+    records = load_bibtex(text, "x.bib", problems)
+    assert len(records) == 1500 and problems == []
+    assert records[0].year == 2020
+
+
+def test_made_up_keys_that_meet_are_numbered(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "- {title: Learning to rank, authors: [Ada Lovelace], year: 2019}\n"
+        "- {title: Learning deep features, authors: [Ada Lovelace], year: 2019}\n",
+        encoding="utf-8",
+    )
+    result = load_publications(str(path))
+    assert [r.key for r in result.records] == [
+        "lovelace2019learning",
+        "lovelace2019learning-2",
+    ]
+    assert result.problems == []
+
+
+def test_people_sort_by_author_does_not_fail():
+    people = [Person("b", "Bea Zed"), Person("a", "Al Young")]
+    assert [p.id for p in sort_records(people, parse_sort("author"))] == ["b", "a"]
+    assert [p.id for p in sort_records(people, parse_sort("name"))] == ["a", "b"]
+
+
+@pytest.mark.sphinx(
+    "latex", testroot="talks", freshenv=True, confoverrides={"version": "1"}
+)
+def test_an_empty_list_writes_no_empty_itemize(app):
+    (app.srcdir / "empty.rst").write_text(
+        "Empty\n=====\n\n.. talks:: data/talks.yaml\n   :filter: year > 3000\n",
+        encoding="utf-8",
+    )
+    app.build()
+    tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert "\\begin{itemize}\n\\end{itemize}" not in tex
+
+
+def test_news_follows_a_changed_post_and_then_rests(make_app, rootdir, tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-events", srcdir)
+    read_and_written(make_app, srcdir)
+    story = srcdir / "news" / "story.rst"
+    story.write_text(
+        story.read_text(encoding="utf-8")
+        .replace("2015-06-25", "2015-06-26")
+        .replace("A narrative post", "Renamed"),
+        encoding="utf-8",
+    )
+    app, read, written = read_and_written(make_app, srcdir)
+    assert read == ["news/story"] and "index" in written
+    news = BeautifulSoup(
+        (app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert "June 26, 2015 — Renamed" in news.get_text()
+    (srcdir / "news" / "new.rst").write_text(
+        ":date: 2015-09-01\n\nNew\n===\n", encoding="utf-8"
+    )
+    read_and_written(make_app, srcdir)
+    _, read, written = read_and_written(make_app, srcdir)  # nothing changed since
+    assert read == [] and written == []
+
+
+@pytest.mark.sphinx("singlehtml", testroot="events", freshenv=True)
+def test_a_news_page_does_not_list_itself_in_singlehtml(app):
+    (app.srcdir / "news" / "all.rst").write_text(
+        ":date: 2015-12-31\n\nAll news\n========\n\n.. news:: news/*\n",
+        encoding="utf-8",
+    )
+    app.build()
+    soup = BeautifulSoup(
+        (app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    own = next(
+        s
+        for s in soup.select("section")
+        if s.find(["h1", "h2"]).get_text().startswith("All news")
+    )
+    assert "Engines at ICML 2015" in own.select_one("ul.scholar-news").get_text()
+    assert "All news" not in own.select_one("ul.scholar-news").get_text()
+
+
+def test_deleting_the_page_that_lists_a_publication(make_app, rootdir, tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-talks", srcdir)
+    read_and_written(make_app, srcdir)
+    (srcdir / "papers.rst").unlink()
+    index = srcdir / "index.rst"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace("   papers\n", ""), encoding="utf-8"
+    )
+    app, read, written = read_and_written(make_app, srcdir)
+    assert "by-kind" in written and "by-kind" not in read
+    page = BeautifulSoup(
+        (app.outdir / "by-kind.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert "papers.html" not in str(page)
+
+
+@pytest.mark.sphinx(
+    "html", testroot="cv", freshenv=True, confoverrides={"language": "fr"}
+)
+def test_cv_months_follow_the_site_language(app):
+    app.build()
+    text = BeautifulSoup(
+        (app.outdir / "parts.html").read_text(encoding="utf-8"), "html.parser"
+    ).get_text()
+    assert "sept. 2010" in text
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="basic",
+    freshenv=True,
+    confoverrides={
+        "scholar_highlight": 5,
+        "scholar_file_dirs": [1],
+        "scholar_people": "x",
+    },
+)
+def test_config_values_of_the_wrong_type_are_warnings(app):
+    app.build()
+    warnings = app.warning.getvalue()
+    for name in ("scholar_highlight", "scholar_file_dirs"):
+        assert f"conf.py: {name} should be" in warnings
+    # Sphinx makes the override a list of one string: each entry is checked
+    assert "scholar_people): each of the people should be a mapping" in warnings
+    assert (app.outdir / "index.html").exists()
+
+
+@pytest.mark.sphinx("html", testroot="warnings", freshenv=True)
+def test_problems_without_a_line_name_the_file_not_a_document(app):
+    (app.srcdir / "data" / "empty.yaml").write_text("", encoding="utf-8")
+    (app.srcdir / "empty.rst").write_text(
+        ":orphan:\n\nE\n=\n\n.. publications:: data/empty.yaml\n", encoding="utf-8"
+    )
+    app.build()
+    line = next(
+        line
+        for line in app.warning.getvalue().splitlines()
+        if "has no publications" in line
+    )
+    assert (
+        "empty.yaml.rst" not in line
+        and "empty.yaml: data file has no publications" in line
+    )
+
+
+def test_json_ld_cannot_be_closed_by_data():
+    from sphinx_scholar.calendar import script_json
+
+    text = script_json({"name": "</script><script>alert(1)</script>"})
+    assert "</script>" not in text and json.loads(text)["name"].startswith("</script>")
