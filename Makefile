@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site cv-pdf test lint clean
+.PHONY: site cv-pdf test lint catalogs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,12 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check sphinx_scholar tests scripts
 	$(BIN)/ruff format --check sphinx_scholar tests scripts
+
+# After changing a label: update the template and the translations, then compile.
+catalogs: $(STAMP)
+	$(BIN)/pybabel extract -k _ --no-location -o sphinx_scholar/locale/sphinx_scholar.pot sphinx_scholar
+	$(BIN)/pybabel update -D sphinx_scholar -d sphinx_scholar/locale -i sphinx_scholar/locale/sphinx_scholar.pot --no-location
+	$(BIN)/pybabel compile -D sphinx_scholar -d sphinx_scholar/locale
 
 clean:
 	rm -rf $(VENV) example_site/_build docs/_build
