@@ -215,5 +215,10 @@ class ListingDirective(SphinxDirective):
         return result
 
     def sections_allowed(self) -> bool:
-        """Group headings can be sections only directly in a section or the document."""
-        return isinstance(self.state.parent, (nodes.section, nodes.document))
+        """Group headings can be sections only directly in a section or the
+        document. MyST's state has no parent: its headings are rubrics."""
+        try:
+            parent = self.state.parent
+        except Exception:  # MyST's mock state raises its own error
+            return False
+        return isinstance(parent, (nodes.section, nodes.document))

@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "sphinx_scholar"]
+scholar_people_file = "data/people.yaml"
