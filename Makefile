@@ -32,7 +32,7 @@ lint: $(STAMP)
 # After changing a label: update the template and the translations, then compile.
 catalogs: $(STAMP)
 	$(BIN)/pybabel extract -k _ --no-location -o sphinx_scholar/locale/sphinx_scholar.pot sphinx_scholar
-	$(BIN)/pybabel update -D sphinx_scholar -d sphinx_scholar/locale -i sphinx_scholar/locale/sphinx_scholar.pot --no-location
+	$(BIN)/pybabel update -D sphinx_scholar -d sphinx_scholar/locale -i sphinx_scholar/locale/sphinx_scholar.pot
 	$(BIN)/pybabel compile -D sphinx_scholar -d sphinx_scholar/locale
 
 clean:

@@ -11,6 +11,7 @@ builders get the ordinary list.
 
 from __future__ import annotations
 
+import html
 import json
 
 from docutils import nodes
@@ -33,6 +34,7 @@ FEATURES = ("sort", "search", "type", "tag", "abstract", "bibtex")
 def labels() -> dict[str, str]:
     """Every word the script shows, translated here, handed over as data."""
     return {
+        "controls": str(_("Sort and filter the list")),
         "sort": str(_("Sort by")),
         "default": str(_("Default order")),
         "title-asc": str(_("Title")),
@@ -83,7 +85,14 @@ def depart_interactive(self, node: scholar_interactive) -> None:
 
 
 def visit_entry(self, node: scholar_entry) -> None:
-    self.body.append(self.starttag(node, "li", "", **_data_attributes(node["data"])))
+    data = dict(node["data"])
+    bibtex = data.pop("bibtex", "")
+    tag = self.starttag(node, "li", "", **_data_attributes(data))
+    if bibtex:
+        # docutils would turn its line breaks into spaces: written here, kept
+        escaped = html.escape(bibtex, quote=True).replace("\n", "&#10;")
+        tag = tag[: tag.rindex(">")] + f' data-bibtex="{escaped}">'
+    self.body.append(tag)
 
 
 def depart_entry(self, node: scholar_entry) -> None:

@@ -42,8 +42,16 @@ _PUBLICATIONS_LINE = re.compile(
 )
 
 
-def page_name(folder: str, key: str) -> str:
-    return f"{folder}/{slug(key)}"
+#: The Highwire tag of a venue, by publication type (preprints have none).
+VENUE_TAGS = {
+    "journal": "citation_journal_title",
+    "conference": "citation_conference_title",
+    "workshop": "citation_conference_title",
+    "chapter": "citation_inbook_title",
+    "book": "citation_inbook_title",
+    "thesis": "citation_dissertation_institution",
+    "report": "citation_technical_report_institution",
+}
 
 
 def digest(record: Publication) -> str:
@@ -226,19 +234,9 @@ def head_tags(app, pagename: str, meta: dict) -> str:
             else str(meta["year"])
         )
         tags.append(_meta("citation_publication_date", date))
-    if meta["venue"]:
-        field = (
-            "citation_journal_title"
-            if meta["type"] == "journal"
-            else "citation_conference_title"
-        )
-        if meta["type"] in ("thesis", "report"):
-            field = (
-                "citation_dissertation_institution"
-                if meta["type"] == "thesis"
-                else "citation_technical_report_institution"
-            )
-        tags.append(_meta(field, meta["venue"]))
+    venue_tag = VENUE_TAGS.get(meta["type"])
+    if meta["venue"] and venue_tag:
+        tags.append(_meta(venue_tag, meta["venue"]))
     for name in ("volume", "publisher"):
         if meta[name]:
             tags.append(_meta(f"citation_{name}", meta[name]))

@@ -12,11 +12,18 @@
 
   var counter = 0;
 
+  // Letters without a Unicode decomposition that match their base letter,
+  // as in the extension's own matching of names.
+  var LETTERS = {
+    "ı": "i", "ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th", "ß": "ss",
+  };
+
   function fold(text) {
     return (text || "")
+      .toLowerCase()
+      .replace(/[ıłøđæœðþß]/g, function (letter) { return LETTERS[letter]; })
       .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase();
+      .replace(/[\u0300-\u036f]/g, "");
   }
 
   function element(tag, attributes, text) {
@@ -136,7 +143,7 @@
       addToggles(entry, features, labels);
     });
 
-    var toolbar = element("div", { class: "scholar-toolbar", role: "group", "aria-label": labels.sort });
+    var toolbar = element("div", { class: "scholar-toolbar", role: "group", "aria-label": labels.controls });
     var state = { sort: "default", text: "", type: "", tag: "" };
     var status = element("p", { class: "scholar-count", role: "status", "aria-live": "polite" });
 
