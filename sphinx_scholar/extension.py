@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 
 from docutils import nodes
 from sphinx import addnodes
@@ -33,6 +32,7 @@ from .locale import MESSAGE_CATALOG
 from .pages import PublicationPageDirective, on_html_page_context, write_page_sources
 from .registry import registry_for, report_problems
 from .render.publications import PAGE_KEY
+from .sources import named_files
 
 STATIC_DIR = os.path.join(os.path.dirname(__file__), "static")
 LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")
@@ -132,31 +132,22 @@ def on_before_read_docs(app: Sphinx, env, docnames: list[str]) -> None:
             cache.load(path, kind, cache_dir(env))
 
 
-#: ``.. publications:: FILE`` in reStructuredText, ```{publications} FILE`` in MyST
-_DIRECTIVE_LINE = re.compile(
-    r"^[ \t]*(?:\.\.[ \t]+([\w-]+)::|(?:`{3,}|:{3,})\{([\w-]+)\})[ \t]*(\S[^\n]*?)[ \t]*$",
-    re.MULTILINE,
-)
-
-
 def data_files_named(env, docnames: list[str]) -> set[tuple[str, str]]:
     """The data files the pages showed in the last build, and those their
-    sources name now (a quick look at the text, which may miss some: the
-    directives themselves load whatever is missed)."""
+    sources name now."""
     domain: ScholarDomain = env.get_domain("scholar")
     found = set(domain.sources_of(docnames))
     for docname in docnames:
+        document = env.doc2path(docname)
         try:
-            text = env.doc2path(docname).read_text(encoding="utf-8")
+            text = document.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
-        for match in _DIRECTIVE_LINE.finditer(text):
-            kind = DIRECTIVES.get(match.group(1) or match.group(2))
-            if kind is None:
-                continue
-            path = env.relfn2path(match.group(3), docname)[1]
-            if os.path.isfile(path):
-                found.add((str(path), kind.kind))
+        found.update(
+            (path, kind)
+            for path, kind in named_files(text, str(document), str(env.srcdir))
+            if os.path.isfile(path)
+        )
     return found
 
 

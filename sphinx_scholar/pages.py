@@ -13,7 +13,6 @@ import dataclasses
 import hashlib
 import html
 import os
-import re
 from pathlib import Path
 
 from docutils import nodes
@@ -32,16 +31,11 @@ from .people import Highlight, resolve_highlight
 from .registry import note_people_dependency, registry_for
 from .render.nodes import link_node, links_nodes, people_nodes
 from .render.publications import DEFAULT_PARTS, venue_nodes
+from .sources import named_files
 from .text import slug
 
 #: The first line of every page source this module writes; others are never touched.
 MARKER = ".. This file is written by sphinx-scholar; edits are lost."
-_PUBLICATIONS_LINE = re.compile(
-    r"^[ \t]*(?:\.\.[ \t]+publications::|(?:`{3,}|:{3,})\{publications\})[ \t]*(\S[^\n]*?)[ \t]*$",
-    re.MULTILINE,
-)
-
-
 #: The Highwire tag of a venue, by publication type (preprints have none).
 VENUE_TAGS = {
     "journal": "citation_journal_title",
@@ -60,27 +54,20 @@ def digest(record: Publication) -> str:
     return hashlib.sha1(repr(stable).encode("utf-8")).hexdigest()[:16]
 
 
-def listed_data_files(app, folder: str) -> list[tuple[str, str]]:
-    """``(docname, path)`` of every data file a ``publications`` directive names."""
+def listed_data_files(app, folder: str) -> list[str]:
+    """Every publications file the site's pages name (the pages folder aside)."""
     project = Project(app.srcdir, app.config.source_suffix)
     excluded = [*app.config.exclude_patterns, f"{folder}/**"]
-    found = []
+    found: list[str] = []
     for docname in sorted(project.discover(excluded, app.config.include_patterns)):
+        document = project.doc2path(docname, absolute=True)
         try:
-            text = project.doc2path(docname, absolute=True).read_text(encoding="utf-8")
+            text = document.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
-        for match in _PUBLICATIONS_LINE.finditer(text):
-            written = match.group(1)
-            if written.startswith("/"):
-                path = os.path.join(app.srcdir, written.lstrip("/"))
-            else:
-                path = os.path.join(
-                    os.path.dirname(project.doc2path(docname, absolute=True)), written
-                )
-            path = os.path.normpath(path)
-            if os.path.isfile(path) and (docname, path) not in found:
-                found.append((docname, path))
+        for path, kind in named_files(text, str(document), str(app.srcdir)):
+            if kind == "publications" and os.path.isfile(path) and path not in found:
+                found.append(path)
     return found
 
 
@@ -91,7 +78,7 @@ def write_page_sources(app) -> None:
         return
     target = Path(app.srcdir) / folder
     wanted: dict[Path, str] = {}
-    for _docname, path in listed_data_files(app, folder):
+    for path in listed_data_files(app, folder):
         for record in cache.load(path, "publications", cache_dir(app.env)).records:
             source = target / f"{slug(record.key)}.rst"
             if source in wanted:

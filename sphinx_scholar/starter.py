@@ -1,0 +1,185 @@
+"""The files of a new site (``sphinx-scholar new``): it builds at once, and its
+data files say in comments how to fill them in."""
+
+from __future__ import annotations
+
+CONF = """\
+# The configuration of your academic site. Sphinx reads it before building.
+project = "{{name}}"
+author = "{{name}}"
+copyright = "2026, {{name}}"
+
+extensions = ["sphinx_scholar"]
+
+# Who you and your co-authors are: links, name variants, groups.
+scholar_people_file = "data/people.yaml"
+# Whom every list highlights (a person id from data/people.yaml).
+scholar_highlight = ["me"]
+
+html_theme = "sphinx_book_theme"
+html_title = "{{name}}"
+# Your site's address, so that Google Scholar gets absolute links:
+# html_baseurl = "https://you.example.org/"
+
+exclude_patterns = ["_build", "README.md"]
+"""
+
+INDEX = """\
+{{rule}}
+{{name}}
+{{rule}}
+
+.. profile:: me
+
+   A paragraph about you and your research. This is reStructuredText:
+   *emphasis*, **strong**, `links <https://example.org>`__.
+
+Publications
+============
+
+.. publications:: data/publications.yaml
+   :collapse-before: 2020
+
+Talks
+=====
+
+.. talks:: data/talks.yaml
+
+Education
+=========
+
+.. cv:: data/cv.yaml
+   :sections: education
+
+Experience
+==========
+
+.. cv:: data/cv.yaml
+   :sections: positions
+"""
+
+PEOPLE = """\
+# People: you and your co-authors. Authors in the other files match a person
+# through their name or any of their variants ("A. Lovelace", "Lovelace, Ada"),
+# and are linked to the person's url.
+- id: me
+  name: {{name}}
+  variants: []
+  role: PhD student
+  affiliation: Your University
+  url: https://example.org/
+  links:
+    scholar: https://scholar.google.com/
+    github: https://github.com/
+  areas: [Your research area]
+  groups: [lab]
+"""
+
+PUBLICATIONS = """\
+# Your publications. Only the title is required; "sphinx-scholar import
+# papers.bib" turns a BibTeX export into this form, or name a .bib file in
+# index.rst instead.
+- key: me2024first
+  type: conference        # journal, conference, workshop, preprint, thesis, ...
+  title: A First Paper
+  authors: [{{name}}, Charles Babbage]
+  venue: A Conference
+  year: 2024
+  notes: [Oral]
+  links:
+    pdf: https://example.org/first.pdf
+    code: https://github.com/
+- key: me2019early
+  type: journal
+  title: An Early Paper
+  authors: [Charles Babbage, "{{name}}"]
+  venue: A Journal
+  volume: 12
+  year: 2019
+"""
+
+TALKS = """\
+# Your talks. duration is in minutes; publication is the key of the paper a
+# talk presents.
+- key: first-talk
+  title: A First Paper
+  kind: conference        # keynote, invited, lecture, tutorial, conference, ...
+  event: A Conference 2024
+  date: 2024-06-12
+  duration: 20
+  url: https://example.org/recording
+  publication: me2024first
+"""
+
+CV = """\
+# Your CV, section by section: education, positions, teaching, service, honors.
+education:
+  - degree: PhD student
+    field: Computer Science
+    institution: Your University
+    advisors: [Charles Babbage]
+    start: 2021-09
+    end: present
+positions:
+  - title: Research Intern
+    kind: internship
+    organisation: A Lab
+    place: Somewhere
+    mentors: [Mary Somerville]
+    when: Summer 2023
+"""
+
+READTHEDOCS = """\
+# Read the Docs builds the site from this file: import the repository on
+# readthedocs.org and every push publishes the site.
+version: 2
+build:
+  os: ubuntu-24.04
+  tools:
+    python: "3.12"
+sphinx:
+  configuration: conf.py
+python:
+  install:
+    - requirements: requirements.txt
+"""
+
+REQUIREMENTS = "sphinx-scholar\nsphinx-book-theme\n"
+
+MAKEFILE = """\
+# make html: build the site into _build/html
+SPHINXBUILD ?= sphinx-build
+
+html:
+\t$(SPHINXBUILD) -M html . _build -W --keep-going
+
+clean:
+\trm -rf _build pub
+
+.PHONY: html clean
+"""
+
+GITIGNORE = "_build/\n# written by sphinx-scholar before each build\npub/\n"
+
+README = """\
+# {{name}}
+
+An academic site built with sphinx-scholar: `make html`, then open
+`_build/html/index.html`. Edit the data files in `data/`, and check them with
+`sphinx-scholar check`.
+"""
+
+#: path in the new site -> text
+STARTER_FILES = {
+    "conf.py": CONF,
+    "index.rst": INDEX,
+    "data/people.yaml": PEOPLE,
+    "data/publications.yaml": PUBLICATIONS,
+    "data/talks.yaml": TALKS,
+    "data/cv.yaml": CV,
+    ".readthedocs.yaml": READTHEDOCS,
+    "requirements.txt": REQUIREMENTS,
+    "Makefile": MAKEFILE,
+    ".gitignore": GITIGNORE,
+    "README.md": README,
+}

@@ -1,0 +1,176 @@
+"""The sphinx-scholar command, run as a user runs it: real files, exit codes, messages."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from sphinx_scholar import __version__
+from sphinx_scholar.loaders import load_publications
+
+ROOTS = Path(__file__).parent / "roots"
+
+
+def scholar(*args, cwd=None):
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx_scholar", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+    )
+
+
+def test_version_and_help():
+    assert scholar("--version").stdout.strip() == f"sphinx-scholar {__version__}"
+    for command in ("new", "check", "import"):
+        done = scholar(command, "--help")
+        assert done.returncode == 0 and "usage: sphinx-scholar" in done.stdout
+
+
+def test_new_site_builds_at_once_with_W(tmp_path):
+    site = tmp_path / "site"
+    done = scholar("new", site, "--name", "Grace Hopper")
+    assert done.returncode == 0, done.stderr
+    assert "make html" in done.stderr
+    for name in (
+        "conf.py",
+        "index.rst",
+        "data/publications.yaml",
+        ".readthedocs.yaml",
+        "Makefile",
+        ".gitignore",
+    ):
+        assert (site / name).is_file(), name
+    build = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-W",
+            "--keep-going",
+            "-q",
+            "-b",
+            "html",
+            str(site),
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert build.returncode == 0, build.stderr
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "Grace Hopper" in html and "A First Paper" in html
+    assert scholar("check", site).returncode == 0
+
+
+def test_new_refuses_a_folder_that_is_not_empty(tmp_path):
+    (tmp_path / "mine.txt").write_text("keep me", encoding="utf-8")
+    done = scholar("new", tmp_path)
+    assert done.returncode == 2 and "not empty" in done.stderr
+    assert (tmp_path / "mine.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_check_finds_every_problem_with_its_line(tmp_path):
+    broken = tmp_path / "papers.yaml"
+    broken.write_text(
+        "- key: a\n  title: Fine\n  venu: ICML\n"
+        "- key: b\n  authors: [X]\n"
+        "- key: c\n  title: Dated\n  year: soon\n",
+        encoding="utf-8",
+    )
+    talks = tmp_path / "talks.yaml"
+    talks.write_text(
+        "- title: T\n  duration: forever\n  speakers: [A]\n", encoding="utf-8"
+    )
+    bib = tmp_path / "refs.bib"
+    bib.write_text(
+        "@article{x,\n  title = {Unbalanced {braces},\n  year = 2020,\n}\n",
+        encoding="utf-8",
+    )
+    done = scholar("check", broken, talks, bib, cwd=tmp_path)
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    assert (
+        "papers.yaml:3: unknown publication field 'venu'; did you mean 'venue'?"
+        in lines
+    )
+    assert any(
+        line.startswith("papers.yaml:4: publication 'b' has no 'title'")
+        for line in lines
+    )
+    assert any(
+        line.startswith("papers.yaml:8: publication field 'year': 'soon' is not a year")
+        for line in lines
+    )
+    assert any(line.startswith("talks.yaml:2: talk field 'duration'") for line in lines)
+    assert any(line.startswith("refs.bib:") and "left out" in line for line in lines)
+    assert "problem(s)" in done.stderr
+
+
+def test_check_a_site_finds_its_data_through_its_pages(tmp_path):
+    done = scholar("check", ROOTS / "test-warnings")
+    assert done.returncode == 1
+    out = done.stdout
+    assert "bad.yaml:4: unknown publication field 'venu'" in out
+    assert (
+        "bad-talks.yaml:5:" in out
+        and "bad-cv.yaml:7:" in out
+        and "bad-event.yaml:6:" in out
+    )
+    clean = scholar("check", ROOTS / "test-basic")
+    assert clean.returncode == 0, clean.stdout
+    assert "checked 3 file(s): no problem(s)" in clean.stderr
+
+
+def test_import_gives_the_same_publications_and_keeps_the_entry(tmp_path):
+    source = ROOTS / "test-basic" / "data" / "papers.bib"
+    output = tmp_path / "papers.yaml"
+    done = scholar("import", source, "-o", output)
+    assert done.returncode == 0, done.stderr
+    assert "wrote 2 publication(s)" in done.stderr
+    imported = load_publications(str(output))
+    original = load_publications(str(source))
+    assert imported.problems == []
+    fields = (
+        "key",
+        "type",
+        "title",
+        "authors",
+        "venue",
+        "year",
+        "month",
+        "pages",
+        "links",
+        "selected",
+        "doi",
+    )
+    for a, b in zip(imported.records, original.records, strict=True):
+        assert [getattr(a, f) for f in fields] == [getattr(b, f) for f in fields]
+    data = yaml.safe_load(output.read_text(encoding="utf-8"))
+    assert data[0]["bibtex"].startswith("@inproceedings{lovelace2019bib,")
+    assert (
+        "pdf = {https://example.org/bernoulli.pdf}" in data[0]["bibtex"]
+    )  # kept as written
+
+
+def test_import_never_overwrites_without_being_asked(tmp_path):
+    source = ROOTS / "test-basic" / "data" / "papers.bib"
+    output = tmp_path / "papers.yaml"
+    output.write_text("# mine\n", encoding="utf-8")
+    refused = scholar("import", source, "-o", output)
+    assert refused.returncode == 2 and "--force" in refused.stderr
+    assert output.read_text(encoding="utf-8") == "# mine\n"
+    assert scholar("import", source, "-o", output, "--force").returncode == 0
+    assert output.read_text(encoding="utf-8").startswith("# Publications imported")
+
+
+def test_the_directive_kinds_known_to_the_source_scanner_match_the_directives():
+    from sphinx_scholar.extension import DIRECTIVES
+    from sphinx_scholar.sources import DIRECTIVE_KINDS
+
+    assert {
+        name: directive.kind for name, directive in DIRECTIVES.items()
+    } == DIRECTIVE_KINDS
