@@ -3,7 +3,12 @@ project = "sphinx-scholar"
 author = "the sphinx-scholar contributors"
 copyright = "2026, the sphinx-scholar contributors"
 
-extensions = ["sphinx_scholar"]
+import sys
+from pathlib import Path
+
+# scholar_reference: the reference pages, generated from the code
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+extensions = ["sphinx_scholar", "scholar_reference"]
 
 scholar_people_file = "data/people.yaml"
 

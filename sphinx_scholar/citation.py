@@ -15,6 +15,7 @@ SITE_FIELDS = {
     "blog", "code", "data", "dataset", "dimensions", "google_scholar_id", "html",
     "inspirehep_id", "links", "pdf", "poster", "preview", "selected", "slides", "supp",
     "supplemental", "supplementary", "tags", "video", "web", "website", "additional_info",
+    "timestamp", "biburl", "bibsource",
 }  # fmt: skip
 
 
@@ -42,11 +43,15 @@ def citation_bibtex(record: Publication) -> str:
     fields = {"title": record.title}
     if record.venue:
         fields[venue_field] = record.venue
-    for name in ("volume", "number", "pages", "publisher", "doi", "url"):
+    for name in ("volume", "number", "publisher", "doi", "url"):
         if getattr(record, name):
             fields[name] = getattr(record, name)
+    if record.pages:
+        fields["pages"] = record.pages.replace("–", "--")
     if record.year is not None:
         fields["year"] = str(record.year)
+    if record.month:
+        fields["month"] = str(record.month)
     if record.arxiv:
         fields["eprint"], fields["archiveprefix"] = record.arxiv, "arXiv"
     persons = (

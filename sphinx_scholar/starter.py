@@ -5,6 +5,8 @@ from __future__ import annotations
 
 CONF = """\
 # The configuration of your academic site. Sphinx reads it before building.
+import os
+
 project = "{{name}}"
 author = "{{name}}"
 copyright = "2026, {{name}}"
@@ -18,8 +20,9 @@ scholar_highlight = ["me"]
 
 html_theme = "sphinx_book_theme"
 html_title = "{{name}}"
-# Your site's address, so that Google Scholar gets absolute links:
-# html_baseurl = "https://you.example.org/"
+# Your site's address, so that Google Scholar gets absolute links (Read the
+# Docs tells it; elsewhere write it here).
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 
 exclude_patterns = ["_build", "README.md"]
 """
@@ -139,6 +142,7 @@ build:
     python: "3.12"
 sphinx:
   configuration: conf.py
+  fail_on_warning: true
 python:
   install:
     - requirements: requirements.txt

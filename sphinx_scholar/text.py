@@ -134,6 +134,11 @@ def name_key(name: str) -> str:
 _SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
 
 
+def plain_slug(text: str) -> str:
+    """``"ICML 2015"`` -> ``"icml-2015"``: readable, for names that rarely meet."""
+    return _SLUG_UNSAFE.sub("-", fold(text)).strip("-") or "x"
+
+
 def slug(text: str) -> str:
     """A stable, readable id for a key, distinct for keys that differ by accents.
 

@@ -20,3 +20,17 @@ def _fresh_cache():
     cache.forget()
     yield
     cache.forget()
+
+
+@pytest.fixture
+def root_copy(rootdir, tmp_path):
+    """A fresh copy of a test root, for tests that change its files (the
+    ``sphinx`` marker shares one copy between tests)."""
+    import shutil
+
+    def copy(name: str) -> Path:
+        target = tmp_path / name
+        shutil.copytree(rootdir / f"test-{name}", target)
+        return target
+
+    return copy

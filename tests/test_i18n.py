@@ -51,14 +51,13 @@ def test_talks_in_french(app):
     assert titles[0].endswith("[slides] [article]")
 
 
-@pytest.mark.sphinx(
-    "html", testroot="files", freshenv=True, confoverrides={"language": "fr"}
-)
-def test_the_script_gets_its_labels_in_french(app):
-    (app.srcdir / "interactive.rst").write_text(
+def test_the_script_gets_its_labels_in_french(make_app, root_copy):
+    srcdir = root_copy("files")
+    (srcdir / "interactive.rst").write_text(
         ":orphan:\n\nI\n=\n\n.. publications:: data/papers.bib\n   :interactive:\n",
         encoding="utf-8",
     )
+    app = make_app("html", srcdir=srcdir, confoverrides={"language": "fr"})
     app.build()
     box = html(app, "interactive").select_one(".scholar-interactive")
     labels = json.loads(box["data-labels"])

@@ -78,14 +78,13 @@ def test_people_sort_by_author_does_not_fail():
     assert [p.id for p in sort_records(people, parse_sort("name"))] == ["a", "b"]
 
 
-@pytest.mark.sphinx(
-    "latex", testroot="talks", freshenv=True, confoverrides={"version": "1"}
-)
-def test_an_empty_list_writes_no_empty_itemize(app):
-    (app.srcdir / "empty.rst").write_text(
+def test_an_empty_list_writes_no_empty_itemize(make_app, root_copy):
+    srcdir = root_copy("talks")
+    (srcdir / "empty.rst").write_text(
         "Empty\n=====\n\n.. talks:: data/talks.yaml\n   :filter: year > 3000\n",
         encoding="utf-8",
     )
+    app = make_app("latex", srcdir=srcdir)
     app.build()
     tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
     assert "\\begin{itemize}\n\\end{itemize}" not in tex
@@ -116,12 +115,13 @@ def test_news_follows_a_changed_post_and_then_rests(make_app, rootdir, tmp_path)
     assert read == [] and written == []
 
 
-@pytest.mark.sphinx("singlehtml", testroot="events", freshenv=True)
-def test_a_news_page_does_not_list_itself_in_singlehtml(app):
-    (app.srcdir / "news" / "all.rst").write_text(
+def test_a_news_page_does_not_list_itself_in_singlehtml(make_app, root_copy):
+    srcdir = root_copy("events")
+    (srcdir / "news" / "all.rst").write_text(
         ":date: 2015-12-31\n\nAll news\n========\n\n.. news:: news/*\n",
         encoding="utf-8",
     )
+    app = make_app("singlehtml", srcdir=srcdir)
     app.build()
     soup = BeautifulSoup(
         (app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser"
@@ -183,12 +183,13 @@ def test_config_values_of_the_wrong_type_are_warnings(app):
     assert (app.outdir / "index.html").exists()
 
 
-@pytest.mark.sphinx("html", testroot="warnings", freshenv=True)
-def test_problems_without_a_line_name_the_file_not_a_document(app):
-    (app.srcdir / "data" / "empty.yaml").write_text("", encoding="utf-8")
-    (app.srcdir / "empty.rst").write_text(
+def test_problems_without_a_line_name_the_file_not_a_document(make_app, root_copy):
+    srcdir = root_copy("warnings")
+    (srcdir / "data" / "empty.yaml").write_text("", encoding="utf-8")
+    (srcdir / "empty.rst").write_text(
         ":orphan:\n\nE\n=\n\n.. publications:: data/empty.yaml\n", encoding="utf-8"
     )
+    app = make_app("html", srcdir=srcdir)
     app.build()
     line = next(
         line
@@ -206,3 +207,66 @@ def test_json_ld_cannot_be_closed_by_data():
 
     text = script_json({"name": "</script><script>alert(1)</script>"})
     assert "</script>" not in text and json.loads(text)["name"].startswith("</script>")
+
+
+def test_arxiv_from_dblp_and_google_scholar_exports():
+    text = (
+        "@article{dblp, title={T}, journal={CoRR}, volume={abs/2007.12020}, year={2020},"
+        " eprinttype={arXiv}, eprint={2007.12020}, timestamp={x}, biburl={y}, bibsource={z}}\n"
+        "@article{scholar, title={U}, journal={arXiv preprint arXiv:1901.00001}, year={2019}}\n"
+    )
+    dblp, scholar = load_bibtex(text, "x.bib", [])
+    assert (dblp.arxiv, dblp.type) == ("2007.12020", "preprint")
+    assert (scholar.arxiv, scholar.type) == ("1901.00001", "preprint")
+    from sphinx_scholar.citation import citation_bibtex
+
+    assert "timestamp" not in citation_bibtex(dblp) and "biburl" not in citation_bibtex(
+        dblp
+    )
+
+
+def test_bibtex_made_from_a_record_keeps_month_and_pages(tmp_path):
+    from sphinx_scholar.citation import citation_bibtex
+
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "- {key: a, title: T, venue: V, type: journal, year: 2020, month: 6, pages: 1--9}\n",
+        encoding="utf-8",
+    )
+    bibtex = citation_bibtex(load_publications(str(path)).records[0])
+    assert 'month = "6"' in bibtex and 'pages = "1--9"' in bibtex
+
+
+def test_the_year_shows_unless_the_venue_names_it(make_app, root_copy):
+    srcdir = root_copy("basic")
+    data = srcdir / "data" / "papers.yaml"
+    data.write_text(
+        data.read_text(encoding="utf-8")
+        + "- {key: arx, title: Preprint, venue: 'arXiv:2007.12020', year: 2020}\n",
+        encoding="utf-8",
+    )
+    app = make_app("text", srcdir=srcdir)
+    app.build()
+    assert "arXiv:2007.12020, 2020." in (app.outdir / "index.txt").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_an_author_given_by_person_id_shows_the_persons_name(make_app, root_copy):
+    srcdir = root_copy("basic")
+    data = srcdir / "data" / "papers.yaml"
+    data.write_text(
+        data.read_text(encoding="utf-8")
+        + "- {key: byid, title: By Id, authors: [{person: ada}, Charles Babbage], year: 2021}\n",
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    soup = BeautifulSoup(
+        (app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    entry = soup.select_one("#pub-byid")
+    assert (
+        entry.select_one(".scholar-authors").get_text()
+        == "Ada Lovelace, Charles Babbage"
+    )

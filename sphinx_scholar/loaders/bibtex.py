@@ -39,6 +39,7 @@ LINK_FIELDS = {
     "blog": "blog",
 }
 _FREE_LINKS = "links"
+_ARXIV_VENUE = re.compile(r"^arxiv preprint arxiv:\s*(\S+)$", re.IGNORECASE)
 _ENTRY_START = re.compile(r"^[ \t]*@", re.MULTILINE)
 _PERSON_FIELDS = ("author", "editor")
 _VENUE_FIELDS = (
@@ -359,17 +360,27 @@ def _to_mapping(entry: _Entry, source: str, problems: list[Problem]) -> _EntryMa
     take("url", "url", raw=True)
     take("doi", "doi", raw=True)
     take("arxiv", "arxiv", raw=True)
-    if "arxiv" not in values and fields.get("archiveprefix", "").lower() == "arxiv":
+    prefix = (fields.get("archiveprefix") or fields.get("eprinttype") or "").lower()
+    if "arxiv" not in values and prefix == "arxiv":  # biblatex and DBLP
         take("arxiv", "eprint", raw=True)
+    scholar_arxiv = _ARXIV_VENUE.match(values.get("venue", ""))
+    if scholar_arxiv:  # Google Scholar: journal = {arXiv preprint arXiv:1234.5678}
+        values.setdefault("arxiv", scholar_arxiv.group(1))
+    if values["type"] == "journal" and (
+        scholar_arxiv or values.get("venue", "").lower() == "corr"
+    ):
+        values["type"] = "preprint"  # DBLP files arXiv papers in the journal CoRR
     if fields.get("selected"):
         values["selected"] = _raw(fields["selected"])
     if fields.get("status") or fields.get("pubstate"):
         status = fields.get("status") or fields["pubstate"]
         values["status"] = _PUBSTATE.get(status.lower(), latex_to_text(status))
+    # al-folio's award_name is the short form of its award: one of them
+    award = fields.get("award_name") or fields.get("award")
     notes = [
-        latex_to_text(fields[name])
-        for name in ("award_name", "award", "notes", "note")
-        if fields.get(name)
+        latex_to_text(value)
+        for value in (award, fields.get("notes"), fields.get("note"))
+        if value
     ]
     if notes:
         values["notes"] = notes

@@ -24,7 +24,7 @@ from ..model import (
     Role,
     Sponsorship,
 )
-from ..text import fold, slug
+from ..text import fold, plain_slug, slug
 from .fields import FieldReader, did_you_mean
 from .publications import read_authors, read_links
 
@@ -179,7 +179,7 @@ def event_from_data(data, source: str, problems: list[Problem]) -> list[Event]:
     year = str(start[0]) if start else ""
     return [
         Event(
-            key=slug(name if year in name else f"{name} {year}"),
+            key=plain_slug(name if year in name else f"{name} {year}"),
             name=name,
             title=event.text("title"),
             start=start,

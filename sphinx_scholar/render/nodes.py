@@ -158,7 +158,11 @@ def links_nodes(
 def person_node(author: Author, ctx: RenderContext) -> nodes.Node:
     """An author: linked when the registry knows them, strong when highlighted."""
     person: Person | None = ctx.registry.match(author)
-    text = author.display
+    text = (
+        author.display
+        if author.name
+        else (person.name if person else author.person) + author.mark
+    )
     url = author.url or (person.url if person else "")
     node: nodes.Node = (
         nodes.reference("", text, refuri=url, internal=False)

@@ -7,6 +7,8 @@ record, holding a line block: title, authors, then venue, year, notes and links
 
 from __future__ import annotations
 
+import re
+
 from docutils import nodes
 
 from ..citation import citation_bibtex
@@ -131,7 +133,10 @@ def venue_nodes(
         if record.pages:
             pieces.append(str(_("pp. {pages}")).format(pages=record.pages))
     year = str(record.year) if "year" in parts and record.year is not None else ""
-    if year and not ("venue" in parts and year in record.venue):  # "ICML 2015, 2015"
+    if year and not (
+        "venue" in parts and re.search(rf"(?<!\d){year}(?!\d)", record.venue)
+    ):
+        # not "ICML 2015, 2015"; but "arXiv:2007.12020, 2020"
         pieces.append(year)
     text = ", ".join(piece for piece in pieces if piece)
     remarks = []

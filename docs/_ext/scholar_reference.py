@@ -1,0 +1,687 @@
+"""Reference tables of sphinx-scholar, made from its code when the docs are built.
+
+The options of each directive come from its ``option_spec``, the configuration
+values from :data:`sphinx_scholar.config.CONFIG_VALUES`, the fields of each
+data format from its JSON Schema, the warning types from
+:class:`sphinx_scholar.diagnostics.Subtype` and their ``#:`` comments. What
+only words can say (what an option means) is kept here, beside the code it
+describes; whenever the two disagree (an option without a description, a
+description of an option that is gone) the build warns, and ``-W`` fails it.
+
+::
+
+    .. scholar-directive-options:: publications
+    .. scholar-config-values::
+    .. scholar-fields:: event
+       :record: sponsor
+    .. scholar-warning-types::
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import yaml
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.pycode import ModuleAnalyzer
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+import sphinx_scholar
+from sphinx_scholar.config import CONFIG_VALUES
+from sphinx_scholar.diagnostics import WARNING_TYPE, Subtype
+from sphinx_scholar.directives.listing import LIST_OPTIONS
+from sphinx_scholar.interactive import FEATURES
+from sphinx_scholar.model import CV_SECTIONS
+from sphinx_scholar.query import GROUPINGS
+
+logger = logging.getLogger(__name__)
+
+SCHEMA_DIR = Path(sphinx_scholar.__file__).parent / "schemas"
+
+#: Directives of sphinx-scholar that pages do not write themselves.
+INTERNAL_DIRECTIVES = {
+    "publication-page": "the body of each generated publication page",
+}
+
+#: What the argument of each directive is (reStructuredText).
+ARGUMENT_DOCS = {
+    "publications": "*file*: a ``.bib``, ``.yaml``, ``.yml`` or ``.json`` file "
+    "of publications, relative to the page, or to the source directory when it "
+    "starts with ``/``.",
+    "talks": "*file*: a YAML or JSON file of talks.",
+    "cv": "*file*: a YAML or JSON file holding a whole CV.",
+    "people": "*file*: a people file; without it, the people registry "
+    "(:confval:`scholar_people_file`, :confval:`scholar_people`).",
+    "profile": "*id*: the id of a person of the people registry.",
+    "sponsorship": "*file*: an event file.",
+    "event-roles": "*file*: an event file.",
+    "event-program": "*file*: an event file.",
+    "event": "*file*: an event file.",
+    "awards": "*file*: an awards file.",
+    "news": "*pattern*: the names of the pages to list, such as ``news/*``.",
+}
+
+#: What the content of each directive that has one is.
+CONTENT_DOCS = {
+    "profile": "The person's bio, in reStructuredText.",
+}
+
+#: The options every list directive takes (:data:`LIST_OPTIONS`): the value
+#: they take, and what they do. ``{name}`` is filled in from the code.
+LIST_OPTION_DOCS = {
+    "filter": (
+        "*expression*",
+        "Which records to show: comparisons of fields combined with ``and``, "
+        "``or``, ``not`` and parentheses (``year >= 2016 and not type == "
+        "preprint``). An expression that cannot be read is a warning, and "
+        "nothing is shown.",
+    ),
+    "sort": (
+        "*keys*",
+        "Comma-separated sort keys, each ascending unless written ``-key`` or "
+        "``key desc``. Default: {default_sort}.",
+    ),
+    "group": (
+        "{groupings}",
+        "Group headings, which are sections of the page where sections are "
+        "allowed. Default: {default_group}.",
+    ),
+    "collapse-before": (
+        "*year*",
+        "With ``:group: year``, years before this one share one group headed "
+        "``≤ year-1``.",
+    ),
+    "limit": ("*n*", "Show at most *n* records, after filtering and sorting."),
+    "highlight": (
+        "*people*",
+        "Comma-separated person ids, group names or plain names to highlight. "
+        "Default: :confval:`scholar_highlight`.",
+    ),
+    "show": ("*parts*", "The parts of an entry to show: {parts}."),
+    "hide": ("*parts*", "Parts to hide from those shown by default. {hidden}"),
+    "class": ("*names*", "Extra CSS classes on the list."),
+}
+
+_IGNORED = ("", "Accepted, but has no effect on this directive.")
+
+#: The options particular to one directive, and those that mean something
+#: else there than in :data:`LIST_OPTION_DOCS`. Every directive is here.
+OPTION_DOCS = {
+    "publications": {
+        "interactive": (
+            "*features*",
+            "In HTML, sorting, a text filter, type and tag filters, and "
+            "abstract and BibTeX buttons; or only the features named: "
+            "{features}. Empty means all of them.",
+        ),
+    },
+    "talks": {},
+    "cv": {
+        "sections": (
+            "*sections*",
+            "Comma-separated sections to show, in the order written. Default: "
+            "every section, in the order {sections}.",
+        ),
+        "group": _IGNORED,
+        "collapse-before": _IGNORED,
+        "show": _IGNORED,
+        "hide": _IGNORED,
+    },
+    "people": {},
+    "profile": {},
+    "sponsorship": {
+        **dict.fromkeys(
+            ("filter", "sort", "group", "collapse-before", "limit", "show", "hide"),
+            _IGNORED,
+        ),
+        "role-format": _IGNORED,
+    },
+    "event-roles": {
+        **dict.fromkeys(
+            ("filter", "sort", "group", "collapse-before", "limit", "show", "hide"),
+            _IGNORED,
+        ),
+        "role-format": (
+            "*template*",
+            "How each role is written, from ``{{role}}`` and ``{{people}}``. "
+            "Default: ``{default_role_format}``.",
+        ),
+    },
+    "event-program": {
+        "role-format": (
+            "*template*",
+            "How each role is written, from ``{{role}}`` and ``{{people}}``. "
+            "Default: ``{default_role_format}``.",
+        ),
+    },
+    "event": {
+        "role-format": (
+            "*template*",
+            "How each role is written, from ``{{role}}`` and ``{{people}}``. "
+            "Default: ``{default_role_format}``.",
+        ),
+        "papers": (
+            "*file*",
+            "A publications file whose papers at the event are shown under the "
+            "heading Papers.",
+        ),
+        "papers-filter": (
+            "*expression*",
+            "Which papers of ``:papers:`` are the event's. Default: those whose "
+            "``venue`` is the event's ``name``.",
+        ),
+    },
+    "awards": {
+        "group": _IGNORED,
+        "collapse-before": _IGNORED,
+    },
+    "news": {
+        "limit": ("*n*", "Show at most *n* pages, newest first."),
+        "class": ("*names*", "Extra CSS classes on the list."),
+    },
+}
+
+#: Warning types whose meaning the code does not give in a ``#:`` comment.
+SUBTYPE_DOCS = {
+    "unknown_field": "a field that the record does not have, or a CV section "
+    "that does not exist (the message suggests the closest name)",
+    "missing_field": "a required field that is missing or empty (the record "
+    "is left out)",
+    "duplicate_key": "two records with one key, or one key twice in a mapping",
+}
+
+
+def drift(message: str, location) -> None:
+    """The docs and the code disagree."""
+    logger.warning(
+        message, location=location, type="scholar_reference", subtype="drift"
+    )
+
+
+# ---------------------------------------------------------------- nodes
+
+
+def code_text(text: str) -> list[nodes.Node]:
+    """Text of a schema, with its `code` spans as literals."""
+    result: list[nodes.Node] = []
+    for index, piece in enumerate(text.split("`")):
+        if not piece:
+            continue
+        result.append(nodes.literal(piece, piece) if index % 2 else nodes.Text(piece))
+    return result
+
+
+def table(
+    headers: list[str], rows: list[list[list[nodes.Node]]], widths: list[int]
+) -> nodes.table:
+    result = nodes.table(classes=["scholar-reference", "longtable"])
+    group = nodes.tgroup(cols=len(headers))
+    result += group
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    group += head
+    head += _row([[nodes.Text(header)] for header in headers])
+    body = nodes.tbody()
+    group += body
+    for cells in rows:
+        body += _row(cells)
+    return result
+
+
+def _row(cells: list[list[nodes.Node]]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        row += nodes.entry("", nodes.paragraph("", "", *cell))
+    return row
+
+
+class ReferenceDirective(SphinxDirective):
+    def inline(self, text: str) -> list[nodes.Node]:
+        """reStructuredText inline markup, parsed where the directive is."""
+        found, messages = self.state.inline_text(text, self.lineno)
+        return [*found, *messages]
+
+    def note(self, kind: str, name: str) -> None:
+        """Remember what the reference shows, to find what it leaves out."""
+        documented = _shown_by_page(self.env)
+        documented.setdefault(self.env.docname, {}).setdefault(kind, set()).add(name)
+
+
+# ---------------------------------------------------------------- directives
+
+
+def scholar_directives() -> dict[str, type]:
+    """Every directive sphinx-scholar registered, by name."""
+    registered = getattr(directives, "_directives", {})
+    return {
+        name: directive
+        for name, directive in registered.items()
+        if isinstance(directive, type)
+        and directive.__module__.startswith("sphinx_scholar.")
+    }
+
+
+def _or_list(words) -> str:
+    return ", ".join(f"``{word}``" for word in words)
+
+
+def _facts(name: str, directive: type) -> dict[str, str]:
+    """What the option descriptions may name, from the directive's code."""
+    module = sys.modules[directive.__module__]
+    facts = {
+        "groupings": " | ".join(f"``{word}``" for word in GROUPINGS),
+        "features": _or_list(FEATURES),
+        "sections": _or_list(CV_SECTIONS),
+    }
+    sort = getattr(directive, "default_sort", None)
+    if sort is not None:
+        facts["default_sort"] = f"``{sort}``" if sort else "the file's order"
+    group = getattr(directive, "default_group", None)
+    if group is not None:
+        facts["default_group"] = f"``{group}``"
+    parts = getattr(module, "PARTS", None)
+    default = getattr(module, "DEFAULT_PARTS", None)
+    if parts is not None and default is not None:
+        hidden = [part for part in parts if part not in default]
+        facts["parts"] = _or_list(parts)
+        facts["hidden"] = (
+            f"Hidden by default: {_or_list(hidden)}."
+            if hidden
+            else "None is hidden by default."
+        )
+    role_format = getattr(module, "DEFAULT_ROLE_FORMAT", None)
+    if role_format is not None:
+        facts["default_role_format"] = role_format
+    return facts
+
+
+class DirectiveOptions(ReferenceDirective):
+    """``.. scholar-directive-options:: NAME``: a directive's argument and options."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        name = self.arguments[0]
+        location = self.get_location()
+        directive = scholar_directives().get(name)
+        if directive is None:
+            drift(f"sphinx-scholar has no directive {name!r}", location)
+            return []
+        if name not in OPTION_DOCS:
+            drift(f"directive {name!r} has no entry in OPTION_DOCS", location)
+        self.note("directive", name)
+        result: list[nodes.Node] = []
+        fields = nodes.field_list()
+        takes_argument = directive.required_arguments + directive.optional_arguments
+        if takes_argument and name not in ARGUMENT_DOCS:
+            drift(
+                f"the argument of {name!r} has no description in ARGUMENT_DOCS",
+                location,
+            )
+        elif name in ARGUMENT_DOCS and not takes_argument:
+            drift(
+                f"ARGUMENT_DOCS describes an argument {name!r} does not take", location
+            )
+        elif takes_argument:
+            label = (
+                "Argument" if directive.required_arguments else "Argument (optional)"
+            )
+            fields += self.field(label, ARGUMENT_DOCS[name])
+        if directive.has_content and name not in CONTENT_DOCS:
+            drift(
+                f"the content of {name!r} has no description in CONTENT_DOCS", location
+            )
+        elif name in CONTENT_DOCS and not directive.has_content:
+            drift(f"CONTENT_DOCS describes content {name!r} does not take", location)
+        elif directive.has_content:
+            fields += self.field("Content", CONTENT_DOCS[name])
+        if len(fields):
+            result.append(fields)
+
+        spec = directive.option_spec or {}
+        own = OPTION_DOCS.get(name, {})
+        for option in own:
+            if option not in spec:
+                drift(
+                    f"OPTION_DOCS describes :{option}: but {name!r} has no such option",
+                    location,
+                )
+        for option in LIST_OPTION_DOCS:
+            if option not in LIST_OPTIONS:
+                drift(
+                    f"LIST_OPTION_DOCS describes :{option}: but LIST_OPTIONS has no such option",
+                    location,
+                )
+        facts = _facts(name, directive)
+        rows = []
+        for option in spec:
+            doc = own.get(option)
+            if (
+                doc is None
+                and option in LIST_OPTIONS
+                and spec[option] is LIST_OPTIONS[option]
+            ):
+                doc = LIST_OPTION_DOCS.get(option)
+            if doc is None:
+                drift(f"option :{option}: of {name!r} has no description", location)
+                continue
+            try:
+                value, text = (part.format(**facts) for part in doc)
+            except KeyError as missing:
+                drift(
+                    f"the description of :{option}: of {name!r} names {missing}, which its code does not give",
+                    location,
+                )
+                continue
+            rows.append(
+                [
+                    [nodes.literal(f":{option}:", f":{option}:")],
+                    self.inline(value),
+                    self.inline(text),
+                ]
+            )
+        if rows:
+            result.append(table(["Option", "Value", "Description"], rows, [18, 14, 68]))
+        else:
+            result.append(nodes.paragraph("", "No options."))
+        return result
+
+    def field(self, name: str, text: str) -> nodes.field:
+        return nodes.field(
+            "",
+            nodes.field_name(name, name),
+            nodes.field_body("", nodes.paragraph("", "", *self.inline(text))),
+        )
+
+
+# ---------------------------------------------------------------- config
+
+
+def _type_names(types: tuple[type, ...]) -> str:
+    return " | ".join(kind.__name__ for kind in types)
+
+
+class ConfigValues(ReferenceDirective):
+    """``.. scholar-config-values::``: every ``scholar_*`` configuration value."""
+
+    def run(self) -> list[nodes.Node]:
+        self.note("config", "all")
+        rows = []
+        for value in CONFIG_VALUES:
+            name = addnodes.pending_xref(
+                "",
+                nodes.literal(value.name, value.name),
+                refdomain="std",
+                reftype="confval",
+                reftarget=value.name,
+                refexplicit=False,
+                refwarn=True,
+            )
+            self.set_source_info(name)
+            default = repr(value.default)
+            rows.append(
+                [
+                    [name],
+                    [nodes.literal(_type_names(value.types), _type_names(value.types))],
+                    [nodes.literal(default, default)],
+                    self.inline(value.doc),
+                ]
+            )
+        return [
+            table(["Name", "Type", "Default", "Description"], rows, [22, 14, 10, 54])
+        ]
+
+
+# ---------------------------------------------------------------- data formats
+
+
+def load_schema(name: str) -> dict:
+    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+def _def_name(schema: dict) -> str | None:
+    ref = schema.get("$ref", "")
+    return ref.removeprefix("#/$defs/") if ref.startswith("#/$defs/") else None
+
+
+def _plural(title: str) -> str:
+    if title.endswith("person"):
+        return title[: -len("person")] + "people"
+    if title.endswith("y") and not title.endswith("ey"):
+        return title[:-1] + "ies"
+    return title if title.endswith("s") else title + "s"
+
+
+def type_name(schema: dict, defs: dict) -> str:
+    """A short name of what a field holds, for people rather than validators."""
+    if "title" in schema:
+        return schema["title"]
+    ref = _def_name(schema)
+    if ref is not None:
+        return defs[ref].get("title", ref)
+    for combined in ("allOf", "anyOf"):
+        for branch in schema.get(combined, ()):
+            if _def_name(branch) is not None:
+                return type_name(branch, defs)
+    if "enum" in schema:
+        return "one of " + ", ".join(str(word) for word in schema["enum"] if word)
+    kinds = schema.get("type", [])
+    kinds = [kinds] if isinstance(kinds, str) else kinds
+    if "array" in kinds and "items" in schema:
+        return "list of " + _plural(type_name(schema["items"], defs))
+    if "string" in kinds:
+        return "text"
+    return " or ".join(kinds) or "any"
+
+
+def example_text(value) -> str:
+    """An example as it is written in YAML, on one line."""
+    text = yaml.safe_dump(
+        value, default_flow_style=True, allow_unicode=True, sort_keys=False, width=1000
+    ).strip()
+    return text.removesuffix("...").strip()
+
+
+def is_record(schema: dict) -> bool:
+    return (
+        schema.get("type") == "object" and schema.get("additionalProperties") is False
+    )
+
+
+class Fields(ReferenceDirective):
+    """``.. scholar-fields:: FORMAT``: the fields of a data format's records.
+
+    Without ``:record:``, the records of a list format, or the top level of a
+    format that is one mapping; ``:record: NAME`` picks ``$defs/NAME``.
+    """
+
+    required_arguments = 1
+    option_spec = {"record": directives.unchanged_required}
+
+    def run(self) -> list[nodes.Node]:
+        name = self.arguments[0]
+        location = self.get_location()
+        path = SCHEMA_DIR / f"{name}.schema.json"
+        if not path.is_file():
+            drift(f"there is no schema {path.name}", location)
+            return []
+        schema = load_schema(name)
+        defs = schema.get("$defs", {})
+        record_name = self.options.get("record") or _def_name(schema.get("items", {}))
+        if record_name is None:
+            record, record_name = schema, ""
+        elif record_name in defs:
+            record = defs[record_name]
+        else:
+            drift(f"{path.name} has no record {record_name!r}", location)
+            return []
+        self.note("record", f"{name}/{record_name}")
+        required = set(record.get("required", ()))
+        rows = []
+        for field, subschema in record.get("properties", {}).items():
+            description = subschema.get("description", "")
+            if not description:
+                drift(f"{path.name}: field {field!r} has no description", location)
+            cell = code_text(description)
+            examples = subschema.get("examples", [])
+            if examples:
+                shown = example_text(examples[0])
+                cell += [nodes.Text(" Example: "), nodes.literal(shown, shown)]
+            label = [nodes.literal(field, field)]
+            if field in required:
+                label.append(nodes.Text(" (required)"))
+            rows.append([label, [nodes.Text(type_name(subschema, defs))], cell])
+        result: list[nodes.Node] = []
+        if record.get("description"):
+            result.append(nodes.paragraph("", "", *code_text(record["description"])))
+        result.append(table(["Field", "Type", "Description"], rows, [20, 18, 62]))
+        return result
+
+
+def records_of_schemas() -> dict[str, set[str]]:
+    """Every record of every format: ``format/record`` (``format/`` for the top)."""
+    found: dict[str, set[str]] = {}
+    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        name = path.name.removesuffix(".schema.json")
+        schema = load_schema(name)
+        records = {
+            f"{name}/{key}"
+            for key, sub in schema.get("$defs", {}).items()
+            if is_record(sub)
+        }
+        if is_record(schema) or "patternProperties" in schema:
+            records.add(f"{name}/")
+        found[name] = records
+    return found
+
+
+# ---------------------------------------------------------------- warnings
+
+
+class WarningTypes(ReferenceDirective):
+    """``.. scholar-warning-types::``: every :class:`Subtype`, with its meaning."""
+
+    def run(self) -> list[nodes.Node]:
+        location = self.get_location()
+        self.note("warnings", "all")
+        comments = ModuleAnalyzer.for_module(Subtype.__module__).find_attr_docs()
+        members = {member.value for member in Subtype}
+        for name in SUBTYPE_DOCS:
+            if name not in members:
+                drift(f"SUBTYPE_DOCS describes {name!r}, which is no Subtype", location)
+        rows = []
+        for member in Subtype:
+            comment = " ".join(
+                line.strip()
+                for line in comments.get(("Subtype", member.name), ())
+                if line.strip()
+            )
+            if comment and member.value in SUBTYPE_DOCS:
+                drift(
+                    f"Subtype.{member.name} has a #: comment now: remove it from SUBTYPE_DOCS",
+                    location,
+                )
+            text = comment or SUBTYPE_DOCS.get(member.value)
+            if not text:
+                drift(
+                    f"Subtype.{member.name} has no #: comment and no SUBTYPE_DOCS entry",
+                    location,
+                )
+                continue
+            shown = f"{WARNING_TYPE}.{member.value}"
+            rows.append(
+                [
+                    [nodes.literal(member.value, member.value)],
+                    [nodes.literal(shown, shown)],
+                    [nodes.Text(text[:1].upper() + text[1:] + ".")],
+                ]
+            )
+        return [
+            table(["Subtype", "In suppress_warnings", "Meaning"], rows, [18, 30, 52])
+        ]
+
+
+# ---------------------------------------------------------------- completeness
+
+
+def _shown_by_page(env) -> dict[str, dict[str, set[str]]]:
+    """What the reference shows, page by page, kept in the environment."""
+    if not hasattr(env, "scholar_reference_shown"):
+        env.scholar_reference_shown = {}
+    return env.scholar_reference_shown
+
+
+def _documented(env) -> dict[str, set[str]]:
+    merged: dict[str, set[str]] = {}
+    for kinds in _shown_by_page(env).values():
+        for kind, names in kinds.items():
+            merged.setdefault(kind, set()).update(names)
+    return merged
+
+
+def check_consistency(app, env) -> None:
+    """What the reference leaves out, once it is anywhere in the docs."""
+    documented = _documented(env)
+    if not documented:
+        return
+    for name in sorted(scholar_directives()):
+        if name not in INTERNAL_DIRECTIVES and name not in documented.get(
+            "directive", set()
+        ):
+            drift(
+                f"the reference does not show the options of directive {name!r}", None
+            )
+    for name in OPTION_DOCS:
+        if name not in scholar_directives():
+            drift(
+                f"OPTION_DOCS describes {name!r}, which is no directive of sphinx-scholar",
+                None,
+            )
+    shown = documented.get("record", set())
+    for records in records_of_schemas().values():
+        # a record shared by several formats (author) is shown once
+        for record in sorted(records):
+            definition = record.split("/", 1)[1]
+            if record not in shown and not (
+                definition and any(seen.endswith(f"/{definition}") for seen in shown)
+            ):
+                drift(f"the reference does not show the fields of {record!r}", None)
+    std = env.get_domain("std")
+    confvals = {name for kind, name in std.objects if kind == "confval"}
+    names = {value.name for value in CONFIG_VALUES}
+    for name in sorted(names - confvals):
+        drift(f"configuration value {name} has no .. confval:: in the docs", None)
+    for name in sorted(confvals - names):
+        if name.startswith("scholar_"):
+            drift(
+                f".. confval:: {name} is no configuration value of sphinx-scholar", None
+            )
+
+
+def purge_doc(app, env, docname: str) -> None:
+    _shown_by_page(env).pop(docname, None)
+
+
+def merge_info(app, env, docnames, other) -> None:
+    theirs = _shown_by_page(other)
+    mine = _shown_by_page(env)
+    for docname in docnames:
+        if docname in theirs:
+            mine[docname] = theirs[docname]
+
+
+def setup(app) -> dict:
+    app.add_directive("scholar-directive-options", DirectiveOptions)
+    app.add_directive("scholar-config-values", ConfigValues)
+    app.add_directive("scholar-fields", Fields)
+    app.add_directive("scholar-warning-types", WarningTypes)
+    app.connect("env-check-consistency", check_consistency)
+    app.connect("env-purge-doc", purge_doc)
+    app.connect("env-merge-info", merge_info)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
