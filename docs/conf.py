@@ -15,3 +15,6 @@ scholar_people_file = "data/people.yaml"
 exclude_patterns = ["_build"]
 html_theme = "sphinx_book_theme"
 html_title = "sphinx-scholar"
+
+# The example site is built beside the docs on Read the Docs (.readthedocs.yaml).
+linkcheck_ignore = [r"example/.*"]

@@ -153,3 +153,24 @@ def test_example_profile_page(make_app, tmp_path):
     # the homepage links to the profile page in its navigation
     index = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert 'href="larochelle.html"' in index
+
+
+def test_docs_have_no_broken_internal_links(make_app, tmp_path):
+    import json
+
+    app = make_app(
+        "linkcheck",
+        srcdir=REPO / "docs",
+        builddir=tmp_path,
+        freshenv=True,
+        # no network here: other hosts are not checked
+        confoverrides={"linkcheck_ignore": [r"example/.*", r"https?://.*", r"mailto:.*"]},
+    )
+    app.build()
+    results = [
+        json.loads(line)
+        for line in (app.outdir / "output.json").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    assert results, "linkcheck found no links at all"
+    assert [r for r in results if r["status"] == "broken"] == []
