@@ -174,3 +174,24 @@ def test_the_directive_kinds_known_to_the_source_scanner_match_the_directives():
     assert {
         name: directive.kind for name, directive in DIRECTIVES.items()
     } == DIRECTIVE_KINDS
+
+
+def test_the_scanner_skips_examples_in_code_blocks():
+    from sphinx_scholar.sources import named_files
+
+    text = (
+        ".. publications:: data/a.yaml\n\n"
+        ".. code-block:: rst\n\n   .. publications:: data/example.yaml\n\n"
+        "Literal::\n\n   .. talks:: data/literal.yaml\n\n"
+        ".. container:: box\n\n   .. talks:: data/t.yaml\n\n"
+        "```{publications} data/m.bib\n:group: none\n```\n\n"
+        "```rst\n.. cv:: data/fenced.yaml\n```\n\n"
+        ".. event:: /data/e.yaml\n"
+    )
+    found = named_files(text, "/site/index.rst", "/site")
+    assert found == [
+        ("/site/data/a.yaml", "publications"),
+        ("/site/data/t.yaml", "talks"),
+        ("/site/data/m.bib", "publications"),
+        ("/site/data/e.yaml", "event"),
+    ]
