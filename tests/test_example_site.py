@@ -164,12 +164,16 @@ def test_docs_have_no_broken_internal_links(make_app, tmp_path):
         builddir=tmp_path,
         freshenv=True,
         # no network here: other hosts are not checked
-        confoverrides={"linkcheck_ignore": [r"example/.*", r"https?://.*", r"mailto:.*"]},
+        confoverrides={
+            "linkcheck_ignore": [r"example/.*", r"https?://.*", r"mailto:.*"]
+        },
     )
     app.build()
     results = [
         json.loads(line)
-        for line in (app.outdir / "output.json").read_text(encoding="utf-8").splitlines()
+        for line in (app.outdir / "output.json")
+        .read_text(encoding="utf-8")
+        .splitlines()
         if line.strip()
     ]
     assert results, "linkcheck found no links at all"
