@@ -29,45 +29,99 @@ from pathlib import Path
 
 YEARS = (1990, 2025)
 
-FIRST = (
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+FIRST = _words(
     "Ada Alan Grace Barbara Edsger Donald Leslie Frances Tony John Margaret "
     "Niklaus Radia Shafi Silvio Yoshua Geoffrey Fei-Fei Daphne Judea Andrew "
     "Michael Sarah Emily David Wei Li Hiroshi Priya Arjun Olga Ivan Anna Maria "
     "Pedro Lucas Sofia Noah Mei Chen Kwame Amara Hamid Leila Tomás Zoë Chloé "
     "Søren Jürgen Łukasz Renée François José Núria Björn Åsa Øystein"
-).split()
-LAST = (
+)
+LAST = _words(
     "Lovelace Turing Hopper Liskov Dijkstra Knuth Lamport Allen Hoare Backus "
     "Hamilton Wirth Perlman Goldwasser Micali Bengio Hinton Li Koller Pearl Ng "
     "Jordan Smith Johnson Brown Wang Zhang Liu Tanaka Patel Sharma Petrova "
     "Ivanov Rossi García Silva Santos Kim Nguyen Mensah Okafor Hosseini Haddad "
     "Müller Schäfer Gödel Erdős Noether Poincaré Dvořák Sørensen Nuñez "
     "Öztürk Çelik Łukasiewicz Žukauskas Wójcik Håkansson Lefèvre Fernández"
-).split()
+)
 
 # LaTeX spellings pybtex (for sphinxcontrib-bibtex) and sphinx-scholar both read
 LATEX = {
-    "á": "{\\'a}", "é": "{\\'e}", "í": "{\\'i}", "ó": "{\\'o}", "ú": "{\\'u}",
-    "à": "{\\`a}", "è": "{\\`e}", "ä": '{\\"a}', "ë": '{\\"e}', "ö": '{\\"o}',
-    "ü": '{\\"u}', "ő": "{\\H{o}}", "ñ": "{\\~n}", "ç": "{\\c{c}}", "Ç": "{\\c{C}}",
-    "ø": "{\\o}", "Ø": "{\\O}", "å": "{\\aa}", "Å": "{\\AA}", "ł": "{\\l}",
-    "Ł": "{\\L}", "ř": "{\\v{r}}", "ž": "{\\v{z}}", "Ž": "{\\v{Z}}", "Ö": '{\\"O}',
+    "á": "{\\'a}",
+    "é": "{\\'e}",
+    "í": "{\\'i}",
+    "ó": "{\\'o}",
+    "ú": "{\\'u}",
+    "à": "{\\`a}",
+    "è": "{\\`e}",
+    "ä": '{\\"a}',
+    "ë": '{\\"e}',
+    "ö": '{\\"o}',
+    "ü": '{\\"u}',
+    "ő": "{\\H{o}}",
+    "ñ": "{\\~n}",
+    "ç": "{\\c{c}}",
+    "Ç": "{\\c{C}}",
+    "ø": "{\\o}",
+    "Ø": "{\\O}",
+    "å": "{\\aa}",
+    "Å": "{\\AA}",
+    "ł": "{\\l}",
+    "Ł": "{\\L}",
+    "ř": "{\\v{r}}",
+    "ž": "{\\v{z}}",
+    "Ž": "{\\v{Z}}",
+    "Ö": '{\\"O}',
 }
 
 TOPICS = (
-    "Graph Neural Networks", "Program Synthesis", "Type Inference",
-    "Garbage Collection", "Distributed Consensus", "Protein Folding",
-    "Causal Inference", "Reinforcement Learning", "Compiler Optimisation",
-    "Byzantine Fault Tolerance", "Quantum Error Correction", "Sparse Attention",
-    "Model Checking", "Differential Privacy", "Image Segmentation",
-    "Speech Recognition", "Code Search", "Climate Models", "Robot Grasping",
-    "Federated Learning", "Symbolic Execution", "Memory Safety",
-    "Neural Rendering", "Time Series Forecasting", "Query Optimisation",
+    "Graph Neural Networks",
+    "Program Synthesis",
+    "Type Inference",
+    "Garbage Collection",
+    "Distributed Consensus",
+    "Protein Folding",
+    "Causal Inference",
+    "Reinforcement Learning",
+    "Compiler Optimisation",
+    "Byzantine Fault Tolerance",
+    "Quantum Error Correction",
+    "Sparse Attention",
+    "Model Checking",
+    "Differential Privacy",
+    "Image Segmentation",
+    "Speech Recognition",
+    "Code Search",
+    "Climate Models",
+    "Robot Grasping",
+    "Federated Learning",
+    "Symbolic Execution",
+    "Memory Safety",
+    "Neural Rendering",
+    "Time Series Forecasting",
+    "Query Optimisation",
 )
 ADJECTIVES = (
-    "Scalable", "Efficient", "Robust", "Provable", "Incremental", "Adaptive",
-    "Probabilistic", "Lightweight", "Verified", "Interpretable", "Parallel",
-    "Self-Supervised", "Practical", "Fast", "Certified",
+    "Scalable",
+    "Efficient",
+    "Robust",
+    "Provable",
+    "Incremental",
+    "Adaptive",
+    "Probabilistic",
+    "Lightweight",
+    "Verified",
+    "Interpretable",
+    "Parallel",
+    "Self-Supervised",
+    "Practical",
+    "Fast",
+    "Certified",
 )
 PATTERNS = (
     "{adj} {topic}",
@@ -112,10 +166,19 @@ WORKSHOPS = (
     "Workshop on Programming Languages and Analysis for Security",
 )
 PUBLISHERS = ("Springer", "MIT Press", "Cambridge University Press", "O'Reilly")
-SCHOOLS = ("ETH Zürich", "University of Cambridge", "Université Paris-Saclay",
-           "Stanford University", "KTH Royal Institute of Technology")
-INSTITUTIONS = ("Microsoft Research", "INRIA", "Max Planck Institute for Informatics",
-                "Google Research")
+SCHOOLS = (
+    "ETH Zürich",
+    "University of Cambridge",
+    "Université Paris-Saclay",
+    "Stanford University",
+    "KTH Royal Institute of Technology",
+)
+INSTITUTIONS = (
+    "Microsoft Research",
+    "INRIA",
+    "Max Planck Institute for Informatics",
+    "Google Research",
+)
 NOTES = ("Oral", "Spotlight", "Best paper", "Best student paper", "Invited")
 SENTENCES = (
     "We study {t} and show that it can be solved in near-linear time.",
@@ -180,8 +243,8 @@ def generate(n: int, seed: int = 2024) -> list[Record]:
     weights = [w for *_, w in TYPES]
     records = []
     keys: set[str] = set()
-    for index in range(n):
-        bibtype, kind, _ = rng.choices(TYPES, weights)[0]
+    for _ in range(n):
+        bibtype, kind, _weight = rng.choices(TYPES, weights)[0]
         year = rng.randint(*YEARS)
         nauthors = min(12, max(1, int(rng.expovariate(1 / 3.5)) + 1))
         if kind in ("thesis",):
@@ -189,7 +252,9 @@ def generate(n: int, seed: int = 2024) -> list[Record]:
         authors = [(rng.choice(FIRST), rng.choice(LAST)) for _ in range(nauthors)]
         topic, topic2 = rng.sample(TOPICS, 2)
         adj, adj2 = rng.sample(ADJECTIVES, 2)
-        title = rng.choice(PATTERNS).format(adj=adj, adj2=adj2, topic=topic, topic2=topic2)
+        title = rng.choice(PATTERNS).format(
+            adj=adj, adj2=adj2, topic=topic, topic2=topic2
+        )
         base = _ascii(authors[0][1]) + str(year) + _ascii(title.split()[0])
         key, suffix = base, 1
         while key in keys:
@@ -220,7 +285,9 @@ def generate(n: int, seed: int = 2024) -> list[Record]:
             record.venue = rng.choice(INSTITUTIONS)
             record.number = f"TR-{year}-{rng.randint(1, 99):02d}"
         elif kind == "preprint":
-            record.arxiv = f"{year % 100:02d}{rng.randint(1, 12):02d}.{rng.randint(1, 19999):05d}"
+            record.arxiv = (
+                f"{year % 100:02d}{rng.randint(1, 12):02d}.{rng.randint(1, 19999):05d}"
+            )
             record.venue = f"arXiv preprint arXiv:{record.arxiv}"
         if kind in ("journal", "conference", "workshop", "chapter"):
             first = rng.randint(1, 900)
@@ -254,7 +321,9 @@ def generate(n: int, seed: int = 2024) -> list[Record]:
         if rng.random() < 0.05:
             record.links["video"] = f"https://video.example.org/{key}"
         if kind not in ("preprint",) and rng.random() < 0.15:
-            record.arxiv = f"{year % 100:02d}{rng.randint(1, 12):02d}.{rng.randint(1, 19999):05d}"
+            record.arxiv = (
+                f"{year % 100:02d}{rng.randint(1, 12):02d}.{rng.randint(1, 19999):05d}"
+            )
         record.latex_names = rng.random() < 0.5
         records.append(record)
     return records
@@ -262,9 +331,14 @@ def generate(n: int, seed: int = 2024) -> list[Record]:
 
 # -- BibTeX ------------------------------------------------------------------
 
-MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
-AL_FOLIO_LINKS = {"pdf": "pdf", "code": "code", "web": "html", "slides": "slides",
-                  "video": "video"}
+MONTHS = _words("jan feb mar apr may jun jul aug sep oct nov dec")
+AL_FOLIO_LINKS = {
+    "pdf": "pdf",
+    "code": "code",
+    "web": "html",
+    "slides": "slides",
+    "video": "video",
+}
 
 
 def _latex(text: str) -> str:
@@ -284,9 +358,13 @@ def bib_entry(record: Record) -> str:
     fields.append(("title", record.title))
     fields.append(("author", " and ".join(name(*a) for a in record.authors)))
     venue_field = {
-        "article": "journal", "inproceedings": "booktitle",
-        "incollection": "booktitle", "phdthesis": "school",
-        "techreport": "institution", "book": "publisher", "misc": "howpublished",
+        "article": "journal",
+        "inproceedings": "booktitle",
+        "incollection": "booktitle",
+        "phdthesis": "school",
+        "techreport": "institution",
+        "book": "publisher",
+        "misc": "howpublished",
     }[record.bibtype]
     fields.append((venue_field, _latex(record.venue.removeprefix("PhD thesis, "))))
     if record.publisher and record.bibtype != "book":
@@ -294,9 +372,13 @@ def bib_entry(record: Record) -> str:
     fields.append(("year", str(record.year)))
     if record.month:
         fields.append(("month", MONTHS[record.month - 1]))  # a macro
-    for name_, value in (("volume", record.volume), ("number", record.number),
-                         ("pages", record.pages), ("doi", record.doi),
-                         ("url", record.url)):
+    for name_, value in (
+        ("volume", record.volume),
+        ("number", record.number),
+        ("pages", record.pages),
+        ("doi", record.doi),
+        ("url", record.url),
+    ):
         if value:
             fields.append((name_, value))
     if record.arxiv and record.type != "preprint":
@@ -325,7 +407,9 @@ def bib_entry(record: Record) -> str:
 
 def write_bib(records: list[Record], path: Path) -> None:
     header = "% Generated by bench/generate.py: not real publications.\n\n"
-    path.write_text(header + "\n\n".join(map(bib_entry, records)) + "\n", encoding="utf-8")
+    path.write_text(
+        header + "\n\n".join(map(bib_entry, records)) + "\n", encoding="utf-8"
+    )
 
 
 # -- YAML --------------------------------------------------------------------
@@ -337,16 +421,29 @@ def _q(text: str) -> str:
 
 
 def yaml_entry(record: Record) -> str:
-    lines = [f"- key: {record.key}", f"  type: {record.type}", f"  title: {_q(record.title)}"]
-    lines.append("  authors: [" + ", ".join(_q(f"{f} {l}") for f, l in record.authors) + "]")
+    lines = [
+        f"- key: {record.key}",
+        f"  type: {record.type}",
+        f"  title: {_q(record.title)}",
+    ]
+    lines.append(
+        "  authors: ["
+        + ", ".join(_q(f"{first} {last}") for first, last in record.authors)
+        + "]"
+    )
     lines.append(f"  venue: {_q(record.venue)}")
     lines.append(f"  year: {record.year}")
     if record.month:
         lines.append(f"  month: {record.month}")
-    for name_, value in (("volume", record.volume), ("number", record.number),
-                         ("pages", record.pages), ("publisher", record.publisher),
-                         ("status", record.status), ("doi", record.doi),
-                         ("url", record.url)):
+    for name_, value in (
+        ("volume", record.volume),
+        ("number", record.number),
+        ("pages", record.pages),
+        ("publisher", record.publisher),
+        ("status", record.status),
+        ("doi", record.doi),
+        ("url", record.url),
+    ):
         if value:
             lines.append(f"  {name_}: {_q(value)}")
     if record.arxiv:
@@ -367,7 +464,9 @@ def yaml_entry(record: Record) -> str:
 
 def write_yaml(records: list[Record], path: Path) -> None:
     header = "# Generated by bench/generate.py: not real publications.\n"
-    path.write_text(header + "\n".join(map(yaml_entry, records)) + "\n", encoding="utf-8")
+    path.write_text(
+        header + "\n".join(map(yaml_entry, records)) + "\n", encoding="utf-8"
+    )
 
 
 # -- hand-written reStructuredText -------------------------------------------
@@ -415,7 +514,9 @@ def rst_entry(record: Record) -> str:
         title = f"`{_rst_text(record.title)} <{record.url}>`__"
     else:
         title = f"**{_rst_text(record.title)}**"
-    authors = ", ".join(_rst_text(f"{f} {l}".strip()) for f, l in record.authors)
+    authors = ", ".join(
+        _rst_text(f"{first} {last}".strip()) for first, last in record.authors
+    )
     links = "".join(_rst_link(label, url) for label, url in shown["links"])
     lines = [title]
     if authors:
@@ -432,7 +533,9 @@ def sort_key(record: Record):
     return (record.year is None, -(record.year or 0), -(record.month or 0))
 
 
-def rst_page(records: list[Record], title: str = "Publications", min_year: int | None = None) -> str:
+def rst_page(
+    records: list[Record], title: str = "Publications", min_year: int | None = None
+) -> str:
     chosen = sorted(
         (r for r in records if min_year is None or (r.year or 0) >= min_year),
         key=sort_key,
@@ -454,10 +557,20 @@ def from_publications(publications) -> list[Record]:
     records = []
     for pub in publications:
         record = Record(
-            pub.key, "", pub.type, pub.title,
+            pub.key,
+            "",
+            pub.type,
+            pub.title,
             [(author.display, "") for author in pub.authors],
-            pub.venue, pub.year, pub.month, pub.volume, pub.number,
-            pub.pages, status=pub.status, notes=list(pub.notes), url=pub.url,
+            pub.venue,
+            pub.year,
+            pub.month,
+            pub.volume,
+            pub.number,
+            pub.pages,
+            status=pub.status,
+            notes=list(pub.notes),
+            url=pub.url,
         )
         for link in pub.links:  # doi and arxiv links are among them
             if len(link.files) == 1 and not link.files[0].name:

@@ -5,9 +5,14 @@ from __future__ import annotations
 
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.input.bibtex import Parser
+from pybtex.database.output.bibtex import Writer
 from pybtex.exceptions import PybtexError
 
 from .model import Publication
+
+#: One writer for every entry: finding pybtex's writer by name costs more
+#: than writing an entry.
+_WRITER = Writer()
 
 #: Fields a site adds to BibTeX that are not part of the citation.
 SITE_FIELDS = {
@@ -33,7 +38,7 @@ def citation_bibtex(record: Publication) -> str:
             for field in list(entry.fields):
                 if field.lower() in SITE_FIELDS:
                     del entry.fields[field]
-            return BibliographyData({key: entry}).to_string("bibtex").strip()
+            return _WRITER.to_string(BibliographyData({key: entry})).strip()
     kind = {
         "journal": "article", "conference": "inproceedings", "workshop": "inproceedings",
         "chapter": "incollection", "book": "book", "thesis": "phdthesis", "report": "techreport",
@@ -60,4 +65,4 @@ def citation_bibtex(record: Publication) -> str:
         else {}
     )
     entry = Entry(kind, fields=fields, persons=persons)
-    return BibliographyData({record.key: entry}).to_string("bibtex").strip()
+    return _WRITER.to_string(BibliographyData({record.key: entry})).strip()
