@@ -25,7 +25,7 @@ from ..model import (
     Sponsorship,
 )
 from ..text import fold, plain_slug, slug
-from .fields import FieldReader, did_you_mean
+from .fields import FieldReader
 from .publications import read_authors, read_links
 
 FILE_FIELDS = ("event", "organisation", "sponsors", "roles", "program")
@@ -49,20 +49,12 @@ _KIND_ALIASES = {
 }
 
 
-def _kind(reader: FieldReader, name: str, kinds: tuple[str, ...], default: str) -> str:
-    written = reader.text(name)
-    if not written:
-        return default
-    kind = _KIND_ALIASES.get(fold(written), fold(written))
-    if kind in kinds:
-        return kind
-    reader.problem(
-        Subtype.field_type,
-        f"unknown {reader.what} kind {written!r}{did_you_mean(fold(written), kinds)}; "
-        f"use one of {', '.join(kinds)}",
-        name,
-    )
-    return "other"
+def _kind(reader: FieldReader, name: str, kinds: tuple[str, ...]) -> str:
+    def normalize(written: str) -> str | None:
+        kind = _KIND_ALIASES.get(fold(written), fold(written))
+        return kind if kind in kinds else None
+
+    return reader.choice(name, normalize, kinds, (), f"{reader.what} kind")
 
 
 def read_roles(reader: FieldReader, name: str = "roles") -> tuple[Role, ...]:
@@ -91,7 +83,7 @@ def _contributions(reader: FieldReader) -> tuple[Contribution, ...]:
             continue
         found.append(
             Contribution(
-                kind=_kind(sub, "kind", CONTRIBUTION_KINDS, "other"),
+                kind=_kind(sub, "kind", CONTRIBUTION_KINDS),
                 title=sub.text("title"),
                 authors=read_authors(sub, "authors"),
                 url=sub.url("url"),
@@ -111,7 +103,7 @@ def _program(reader: FieldReader, year: int | None) -> tuple[ProgramItem, ...]:
         items.append(
             ProgramItem(
                 key=sub.text("key") or slug(title)[:60] or f"item-{index + 1}",
-                kind=_kind(sub, "kind", PROGRAM_KINDS, "other"),
+                kind=_kind(sub, "kind", PROGRAM_KINDS),
                 title=title,
                 url=sub.url("url"),
                 people=read_authors(sub, "people"),

@@ -164,6 +164,31 @@ class FieldReader:
                     name,
                 )
 
+    def choice(
+        self,
+        name: str,
+        normalize,
+        choices: Iterable[str],
+        aliases: Iterable[str],
+        what: str,
+    ) -> str:
+        """An enumerated field (a type, a kind): its canonical value, from
+        ``normalize``, or "other" with a problem when it has none."""
+        written = self.text(name)
+        if not written:
+            return "other"
+        value = normalize(written)
+        if value is None:
+            choices = tuple(choices)
+            self.problem(
+                Subtype.field_type,
+                f"unknown {what} {written!r}{did_you_mean(fold(written), (*choices, *aliases))}; "
+                f"use one of {', '.join(choices)}",
+                name,
+            )
+            return "other"
+        return value
+
     def check_known(self, known: Iterable[str]) -> None:
         known = tuple(known)
         for name in self.data:

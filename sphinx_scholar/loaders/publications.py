@@ -21,7 +21,7 @@ from ..model import (
     Related,
 )
 from ..text import fold, natural_order, split_mark
-from .fields import FieldReader, did_you_mean
+from .fields import FieldReader
 
 FIELDS = (
     "key",
@@ -108,19 +108,9 @@ def publication_from_mapping(
         )
         return None
 
-    type_ = "other"
-    if "type" in data:
-        written = reader.text("type")
-        type_ = normalize_type(written) if written else "other"
-        if type_ is None:
-            reader.problem(
-                Subtype.field_type,
-                f"unknown publication type {written!r}"
-                f"{did_you_mean(written, PUBLICATION_TYPES + tuple(TYPE_ALIASES))}; "
-                f"use one of {', '.join(PUBLICATION_TYPES)}",
-                "type",
-            )
-            type_ = "other"
+    type_ = reader.choice(
+        "type", normalize_type, PUBLICATION_TYPES, TYPE_ALIASES, "publication type"
+    )
 
     year = reader.year("year")
     month = reader.month("month")

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from ..diagnostics import Subtype
 from ..model import TALK_KINDS, Problem, Talk
 from ..text import fold
-from .fields import FieldReader, did_you_mean
+from .fields import FieldReader
 from .publications import read_authors, read_links
 
 FIELDS = (
@@ -72,19 +72,7 @@ def talk_from_mapping(
     if not reader.require("title"):
         return None
     title = reader.text("title")
-    kind = "other"
-    if "kind" in data:
-        written = reader.text("kind")
-        kind = normalize_kind(written) if written else "other"
-        if kind is None:
-            reader.problem(
-                Subtype.field_type,
-                f"unknown talk kind {written!r}"
-                f"{did_you_mean(fold(written), TALK_KINDS + tuple(KIND_ALIASES))}; "
-                f"use one of {', '.join(TALK_KINDS)}",
-                "kind",
-            )
-            kind = "other"
+    kind = reader.choice("kind", normalize_kind, TALK_KINDS, KIND_ALIASES, "talk kind")
     date = reader.date("date") or (
         (reader.year("year"), None, None) if "year" in data else None
     )
