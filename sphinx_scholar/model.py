@@ -107,7 +107,11 @@ class Publication:
     tags: tuple[str, ...] = ()
     selected: bool = False
     related: tuple[Related, ...] = ()
+    #: the entry as written in the data (BibTeX files: its source text)
     bibtex: str = ""
+    #: the entry as a citation to show and export (see :mod:`..citation`);
+    #: made when the record is read from BibTeX, on demand otherwise
+    citation: str = ""
     #: the data file and line the record came from, for messages
     source: str = ""
     line: int = 0

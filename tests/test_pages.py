@@ -79,7 +79,10 @@ def test_the_page_bibtex_has_no_site_fields(app):
         .select_one(".scholar-bibtex")
         .get_text()
     )
-    assert "booktitle" in bibtex and "Bernoulli" in bibtex
+    # as written, with the @string macro expanded and the month macro's name
+    assert "title = {{B}ernoulli Numbers on the {A}nalytical {E}ngine}," in bibtex
+    assert "booktitle = {International Conference on Machine Learning (ICML)}" in bibtex
+    assert "month = {June}" in bibtex
     for site_field in ("pdf", "code", "slides", "selected"):
         assert f"{site_field} =" not in bibtex
 

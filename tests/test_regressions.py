@@ -234,7 +234,7 @@ def test_bibtex_made_from_a_record_keeps_month_and_pages(tmp_path):
         encoding="utf-8",
     )
     bibtex = citation_bibtex(load_publications(str(path)).records[0])
-    assert 'month = "6"' in bibtex and 'pages = "1--9"' in bibtex
+    assert "month = {6}" in bibtex and "pages = {1--9}" in bibtex
 
 
 def test_the_year_shows_unless_the_venue_names_it(make_app, root_copy):

@@ -23,7 +23,7 @@ from ..query import (
     sort_records,
 )
 from ..registry import note_people_dependency, registry_for
-from ..render.nodes import RenderContext
+from ..render.nodes import RenderContext, compact
 from ..text import name_key
 
 LIST_OPTIONS = {
@@ -208,10 +208,12 @@ class ListingDirective(SphinxDirective):
         return self.env.get_domain("scholar")
 
     def with_classes(self, result: list[nodes.Node]) -> list[nodes.Node]:
-        """The nodes, with the classes of the ``:class:`` option."""
+        """The nodes, with the classes of the ``:class:`` option, each placed
+        at the directive (so messages about them point here)."""
         for node in result:
             if isinstance(node, nodes.Element):
                 node["classes"].extend(self.options.get("class", ()))
+        compact(result, *self.get_source_info())
         return result
 
     def sections_allowed(self) -> bool:

@@ -16,6 +16,7 @@ from pybtex.database.input.bibtex import LowLevelParser, UndefinedMacro, month_n
 from pybtex.exceptions import PybtexError
 from pybtex.utils import CaseInsensitiveDict
 
+from ..citation import entry_citation
 from ..diagnostics import Subtype
 from ..model import Problem
 from ..text import latex_to_text, split_mark
@@ -90,7 +91,7 @@ class _EntryMapping(dict):
 
 
 def load_bibtex(text: str, source: str, problems: list[Problem]) -> list:
-    entries = _parse(text, source, problems)
+    entries = parse_entries(text, source, problems)
     by_key = CaseInsensitiveDict()
     for entry in entries:
         if entry.key in by_key:
@@ -116,15 +117,16 @@ def load_bibtex(text: str, source: str, problems: list[Problem]) -> list:
         ):
             continue  # a volume that exists only to be cross-referenced
         mapping = _to_mapping(entry, source, problems)
+        citation = entry_citation(entry.type, entry.key, entry.fields.items())
         record = publication_from_mapping(
-            mapping, source, problems, check_unknown=False
+            mapping, source, problems, check_unknown=False, citation=citation
         )
         if record is not None:
             records.append(record)
     return records
 
 
-def _parse(text: str, source: str, problems: list[Problem]) -> list[_Entry]:
+def parse_entries(text: str, source: str, problems: list[Problem]) -> list[_Entry]:
     """Entries of the file; an entry with a syntax error is reported and skipped.
 
     Each piece of the file that starts with ``@`` at the start of a line is

@@ -90,7 +90,11 @@ def normalize_type(value: str) -> str | None:
 
 
 def publication_from_mapping(
-    data: Mapping, source: str, problems: list[Problem], check_unknown: bool = True
+    data: Mapping,
+    source: str,
+    problems: list[Problem],
+    check_unknown: bool = True,
+    citation: str = "",
 ) -> Publication | None:
     """A :class:`Publication` from one record, or ``None`` if it cannot be one."""
     what = "publication"
@@ -152,6 +156,7 @@ def publication_from_mapping(
         selected=reader.flag("selected"),
         related=read_related(reader, "related"),
         bibtex=reader.text("bibtex"),
+        citation=citation,
         source=source,
         line=reader.line,
     )

@@ -183,6 +183,37 @@ def people_nodes(authors: tuple[Author, ...], ctx: RenderContext) -> list[nodes.
     return result
 
 
+def compact(result: list[nodes.Node], source: str, line: int | None) -> None:
+    """Make a rendered list cheap for Sphinx to process: adjacent texts become
+    one text node (an author list is one text, as if written by hand), and
+    every element gets the directive's place, which Sphinx would otherwise
+    look up, and log, for each line of the list."""
+    for node in result:
+        if not isinstance(node, nodes.Element):
+            continue
+        for element in list(node.findall(nodes.Element)):
+            if element.source is None:
+                element.source, element.line = source, line
+            children = element.children
+            if not any(
+                isinstance(a, nodes.Text) and isinstance(b, nodes.Text)
+                for a, b in zip(children, children[1:], strict=False)
+            ):
+                continue
+            merged: list[nodes.Node] = []
+            for child in children:
+                if (
+                    merged
+                    and isinstance(child, nodes.Text)
+                    and isinstance(merged[-1], nodes.Text)
+                ):
+                    merged[-1] = nodes.Text(merged[-1] + child)
+                else:
+                    merged.append(child)
+            element.children = []
+            element.extend(merged)
+
+
 def grouped(
     title: str,
     node_id: str,
