@@ -9,7 +9,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
-from . import __version__, cache, interactive
+from . import __version__, cache, deferred, interactive
 from . import config as scholar_config
 from .diagnostics import Subtype, report, warn
 from .directives.awards import AwardsDirective
@@ -72,6 +72,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("news", NewsDirective)
     app.add_directive("publication-page", PublicationPageDirective)
     interactive.setup(app)
+    deferred.setup(app)
     app.add_node(news_list)
     app.add_message_catalog(MESSAGE_CATALOG, LOCALE_DIR)
     app.connect("config-inited", on_config_inited)

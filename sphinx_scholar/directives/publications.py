@@ -5,6 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 from docutils.parsers.rst import directives
 
+from ..deferred import pending_list
 from ..diagnostics import Subtype
 from ..interactive import FEATURES, LIST_ID, SETTINGS
 from ..render.publications import DEFAULT_PARTS, PARTS, render_publications
@@ -19,6 +20,9 @@ class PublicationsDirective(ListingDirective):
     default_sort = "-year, -month"
     default_group = "year"
     option_spec = {**LIST_OPTIONS, "interactive": directives.unchanged}
+    #: render the entries when the page is written (see :mod:`..deferred`);
+    #: the output is the same either way, and the tests check that it is
+    deferred = True
 
     def run(self) -> list[nodes.Node]:
         loaded = self.load()
@@ -31,7 +35,15 @@ class PublicationsDirective(ListingDirective):
         parts = self.parts(PARTS, DEFAULT_PARTS)
         ctx = self.context(loaded)
         ctx.interactive = self.features()
-        result = render_publications(groups, by, parts, ctx, self.sections_allowed())
+        make_list = None
+        if self.deferred:
+            path = self.env.relfn2path(self.arguments[0], self.env.docname)[1]
+            make_list = lambda records: pending_list(  # noqa: E731
+                records, parts, ctx, path, self.env
+            )
+        result = render_publications(
+            groups, by, parts, ctx, self.sections_allowed(), make_list
+        )
         if ctx.interactive and result:
             list_id = f"{self.env.docname}-{self.lineno}"
             for node in result:

@@ -40,6 +40,12 @@ class RenderContext:
     interactive: frozenset[str] = frozenset()
     #: the site's language, for month names
     language: str = "en"
+    #: publication key -> anchor, when the anchors were fixed while reading
+    #: (lists rendered when the page is written, see :mod:`..deferred`)
+    anchors: dict[str, str] | None = None
+    #: URL as written -> (path in the source folder, file name in the output)
+    #: of the site files such a list links, registered while reading
+    downloads: dict[str, tuple[str, str]] | None = None
 
     def shown(self, record, anchor: str) -> None:
         if self.note_publication is not None:
@@ -64,6 +70,14 @@ class RenderContext:
     def register(self, node: nodes.Element) -> None:
         self.document.set_id(node)
 
+    def anchor(self, record) -> str:
+        """The anchor of a publication's entry, made once and told to the domain."""
+        if self.anchors is not None:
+            return self.anchors[record.key]
+        anchor = self.unique_id(f"pub-{slug(record.key)}")
+        self.shown(record, anchor)
+        return anchor
+
 
 def is_external(url: str) -> bool:
     return "://" in url or url.startswith(("//", "mailto:"))
@@ -75,6 +89,34 @@ def link_node(url: str, text: str, record, ctx: RenderContext) -> nodes.Node | N
     cannot be found is reported and left out."""
     if is_external(url):
         return nodes.reference("", text, refuri=url, internal=False)
+    if ctx.downloads is not None:
+        # registered while reading (and reported there when missing)
+        if url not in ctx.downloads:
+            return None
+        relative, filename = ctx.downloads[url]
+    else:
+        target = site_file(url, record, ctx)
+        if target is None:
+            return None
+        relative = os.path.relpath(target, ctx.srcdir).replace(os.sep, "/")
+    node = addnodes.download_reference(
+        "",
+        "",
+        nodes.inline("", text),
+        reftarget="/" + relative,
+        refdoc=ctx.docname,
+        refdomain="",
+        reftype="download",
+        refexplicit=True,
+        refwarn=False,
+    )
+    if ctx.downloads is not None:
+        node["filename"] = filename
+    return node
+
+
+def site_file(url: str, record, ctx: RenderContext) -> str | None:
+    """The file of the site a relative link names; reported when missing."""
     target = ctx.find_file(url.split("#")[0].split("?")[0], record.source)
     if target is None:
         looked = ", ".join(
@@ -88,19 +130,7 @@ def link_node(url: str, text: str, record, ctx: RenderContext) -> nodes.Node | N
             record.source,
             record.line,
         )
-        return None
-    relative = os.path.relpath(target, ctx.srcdir).replace(os.sep, "/")
-    return addnodes.download_reference(
-        "",
-        "",
-        nodes.inline("", text),
-        reftarget="/" + relative,
-        refdoc=ctx.docname,
-        refdomain="",
-        reftype="download",
-        refexplicit=True,
-        refwarn=False,
-    )
+    return target
 
 
 def image_node(

@@ -15,7 +15,7 @@ from ..citation import citation_bibtex
 from ..interactive import ABSTRACT, ENTRY_DATA
 from ..locale import _
 from ..model import Publication
-from ..text import fold, slug
+from ..text import fold
 from .nodes import RenderContext, link_node, links_nodes, people_nodes, render_groups
 
 #: the attribute of a reference whose target is a publication's own page
@@ -39,11 +39,15 @@ TYPE_HEADINGS = {
 }
 
 
-def render_publications(groups, by, parts, ctx: RenderContext, as_sections: bool):
+def render_publications(
+    groups, by, parts, ctx: RenderContext, as_sections: bool, make_list=None
+):
+    """Each group under its heading; ``make_list`` makes a group's list
+    (by default, its entries rendered now)."""
     return render_groups(
         groups,
         by,
-        lambda records: publication_list(records, parts, ctx),
+        make_list or (lambda records: publication_list(records, parts, ctx)),
         TYPE_HEADINGS,
         "publications",
         ctx,
@@ -61,10 +65,11 @@ def publication_list(
 def publication_item(
     record: Publication, parts: frozenset[str], ctx: RenderContext
 ) -> nodes.list_item:
-    item = nodes.list_item("", classes=["scholar-publication"])
-    item["ids"].append(ctx.unique_id(f"pub-{slug(record.key)}"))
-    ctx.register(item)
-    ctx.shown(record, item["ids"][0])
+    item = nodes.list_item(
+        "", ids=[ctx.anchor(record)], classes=["scholar-publication"]
+    )
+    if ctx.anchors is None:
+        ctx.register(item)
     if ctx.interactive:
         item[ENTRY_DATA] = entry_data(record, ctx.interactive)
     lines = nodes.line_block(classes=["scholar-entry"])
