@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime
 import json
 
-import icalendar
-
 from . import __version__
 from .model import Event
 
@@ -29,6 +27,8 @@ def event_dates(event: Event) -> tuple[datetime.date, datetime.date] | None:
 
 def event_ics(event: Event, uid_domain: str = "sphinx-scholar") -> bytes | None:
     """A one-event calendar, all-day from the first day to the last."""
+    import icalendar  # here: only sites with events load it
+
     dates = event_dates(event)
     if dates is None:
         return None

@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime
 import os
 
-from feedgen.feed import FeedGenerator
-
 from . import cache
 from .citation import citation_bibtex
 from .directives.listing import cache_dir
@@ -38,6 +36,12 @@ def published(record: Publication) -> datetime.datetime:
     )
 
 
+def exports_written(outdir) -> bool:
+    return all(
+        os.path.isfile(os.path.join(outdir, name)) for name in (BIBTEX_FILE, FEED_FILE)
+    )
+
+
 def write_exports(app) -> None:
     records = listed_publications(app.env)
     if not records:
@@ -48,6 +52,9 @@ def write_exports(app) -> None:
 
 
 def write_feed(app, records: list[Publication]) -> None:
+    # imported here: a build that writes no feed does not load feedgen and lxml
+    from feedgen.feed import FeedGenerator
+
     base = (app.config.html_baseurl or "").rstrip("/")
     domain = app.env.get_domain("scholar")
     newest = sorted(records, key=lambda r: (r.year or 0, r.month or 0), reverse=True)[

@@ -27,7 +27,7 @@ from .directives.people import PeopleDirective, ProfileDirective
 from .directives.publications import PublicationsDirective
 from .directives.talks import TalksDirective
 from .domain import ScholarDomain
-from .exports import write_exports
+from .exports import exports_written, write_exports
 from .locale import MESSAGE_CATALOG
 from .pages import PublicationPageDirective, on_html_page_context, write_page_sources
 from .registry import registry_for, report_problems
@@ -247,8 +247,16 @@ def on_build_finished(app: Sphinx, exception) -> None:
         or app.builder.name.startswith("epub")
     ):
         return
-    write_exports(app)
-    calendars = app.env.get_domain("scholar").calendars
+    domain = app.env.get_domain("scholar")
+    # Unless a page was read or removed, the exports are those of the last
+    # build: a no-op rebuild does not load the data to write them again.
+    if (
+        _read_this_build
+        or domain.publications != _shown_before
+        or not exports_written(app.outdir)
+    ):
+        write_exports(app)
+    calendars = domain.calendars
     folder = os.path.join(app.outdir, CALENDAR_DIR)
     for events in calendars.values():
         for key, ics in events.items():

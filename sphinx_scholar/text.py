@@ -7,8 +7,6 @@ import hashlib
 import re
 import unicodedata
 
-import latexcodec  # noqa: F401  (registers the "ulatex" codec)
-
 # Logos and commands that latexcodec leaves alone.
 _LATEX_WORDS = {
     "TeX": "TeX",
@@ -52,6 +50,8 @@ def latex_to_text(value: str) -> str:
     """
     if not _NEEDS_LATEX.search(value):
         return _SPACES.sub(" ", value).strip()
+    import latexcodec  # noqa: F401  (registers the "ulatex" codec; loaded when needed)
+
     for pattern, replacement in _BEFORE_DECODING:
         value = pattern.sub(replacement, value)
     try:

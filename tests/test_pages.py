@@ -192,3 +192,24 @@ def test_atom_feed_of_the_newest_publications(app):
         feed.find(f"{atom}link").get("href")
         == "https://scholar.example.org/publications.atom"
     )
+
+
+def test_exports_follow_changes_and_rest_on_a_no_op_build(make_app, root_copy):
+    srcdir = root_copy("basic")
+    make_app("html", srcdir=srcdir).build()
+    outdir = srcdir / "_build" / "html"
+    exported = outdir / "publications.bib"
+    before = exported.stat().st_mtime_ns
+    assert "lovelace2019bib" in exported.read_text(encoding="utf-8")
+
+    make_app("html", srcdir=srcdir).build()  # nothing changed
+    assert exported.stat().st_mtime_ns == before
+
+    # the page that alone shows the BibTeX file goes: so do its entries
+    (srcdir / "bib.rst").unlink()
+    index = srcdir / "index.rst"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace("   bib\n", ""), encoding="utf-8"
+    )
+    make_app("html", srcdir=srcdir).build()
+    assert "lovelace2019bib" not in exported.read_text(encoding="utf-8")

@@ -7,7 +7,6 @@ import os
 from ..diagnostics import Subtype
 from ..model import LoadResult, Problem
 from .awards import awards_from_data
-from .bibtex import load_bibtex
 from .cv import cv_from_data
 from .events import event_from_data
 from .lists import records_of, unique_records
@@ -58,6 +57,9 @@ def load_publications(path: str) -> LoadResult:
     """Every publication in a ``.bib``, ``.yaml``, ``.yml`` or ``.json`` file."""
     problems: list[Problem] = []
     if path.lower().endswith(".bib"):
+        # imported here: a build that reads no BibTeX does not load pybtex
+        from .bibtex import load_bibtex
+
         text = read_text(path, problems)
         records = load_bibtex(text, path, problems) if text is not None else []
     else:
