@@ -27,6 +27,7 @@ from .diagnostics import Subtype, warn
 from .directives.listing import cache_dir, render_context
 from .locale import _
 from .model import Publication
+from .paths import is_readable, readable_folders
 from .people import Highlight, resolve_highlight
 from .registry import note_people_dependency, registry_for
 from .render.nodes import link_node, links_nodes, people_nodes
@@ -58,6 +59,7 @@ def listed_data_files(app, folder: str) -> list[str]:
     """Every publications file the site's pages name (the pages folder aside)."""
     project = Project(app.srcdir, app.config.source_suffix)
     excluded = [*app.config.exclude_patterns, f"{folder}/**"]
+    readable = readable_folders(app.srcdir, app.config)
     found: list[str] = []
     for docname in sorted(project.discover(excluded, app.config.include_patterns)):
         document = project.doc2path(docname, absolute=True)
@@ -66,7 +68,12 @@ def listed_data_files(app, folder: str) -> list[str]:
         except (OSError, UnicodeDecodeError):
             continue
         for path, kind in named_files(text, str(document), str(app.srcdir)):
-            if kind == "publications" and os.path.isfile(path) and path not in found:
+            if (
+                kind == "publications"
+                and os.path.isfile(path)
+                and is_readable(path, readable)  # else the directive says why
+                and path not in found
+            ):
                 found.append(path)
     return found
 
@@ -84,9 +91,11 @@ def write_page_sources(app) -> None:
             if source in wanted:
                 continue  # the same key in two files: the first file's page
             relative = "/" + os.path.relpath(path, app.srcdir).replace(os.sep, "/")
+            # The key is named by its slug: a key is data, and data written
+            # into reStructuredText could add markup to the page.
             wanted[source] = (
                 f"{MARKER}\n\n:orphan:\n\n.. publication-page:: {relative}\n"
-                f"   :key: {record.key}\n   :digest: {digest(record)}\n"
+                f"   :key: {slug(record.key)}\n   :digest: {digest(record)}\n"
             )
     for source, text in wanted.items():
         if not source.exists() or source.read_text(encoding="utf-8") != text:
@@ -112,7 +121,7 @@ class PublicationPageDirective(SphinxDirective):
             if os.path.isfile(path)
             else []
         )
-        record = next((r for r in records if r.key == key), None)
+        record = next((r for r in records if slug(r.key) == key), None)
         if record is None:
             warn(
                 f"publication {key!r} is not in {self.arguments[0]}",

@@ -132,21 +132,32 @@ def name_key(name: str) -> str:
 
 
 _SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
+#: Slugs name files (publication pages, calendars): longer ones are cut, and
+#: told apart by a hash, so that no data makes a file name too long to write.
+SLUG_MAX = 80
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
 
 
 def plain_slug(text: str) -> str:
     """``"ICML 2015"`` -> ``"icml-2015"``: readable, for names that rarely meet."""
-    return _SLUG_UNSAFE.sub("-", fold(text)).strip("-") or "x"
+    plain = _SLUG_UNSAFE.sub("-", fold(text)).strip("-") or "x"
+    if len(plain) > SLUG_MAX:
+        return f"{plain[:SLUG_MAX].rstrip('-')}-{_digest(text)}"
+    return plain
 
 
 def slug(text: str) -> str:
     """A stable, readable id for a key, distinct for keys that differ by accents.
 
-    Keys that are not already plain lower-case ASCII get a short hash of the
-    original appended, so that ``Tèst`` and ``Tést`` stay apart.
+    Keys that are not already plain lower-case ASCII, or that are too long,
+    get a short hash of the original appended, so that ``Tèst`` and ``Tést``
+    stay apart.
     """
     plain = _SLUG_UNSAFE.sub("-", fold(text)).strip("-")
-    if plain == text:
+    if plain == text and len(plain) <= SLUG_MAX:
         return plain
-    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
-    return f"{plain}-{digest}" if plain else digest
+    plain = plain[:SLUG_MAX].rstrip("-")
+    return f"{plain}-{_digest(text)}" if plain else _digest(text)
