@@ -39,6 +39,16 @@ CONFIG_VALUES = (
         "file's own folder; al-folio sites keep them in ``assets/pdf``.",
     ),
     ConfigValue(
+        "scholar_outside_dirs",
+        [],
+        (list, tuple),
+        "Folders outside the source directory, relative to it or absolute, "
+        "from which data files, people files and the files records link to "
+        "(PDFs, photos) may be read. Any other file outside the source "
+        "directory, also through a symbolic link, is not read: a warning "
+        "says so.",
+    ),
+    ConfigValue(
         "scholar_publication_pages",
         "pub",
         (str,),
@@ -86,7 +96,12 @@ def validate(app: Sphinx, config) -> None:
             Subtype.option,
         )
 
-    for name in ("scholar_highlight", "scholar_people_file", "scholar_file_dirs"):
+    for name in (
+        "scholar_highlight",
+        "scholar_people_file",
+        "scholar_file_dirs",
+        "scholar_outside_dirs",
+    ):
         texts = _texts(getattr(config, name))
         if texts is None:
             reject(name, "a string or a list of strings")

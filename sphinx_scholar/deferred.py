@@ -23,6 +23,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import cache
 from .interactive import LIST_ID, SETTINGS
+from .paths import readable_folders
 from .registry import registry_for
 from .render.nodes import RenderContext, compact, is_external, site_file
 from .render.publications import publication_list
@@ -102,6 +103,7 @@ class ExpandPublicationLists(SphinxPostTransform):
             file_dirs=tuple(
                 os.path.join(env.srcdir, folder) for folder in config.scholar_file_dirs
             ),
+            readable=readable_folders(env.srcdir, config),
             page_folder=config.scholar_publication_pages,
             interactive=frozenset(node["interactive"]),
             language=config.language or "en",

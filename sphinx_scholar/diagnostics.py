@@ -22,7 +22,8 @@ WARNING_TYPE = "scholar"
 class Subtype(enum.StrEnum):
     """The kinds of problem, usable in ``suppress_warnings`` as ``scholar.<kind>``."""
 
-    #: a data file that is missing, unreadable or not UTF-8
+    #: a data file that is missing, unreadable or not UTF-8, or outside the
+    #: source directory and the folders of ``scholar_outside_dirs``
     data_file = "data_file"
     #: a data file that does not parse (YAML, JSON or BibTeX syntax)
     syntax = "syntax"
@@ -35,7 +36,8 @@ class Subtype(enum.StrEnum):
     date = "date"
     #: a URL with a scheme that is not allowed
     url = "url"
-    #: a link to a file of the site that cannot be found
+    #: a link to a file of the site that cannot be found, or that is outside
+    #: the source directory and the folders of ``scholar_outside_dirs``
     file = "file"
     #: a BibTeX crossref to a missing entry, or a crossref cycle
     crossref = "crossref"
@@ -45,6 +47,9 @@ class Subtype(enum.StrEnum):
     option = "option"
     #: an unknown person or group, or a bad people registry entry
     person = "person"
+    #: invisible characters removed from data text: bidirectional controls
+    #: left open (they would reorder the page after them) or control characters
+    text = "text"
     #: a reference to a publication that no page shows
     reference = "reference"
 

@@ -30,6 +30,7 @@ from .domain import ScholarDomain
 from .exports import exports_written, write_exports
 from .locale import MESSAGE_CATALOG
 from .pages import PublicationPageDirective, on_html_page_context, write_page_sources
+from .paths import is_readable, readable_folders
 from .registry import registry_for, report_problems
 from .render.publications import PAGE_KEY
 from .sources import named_files
@@ -138,6 +139,7 @@ def data_files_named(env, docnames: list[str]) -> set[tuple[str, str]]:
     sources name now."""
     domain: ScholarDomain = env.get_domain("scholar")
     found = set(domain.sources_of(docnames))
+    readable = readable_folders(env.srcdir, env.config)
     for docname in docnames:
         document = env.doc2path(docname)
         try:
@@ -147,7 +149,7 @@ def data_files_named(env, docnames: list[str]) -> set[tuple[str, str]]:
         found.update(
             (path, kind)
             for path, kind in named_files(text, str(document), str(env.srcdir))
-            if os.path.isfile(path)
+            if os.path.isfile(path) and is_readable(path, readable)
         )
     return found
 

@@ -8,6 +8,7 @@ from . import cache
 from .diagnostics import Subtype, report
 from .loaders.people import people_from_data
 from .model import Problem
+from .paths import is_readable, outside_message, readable_folders
 from .people import Registry
 
 _built: dict[tuple, tuple[Registry, list[Problem]]] = {}
@@ -38,7 +39,17 @@ def _build(env) -> tuple[Registry, list[Problem]]:
             if inline
             else []
         )
+        readable = readable_folders(env.srcdir, env.config)
         for path in paths:
+            if not is_readable(path, readable):
+                problems.append(
+                    Problem(
+                        Subtype.data_file,
+                        f"scholar_people_file {path!r} {outside_message(path)}",
+                        "conf.py",
+                    )
+                )
+                continue
             loaded = cache.load(path, "people")
             people += loaded.records
             problems += loaded.problems

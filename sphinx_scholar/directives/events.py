@@ -7,8 +7,6 @@ link to its iCalendar file.
 
 from __future__ import annotations
 
-import os
-
 from docutils import nodes
 from docutils.parsers.rst import directives
 
@@ -151,12 +149,8 @@ class EventDirective(EventFileDirective):
         """The event's papers from a publications file, under their own heading."""
         if "papers" not in self.options:
             return []
-        relative, path = self.env.relfn2path(self.options["papers"], self.env.docname)
-        self.env.note_dependency(relative)
-        if not os.path.isfile(path):
-            self.warn(
-                f"data file not found: {self.options['papers']}", Subtype.data_file
-            )
+        path = self.data_path(self.options["papers"])
+        if path is None:
             return []
         self.domain.note_source(self.env.docname, path, "publications")
         records = cache.load(path, "publications", cache_dir(self.env)).records

@@ -13,6 +13,7 @@ from sphinx.util.docutils import SphinxDirective
 from .. import cache
 from ..diagnostics import Subtype, warn, warn_in_file
 from ..loaders.fields import did_you_mean
+from ..paths import is_readable, outside_message, readable_folders
 from ..people import Highlight, resolve_highlight
 from ..query import (
     GROUPINGS,
@@ -59,6 +60,7 @@ def render_context(directive: SphinxDirective, highlight: Highlight) -> RenderCo
         note_publication=lambda key, anchor, title: domain.note_publication(
             key, env.docname, anchor, title
         ),
+        readable=readable_folders(env.srcdir, env.config),
         page_folder=env.config.scholar_publication_pages,
         language=env.config.language or "en",
     )
@@ -78,15 +80,25 @@ class ListingDirective(SphinxDirective):
     def warn(self, message: str, subtype: Subtype) -> None:
         warn(message, subtype, self.get_location())
 
-    def load(self) -> list | None:
-        """The records of the directive's file, noting that this page shows them."""
-        relative, path = self.env.relfn2path(self.arguments[0], self.env.docname)
+    def data_path(self, written: str) -> str | None:
+        """The path of a data file the directive names, if it may be read."""
+        relative, path = self.env.relfn2path(written, self.env.docname)
         self.env.note_dependency(relative)
         if not os.path.isfile(path):
             self.warn(
-                f"data file not found: {self.arguments[0]} (looked for {path})",
+                f"data file not found: {written} (looked for {path})",
                 Subtype.data_file,
             )
+            return None
+        if not is_readable(path, readable_folders(self.env.srcdir, self.config)):
+            self.warn(f"data file {written} {outside_message(path)}", Subtype.data_file)
+            return None
+        return path
+
+    def load(self) -> list | None:
+        """The records of the directive's file, noting that this page shows them."""
+        path = self.data_path(self.arguments[0])
+        if path is None:
             return None
         self.domain.note_source(self.env.docname, path, self.kind)
         note_people_dependency(self.env)

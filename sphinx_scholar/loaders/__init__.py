@@ -7,6 +7,7 @@ import os
 from ..diagnostics import Subtype
 from ..model import LoadResult, Problem
 from .awards import awards_from_data
+from .controls import without_stray_controls
 from .cv import cv_from_data
 from .events import event_from_data
 from .lists import records_of, unique_records
@@ -53,6 +54,12 @@ def load_structured(path: str, problems: list[Problem]):
     return STRUCTURED_SUFFIXES.get(suffix, load_yaml)(text, path, problems)
 
 
+def _result(records: list, path: str, problems: list[Problem]) -> LoadResult:
+    """What a loader gives: the records, whatever their format, without the
+    invisible characters no page should get."""
+    return LoadResult(without_stray_controls(records, path, problems), problems)
+
+
 def load_publications(path: str) -> LoadResult:
     """Every publication in a ``.bib``, ``.yaml``, ``.yml`` or ``.json`` file."""
     problems: list[Problem] = []
@@ -67,7 +74,7 @@ def load_publications(path: str) -> LoadResult:
         records = records_of(
             data, path, problems, "publications", publication_from_mapping
         )
-    return LoadResult(unique_records(records, problems, "key"), problems)
+    return _result(unique_records(records, problems, "key"), path, problems)
 
 
 def load_talks(path: str) -> LoadResult:
@@ -75,34 +82,34 @@ def load_talks(path: str) -> LoadResult:
     problems: list[Problem] = []
     data = load_structured(path, problems)
     records = records_of(data, path, problems, "talks", talk_from_mapping)
-    return LoadResult(unique_records(records, problems, "key"), problems)
+    return _result(unique_records(records, problems, "key"), path, problems)
 
 
 def load_cv(path: str) -> LoadResult:
     """Every entry of a CV file, section by section."""
     problems: list[Problem] = []
     data = load_structured(path, problems)
-    return LoadResult(cv_from_data(data, path, problems), problems)
+    return _result(cv_from_data(data, path, problems), path, problems)
 
 
 def load_event(path: str) -> LoadResult:
     """The event an event file describes."""
     problems: list[Problem] = []
     data = load_structured(path, problems)
-    return LoadResult(event_from_data(data, path, problems), problems)
+    return _result(event_from_data(data, path, problems), path, problems)
 
 
 def load_awards(path: str) -> LoadResult:
     """The award or fellowship programme an awards file describes."""
     problems: list[Problem] = []
     data = load_structured(path, problems)
-    return LoadResult(awards_from_data(data, path, problems), problems)
+    return _result(awards_from_data(data, path, problems), path, problems)
 
 
 def load_people(path: str) -> LoadResult:
     problems: list[Problem] = []
     data = load_structured(path, problems)
-    return LoadResult(people_from_data(data, path, problems), problems)
+    return _result(people_from_data(data, path, problems), path, problems)
 
 
 #: The loader of each kind of data file, by the name directives give it.

@@ -16,9 +16,13 @@ from sphinx import addnodes
 from ..diagnostics import Subtype, warn_in_file
 from ..locale import _
 from ..model import Author, Link, Person
+from ..paths import is_readable, outside_message
 from ..people import Highlight, Registry
 from ..query import Group
 from ..text import slug
+
+#: what :meth:`RenderContext.find_file` gives for a file it may not use
+OUTSIDE = ""
 
 
 @dataclass
@@ -32,6 +36,8 @@ class RenderContext:
     highlight: Highlight
     #: where relative link paths are looked for after the data file's folder
     file_dirs: tuple[str, ...] = ()
+    #: the folders files may be read from (see :mod:`sphinx_scholar.paths`)
+    readable: tuple[str, ...] = ()
     #: told of each publication shown, with its anchor
     note_publication: Callable[[str, str, str], None] | None = None
     #: where publications have pages of their own ("" for none)
@@ -51,12 +57,21 @@ class RenderContext:
         if self.note_publication is not None:
             self.note_publication(record.key, anchor, record.title)
 
-    def find_file(self, path: str, source: str) -> str | None:
-        """The linked file, next to the data file or in one of ``file_dirs``."""
-        for folder in (os.path.dirname(source), *self.file_dirs):
+    def find_file(self, path: str, record) -> str | None:
+        """The linked file, next to the data file or in one of ``file_dirs``;
+        one outside the readable folders is reported and not used."""
+        for folder in (os.path.dirname(record.source), *self.file_dirs):
             candidate = os.path.normpath(os.path.join(folder, path))
             if os.path.isfile(candidate):
-                return candidate
+                if is_readable(candidate, self.readable):
+                    return candidate
+                warn_in_file(
+                    f"{record.key!r} links to {path!r}, which {outside_message(candidate)}",
+                    Subtype.file,
+                    record.source,
+                    record.line,
+                )
+                return OUTSIDE
         return None
 
     def unique_id(self, base: str) -> str:
@@ -117,7 +132,9 @@ def link_node(url: str, text: str, record, ctx: RenderContext) -> nodes.Node | N
 
 def site_file(url: str, record, ctx: RenderContext) -> str | None:
     """The file of the site a relative link names; reported when missing."""
-    target = ctx.find_file(url.split("#")[0].split("?")[0], record.source)
+    target = ctx.find_file(url.split("#")[0].split("?")[0], record)
+    if target == OUTSIDE:
+        return None
     if target is None:
         looked = ", ".join(
             os.path.relpath(folder, ctx.srcdir)
@@ -140,7 +157,9 @@ def image_node(
     if not uri:
         return None
     if not is_external(uri):
-        found = ctx.find_file(uri, record.source)
+        found = ctx.find_file(uri, record)
+        if found == OUTSIDE:
+            return None
         if found is None:
             warn_in_file(
                 f"picture {uri!r} of {record.key!r} not found; it is left out",
