@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from .model import Publication
+from .text import slug
 
 #: Fields a site adds to BibTeX that are not part of the citation.
 SITE_FIELDS = {
@@ -44,10 +45,24 @@ def format_entry(kind: str, key: str, fields: Iterable[tuple[str, str]]) -> str:
 
 
 def entry_citation(kind: str, key: str, fields: Iterable[tuple[str, str]]) -> str:
-    """A parsed BibTeX entry as a citation: site-only fields left out."""
+    """A parsed BibTeX entry as a citation: site-only fields left out, and a
+    url whose scheme is not safe (reference managers link it)."""
+    from .loaders.fields import safe_url  # the loaders use this module
+
     return format_entry(
-        kind, key, ((n, v) for n, v in fields if n.lower() not in SITE_FIELDS)
+        kind,
+        key,
+        (
+            (n, v)
+            for n, v in fields
+            if n.lower() not in SITE_FIELDS
+            and (n.lower() != "url" or safe_url(v) is not None)
+        ),
     )
+
+
+#: A BibTeX key: no blanks, and none of the characters that end one.
+_KEY = re.compile(r"[^\s,{}()\"'#%=\\]+")
 
 
 def citation_bibtex(record: Publication) -> str:
@@ -90,9 +105,11 @@ def made_citation(record: Publication) -> str:
         fields.append(("month", str(record.month)))
     if record.arxiv:
         fields += [("eprint", record.arxiv), ("archiveprefix", "arXiv")]
+    # a key from YAML or JSON could end the entry and add fields of its own
+    key = record.key if _KEY.fullmatch(record.key) else slug(record.key)
     return format_entry(
         kind,
-        record.key,
+        key,
         ((name, _value(name, value)) for name, value in fields),
     )
 

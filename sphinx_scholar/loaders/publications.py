@@ -21,7 +21,7 @@ from ..model import (
     Related,
 )
 from ..text import fold, natural_order, split_mark
-from .fields import FieldReader
+from .fields import SAFE_SCHEMES, FieldReader, safe_url, short
 
 FIELDS = (
     "key",
@@ -132,6 +132,10 @@ def publication_from_mapping(
     if arxiv and not any(link.label == "arxiv" for link in links):
         links += (Link("arxiv", (LinkFile(f"https://arxiv.org/abs/{arxiv}"),)),)
 
+    bibtex = reader.text("bibtex")
+    if check_unknown:  # written by hand (a BibTeX entry's url is read above)
+        _check_bibtex_urls(reader, bibtex)
+
     return Publication(
         key=key or _made_up_key(data, title, year),
         title=title,
@@ -155,11 +159,28 @@ def publication_from_mapping(
         tags=reader.texts("tags", split=","),
         selected=reader.flag("selected"),
         related=read_related(reader, "related"),
-        bibtex=reader.text("bibtex"),
+        bibtex=bibtex,
         citation=citation,
         source=source,
         line=reader.line,
     )
+
+
+_BIBTEX_URL = re.compile(r"\burl\s*=\s*[{\"]\s*([^}\"]*)", re.IGNORECASE)
+
+
+def _check_bibtex_urls(reader: FieldReader, bibtex: str) -> None:
+    """A ``url`` in the ``bibtex`` field is left out of the citation if its
+    scheme is unsafe: said here, where the line is known."""
+    for url in _BIBTEX_URL.findall(bibtex):
+        if safe_url(url) is None:
+            reader.problem(
+                Subtype.url,
+                f"the url {short(url)} in field 'bibtex' is not a safe URL "
+                f"(allowed: {', '.join(sorted(SAFE_SCHEMES))}); the citation "
+                "leaves it out",
+                "bibtex",
+            )
 
 
 def read_authors(reader: FieldReader, name: str) -> tuple[Author, ...]:
