@@ -27,7 +27,7 @@ from .diagnostics import Subtype, warn
 from .directives.listing import cache_dir, render_context
 from .locale import _
 from .model import Publication
-from .paths import is_readable, readable_folders
+from .paths import is_readable, outside_message, readable_folders
 from .people import Highlight, resolve_highlight
 from .registry import note_people_dependency, registry_for
 from .render.nodes import link_node, links_nodes, people_nodes
@@ -116,6 +116,13 @@ class PublicationPageDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         _relative, path = self.env.relfn2path(self.arguments[0], self.env.docname)
         key = self.options.get("key", "")
+        if not is_readable(path, readable_folders(self.env.srcdir, self.config)):
+            warn(
+                f"data file {self.arguments[0]} {outside_message(path)}",
+                Subtype.data_file,
+                self.get_location(),
+            )
+            return []
         records = (
             cache.load(path, "publications", cache_dir(self.env)).records
             if os.path.isfile(path)
