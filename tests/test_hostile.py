@@ -458,3 +458,23 @@ def test_only_controls_without_a_partner_are_removed(written, kept):
     from sphinx_scholar.loaders.controls import balanced
 
     assert balanced(written) == kept
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("papers.json", '[{"key": "k", "title": "A \\u202eB", "year": 2020}]'),
+        ("papers.yaml", '- {key: k, title: "A \\u202eB", year: 2020}'),
+        ("papers.yaml", "- {key: k, title: A \u202eB, year: 2020}"),
+        ("papers.bib", "@misc{k, title = {A \u202eB}, year = 2020}"),
+    ],
+    ids=["json-escape", "yaml-escape", "yaml-raw", "bibtex-raw"],
+)
+def test_controls_are_found_written_or_escaped(tmp_path, name, text):
+    from sphinx_scholar.loaders import load_publications
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    loaded = load_publications(str(path))
+    assert [record.title for record in loaded.records] == ["A B"]
+    assert [problem.subtype for problem in loaded.problems] == ["text"]

@@ -7,7 +7,7 @@ import os
 from ..diagnostics import Subtype
 from ..model import LoadResult, Problem
 from .awards import awards_from_data
-from .controls import without_stray_controls
+from .controls import may_hold_controls, without_stray_controls
 from .cv import cv_from_data
 from .events import event_from_data
 from .lists import records_of, unique_records
@@ -47,17 +47,31 @@ def read_text(path: str, problems: list[Problem]) -> str | None:
 
 def load_structured(path: str, problems: list[Problem]):
     """The Python value of a YAML or JSON file, with :class:`LineDict` mappings."""
+    return _structured(path, problems)[0]
+
+
+def _structured(path: str, problems: list[Problem]) -> tuple[object, str | None]:
+    """The value of a YAML or JSON file, and its text."""
     text = read_text(path, problems)
     if text is None:
-        return None
+        return None, None
     suffix = os.path.splitext(path)[1].lower()
-    return STRUCTURED_SUFFIXES.get(suffix, load_yaml)(text, path, problems)
+    return STRUCTURED_SUFFIXES.get(suffix, load_yaml)(text, path, problems), text
 
 
-def _result(records: list, path: str, problems: list[Problem]) -> LoadResult:
+def _result(
+    records: list,
+    path: str,
+    problems: list[Problem],
+    text: str | None,
+    escapes: bool = True,
+) -> LoadResult:
     """What a loader gives: the records, whatever their format, without the
-    invisible characters no page should get."""
-    return LoadResult(without_stray_controls(records, path, problems), problems)
+    invisible characters no page should get (looked for only when the text
+    can hold them: almost no file does)."""
+    if text is not None and may_hold_controls(text, escapes):
+        records = without_stray_controls(records, path, problems)
+    return LoadResult(records, problems)
 
 
 def load_publications(path: str) -> LoadResult:
@@ -69,47 +83,47 @@ def load_publications(path: str) -> LoadResult:
 
         text = read_text(path, problems)
         records = load_bibtex(text, path, problems) if text is not None else []
-    else:
-        data = load_structured(path, problems)
-        records = records_of(
-            data, path, problems, "publications", publication_from_mapping
-        )
-    return _result(unique_records(records, problems, "key"), path, problems)
+        # BibTeX has no escapes that make control characters
+        records = unique_records(records, problems, "key")
+        return _result(records, path, problems, text, escapes=False)
+    data, text = _structured(path, problems)
+    records = records_of(data, path, problems, "publications", publication_from_mapping)
+    return _result(unique_records(records, problems, "key"), path, problems, text)
 
 
 def load_talks(path: str) -> LoadResult:
     """Every talk in a ``.yaml``, ``.yml`` or ``.json`` file."""
     problems: list[Problem] = []
-    data = load_structured(path, problems)
+    data, text = _structured(path, problems)
     records = records_of(data, path, problems, "talks", talk_from_mapping)
-    return _result(unique_records(records, problems, "key"), path, problems)
+    return _result(unique_records(records, problems, "key"), path, problems, text)
 
 
 def load_cv(path: str) -> LoadResult:
     """Every entry of a CV file, section by section."""
     problems: list[Problem] = []
-    data = load_structured(path, problems)
-    return _result(cv_from_data(data, path, problems), path, problems)
+    data, text = _structured(path, problems)
+    return _result(cv_from_data(data, path, problems), path, problems, text)
 
 
 def load_event(path: str) -> LoadResult:
     """The event an event file describes."""
     problems: list[Problem] = []
-    data = load_structured(path, problems)
-    return _result(event_from_data(data, path, problems), path, problems)
+    data, text = _structured(path, problems)
+    return _result(event_from_data(data, path, problems), path, problems, text)
 
 
 def load_awards(path: str) -> LoadResult:
     """The award or fellowship programme an awards file describes."""
     problems: list[Problem] = []
-    data = load_structured(path, problems)
-    return _result(awards_from_data(data, path, problems), path, problems)
+    data, text = _structured(path, problems)
+    return _result(awards_from_data(data, path, problems), path, problems, text)
 
 
 def load_people(path: str) -> LoadResult:
     problems: list[Problem] = []
-    data = load_structured(path, problems)
-    return _result(people_from_data(data, path, problems), path, problems)
+    data, text = _structured(path, problems)
+    return _result(people_from_data(data, path, problems), path, problems, text)
 
 
 #: The loader of each kind of data file, by the name directives give it.

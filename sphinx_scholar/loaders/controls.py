@@ -30,9 +30,17 @@ _CLOSER = {
     "\u2068": "\u2069",  # first strong isolate
 }
 _SUSPECT = re.compile("[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: YAML and JSON escapes that can make a control character (``\\u202e``)
+_ESCAPE = re.compile(r"\\[0abefvxuUN]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 #: record fields that are not data shown on a page
 _NOT_TEXT = frozenset({"source", "line"})
+
+
+def may_hold_controls(text: str, escapes: bool = True) -> bool:
+    """Whether the records read from a file's text can hold a control: it
+    has one, or (in YAML and JSON) an escape that could make one."""
+    return bool(_SUSPECT.search(text) or (escapes and _ESCAPE.search(text)))
 
 
 def balanced(text: str) -> str:
@@ -53,28 +61,40 @@ def balanced(text: str) -> str:
     return "".join(char for index, char in enumerate(text) if index not in dropped)
 
 
+def _text_fields(cls) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(
+            f.name for f in dataclasses.fields(cls) if f.name not in _NOT_TEXT
+        )
+    return names
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def _cleaned(value, removed: list[str]):
     """The value with every string in it :func:`balanced`, rebuilt only
     where something changed."""
-    if isinstance(value, str):
+    if type(value) is str:
         if not _SUSPECT.search(value):
             return value
         clean = balanced(value)
         if clean != value:
             removed.append(value)
         return clean
-    if isinstance(value, tuple):
-        items = tuple(_cleaned(item, removed) for item in value)
-        return (
-            value if all(a is b for a, b in zip(items, value, strict=True)) else items
-        )
+    if type(value) is tuple:
+        items = tuple([_cleaned(item, removed) for item in value])
+        return items if items != value else value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {
-            field.name: new
-            for field in dataclasses.fields(value)
-            if field.name not in _NOT_TEXT
-            and (new := _cleaned(old := getattr(value, field.name), removed)) is not old
-        }
+        changes = {}
+        for name in _text_fields(type(value)):
+            old = getattr(value, name)
+            if old is None or type(old) in (int, bool, float):
+                continue
+            new = _cleaned(old, removed)
+            if new is not old:
+                changes[name] = new
         return dataclasses.replace(value, **changes) if changes else value
     return value
 
