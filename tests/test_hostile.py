@@ -370,50 +370,89 @@ TOUCH = """() => {
 }"""
 
 
-def test_nothing_runs_in_a_browser(html):
-    """Every page, served on 127.0.0.1 as a host would, and the site's search
-    for words of the payloads: no payload runs, no error, no other host."""
+@pytest.fixture(scope="module")
+def browser(html):
+    """The built site, served on 127.0.0.1 as a host would, and Chromium."""
     from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, QuietHandler
 
     try:
-        from playwright.sync_api import expect, sync_playwright
+        from playwright.sync_api import sync_playwright
     except ImportError:
         pytest.fail("Playwright for Python is missing: pip install -e '.[test]'")
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (see .ci/run)")
-    outdir = Path(html.outdir)
-    handler = functools.partial(QuietHandler, directory=str(outdir))
+    handler = functools.partial(QuietHandler, directory=str(html.outdir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    site = f"http://127.0.0.1:{server.server_address[1]}/"
-    seen: list[str] = []
-    visits = [path.relative_to(outdir).as_posix() for path in outdir.rglob("*.html")]
-    visits += [f"search.html?q={word}" for word in ("pwned", "script", "onerror")]
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
+            chromium = playwright.chromium.launch(
                 executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
             )
-            context = browser.new_context()
-            # a payload that calls alert() sets the flag too (and is a dialog)
-            context.add_init_script(
-                "window.alert = function (m) { window.__pwned = 'alert ' + m; };"
-            )
-            for name in sorted(visits):
-                page = context.new_page()
-                watch(page, name, site, seen)
-                page.goto(site + name)
-                if "?q=" in name:  # the results show titles from the data
-                    expect(page.locator("#search-results li").first).to_be_visible()
-                visit(page)
-                flag = page.evaluate("window.__pwned")
-                assert flag is None, f"{name}: a payload ran ({flag})"
-                page.close()
-            browser.close()
+            yield chromium, f"http://127.0.0.1:{server.server_address[1]}/"
+            chromium.close()
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_nothing_runs_in_a_browser(html, browser):
+    """Every page, and the site's search for words of the payloads: no
+    payload runs, nothing fails, no request leaves the site."""
+    from playwright.sync_api import expect
+
+    chromium, site = browser
+    outdir = Path(html.outdir)
+    seen: list[str] = []
+    visits = [path.relative_to(outdir).as_posix() for path in outdir.rglob("*.html")]
+    visits += [f"search.html?q={word}" for word in ("pwned", "script", "onerror")]
+    context = chromium.new_context()
+    # a payload that calls alert() sets the flag too (and is a dialog)
+    context.add_init_script(
+        "window.alert = function (m) { window.__pwned = 'alert ' + m; };"
+    )
+    for name in sorted(visits):
+        page = context.new_page()
+        watch(page, name, site, seen)
+        page.goto(site + name)
+        if "?q=" in name:  # the results show titles from the data
+            expect(page.locator("#search-results li").first).to_be_visible()
+        visit(page)
+        flag = page.evaluate("window.__pwned")
+        assert flag is None, f"{name}: a payload ran ({flag})"
+        page.close()
+    context.close()
     assert seen == []
+
+
+#: where each letter of the first "evil" in an element is drawn, from the left
+LETTER_POSITIONS = """(element) => {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode())) {
+    const at = node.data.indexOf("evil");
+    if (at < 0) continue;
+    return [0, 1, 2, 3].map((i) => {
+      const range = document.createRange();
+      range.setStart(node, at + i);
+      range.setEnd(node, at + i + 1);
+      return range.getBoundingClientRect().left;
+    });
+  }
+  return null;
+}"""
+
+
+def test_a_title_that_opened_an_override_reads_left_to_right(browser):
+    """The title was "... \u202eevil\u2066 ...": left open, the override
+    would draw "evil" (and the rest of the entry) right to left."""
+    chromium, site = browser
+    page = chromium.new_page()
+    page.goto(site + "papers.html")
+    title = page.locator("#pub-yaml-one .scholar-title")
+    positions = title.evaluate(LETTER_POSITIONS)
+    assert positions == sorted(positions) and len(set(positions)) == 4, positions
+    page.close()
 
 
 def watch(page, name: str, site: str, seen: list[str]) -> None:
