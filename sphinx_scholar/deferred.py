@@ -15,6 +15,7 @@ group headings are real sections. Rendered either way, the page is the same.
 from __future__ import annotations
 
 import os
+import re
 
 from docutils import nodes
 from docutils.utils import new_document
@@ -83,7 +84,9 @@ class ExpandPublicationLists(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         for node in list(self.document.findall(pending_publications)):
-            node.replace_self(self.render(node))
+            rendered = self.render(node)
+            node.replace_self(rendered)
+            educate(rendered, self.document)
 
     def render(self, node: pending_publications) -> nodes.Node:
         env, config = self.env, self.config
@@ -121,16 +124,31 @@ class ExpandPublicationLists(SphinxPostTransform):
             for anchor in item["ids"]:
                 self.document.ids[anchor] = item
         compact([rendered], node.source, node.line)
-        educate(rendered, self.document)
         return rendered
 
 
+#: what smart quotes may change: quotes, dashes, ellipses, escapes
+_TYPOGRAPHY = re.compile(r"[\"'`\\]|--|\.\s?\.")
+
+
 def educate(node: nodes.Element, document: nodes.document) -> None:
-    """Smart quotes, as Sphinx gives the text of a page when reading it."""
+    """Smart quotes, as Sphinx gives the text of a page when reading it; only
+    on the blocks of the list with a character to change (changing every text
+    node of a long list costs more than rendering it)."""
+    blocks = [
+        block
+        for block in node.findall(nodes.TextElement)
+        if not isinstance(block.parent, nodes.TextElement)
+        and _TYPOGRAPHY.search(block.astext())
+    ]
+    if not blocks:
+        return
     holder = new_document(document.get("source", ""), document.settings)
-    holder += node
+    # The transform walks the holder's children; the blocks stay in their
+    # places (and languages) in the page.
+    holder.children = blocks
     SphinxSmartQuotes(holder, holder).apply()
-    holder.remove(node)
+    holder.children = []
 
 
 def _skip(translator, node) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import re
 import unicodedata
@@ -42,6 +43,7 @@ _BEFORE_DECODING = (
 )
 
 
+@functools.lru_cache(maxsize=8192)  # names come back entry after entry
 def latex_to_text(value: str) -> str:
     """Turn a BibTeX field value into plain Unicode text.
 

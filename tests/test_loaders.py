@@ -4,6 +4,8 @@ import json
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sphinx_scholar.loaders import load_people, load_publications
 
@@ -868,3 +870,34 @@ def test_people_from_json(tmp_path):
     result = load_people(write(tmp_path, "people.json", json.dumps(data)))
     assert result.problems == []
     assert [(p.id, p.groups) for p in result.records] == [("lovelace", ("lab",))]
+
+
+# -- names read without pybtex's parser, where that gives the same -----------
+
+_NAME_PIECES = st.sampled_from(
+    ["Ada", "de", "la", "van", "Lovelace", "J.", "Jr", "III", "{\\\"o}", "M{\\\"u}ller",
+     "{IEEE}", "{Barnes and Noble}", "{\\c C}", "\\'e", "~", " ", "  ", ",", ", ", "-",
+     "{von}", "O'Neil", "L.\\ ", "{", "}"]
+)  # fmt: skip
+
+
+@given(st.lists(_NAME_PIECES, min_size=1, max_size=8).map("".join))
+@settings(max_examples=300, derandomize=True, deadline=None)
+def test_names_read_without_pybtex_read_as_pybtex_reads_them(written):
+    from pybtex.database import Person
+
+    from sphinx_scholar.loaders.bibtex import _reading_order
+
+    fast = _reading_order(written)
+    if fast is None:
+        return  # pybtex reads this one
+    person = Person(written)  # never raises on a name the fast path takes
+    assert fast == (
+        " ".join(
+            person.first_names
+            + person.middle_names
+            + person.prelast_names
+            + person.last_names
+        ),
+        " ".join(person.lineage_names),
+    )

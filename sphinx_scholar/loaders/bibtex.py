@@ -417,6 +417,15 @@ def _persons(
         if "," not in written and not any(c in written for c in "{\\~"):
             names.append(written + mark)  # already "First Last"
             continue
+        order = _reading_order(written)
+        if order is not None:
+            name, lineage = order
+            names.append(
+                latex_to_text(name)
+                + (", " + latex_to_text(lineage) if lineage else "")
+                + mark
+            )
+            continue
         try:
             person = BibPerson(written)
         except PybtexError as error:
@@ -442,6 +451,28 @@ def _persons(
             name += ", " + latex_to_text(" ".join(person.lineage_names))
         names.append(name + mark)
     return names
+
+
+#: a brace group holding a space, a tie or a comma, or a control space:
+#: pybtex must split the name
+_GROUPED_WORDS = re.compile(r"\{[^}]*[\s,~]|\\\s")
+
+
+def _reading_order(written: str) -> tuple[str, str] | None:
+    """``von Last, Jr, First`` as ``First von Last`` and ``Jr``, as pybtex
+    would give them, without pybtex's name parser (a third of the time taken
+    to read a file) when no brace group holds a space or a comma; ``None``
+    for the other names."""
+    if _GROUPED_WORDS.search(written):
+        return None
+    parts = [part.split() for part in written.replace("~", " ").split(",")]
+    if len(parts) > 3 or not all(parts):
+        return None  # pybtex reports or makes sense of these
+    if len(parts) == 1:
+        return " ".join(parts[0]), ""
+    if len(parts) == 2:
+        return " ".join(parts[1] + parts[0]), ""
+    return " ".join(parts[2] + parts[0]), " ".join(parts[1])
 
 
 def _raw(value: str) -> str:
