@@ -123,11 +123,12 @@ class InteractiveLists(SphinxPostTransform):
                 text = item[ABSTRACT]
                 entry += nodes.paragraph(text, text, classes=["scholar-abstract"])
             item.replace_self(entry)
-        for first in list(
-            self.document.findall(
-                lambda n: isinstance(n, nodes.Element) and SETTINGS in n
-            )
-        ):
+        # (by class, not by a function: docutils walks a long page much faster)
+        for first in [
+            node
+            for node in self.document.findall(nodes.Element)
+            if SETTINGS in node.attributes
+        ]:
             parent = first.parent
             list_id = first[LIST_ID]
             members = [

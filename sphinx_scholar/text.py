@@ -121,6 +121,7 @@ def natural_order(name: str) -> str:
     return f"{first} {last}"
 
 
+@functools.lru_cache(maxsize=8192)  # each author is matched on every entry
 def name_key(name: str) -> str:
     """A key under which two spellings of one name are equal.
 
