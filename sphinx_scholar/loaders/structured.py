@@ -9,6 +9,7 @@ reported.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import json
 import json.decoder
 import json.scanner
@@ -73,7 +74,7 @@ class _Loader(_BaseLoader):
                     Problem(
                         Subtype.duplicate_key,
                         f"duplicate key {key!r} (first on line {key_lines[key]}); "
-                        "the later value wins",
+                        "the later value wins: remove one of them",
                         self._source,
                         line,
                     )
@@ -124,9 +125,30 @@ def load_yaml(text: str, source: str, problems: list[Problem]):
             )
         )
         return None
+    found: list[Problem] = []
+    parsed, value = _parse_yaml(text, source, found, "")
+    problems.extend(found if parsed else ())
+    if parsed:
+        return value
+    # A syntax error: read the file again entry by entry, so that it costs
+    # only the entry it is in, when the file is a list or a mapping of them.
+    recovered = []
+    value = _recover_yaml(text, source, recovered)
+    if value is None:
+        _parse_yaml(
+            text, source, problems, "; nothing in the file is read until it is fixed"
+        )
+        return None
+    problems.extend(recovered)
+    return value
+
+
+def _parse_yaml(text: str, source: str, problems: list[Problem], consequence: str):
+    """``(True, value)``, or ``(False, None)`` with the syntax error reported
+    (its message ending with ``consequence``)."""
     loader = _Loader(text, source, problems)
     try:
-        return loader.get_single_data()
+        return True, loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
@@ -137,24 +159,157 @@ def load_yaml(text: str, source: str, problems: list[Problem]):
         near = lines[max(line - 2, 0) : line] if line else []
         if "tab" in what or any("\t" in near_line for near_line in near):
             what += "; indent with spaces, not tabs"
+        elif "mapping values are not allowed" in what:
+            what += "; check the indentation of this line and the one above"
         problems.append(
-            Problem(Subtype.syntax, f"YAML syntax error: {what}", source, line)
+            Problem(
+                Subtype.syntax, f"YAML syntax error: {what}{consequence}", source, line
+            )
         )
     except yaml.YAMLError as error:
-        problems.append(Problem(Subtype.syntax, f"YAML error: {error}", source))
+        problems.append(
+            Problem(Subtype.syntax, f"YAML error: {error}{consequence}", source)
+        )
     except (ValueError, TypeError, RecursionError) as error:
         # PyYAML's constructors raise these for values they cannot build
         problems.append(
-            Problem(Subtype.syntax, f"YAML value that cannot be read: {error}", source)
+            Problem(
+                Subtype.syntax,
+                f"YAML value that cannot be read: {error}{consequence}",
+                source,
+            )
         )
     finally:
         loader.dispose()
+    return False, None
+
+
+_SECTION_KEY = re.compile(r"^([^\s#:'\"][^:#]*):\s*(#.*)?$")
+
+
+def _recover_yaml(text: str, source: str, problems: list[Problem]):
+    """The file read piece by piece: the items of a top-level list, or the
+    sections of a top-level mapping (and, when a section does not parse, the
+    items of its list). ``None`` when the file is not made that way."""
+    lines = text.splitlines(keepends=True)
+    content = [
+        number
+        for number, line in enumerate(lines)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    if not content:
+        return None
+    if _item_indent(lines[content[0]]) == 0:
+        return _recover_items(lines, 0, len(lines), source, problems)
+    if lines[content[0]][0] in " \t":
+        return None
+    starts = [number for number in content if lines[number][0] not in " \t#-"]
+    pairs, key_lines = [], {}
+    for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+        piece = "".join(lines[start:end])
+        piece_problems: list[Problem] = []
+        parsed, value = _parse_yaml_at(piece, start, source, piece_problems, "")
+        header = _SECTION_KEY.match(lines[start].rstrip("\r\n"))
+        if not (parsed and isinstance(value, dict)) and header:
+            key = header.group(1).strip()
+            items = _recover_items(lines, start + 1, end, source, problems)
+            value = LineDict({key: items}) if items is not None else None
+            if value is not None:
+                value.line, value.key_lines = start + 1, {key: start + 1}
+        if not isinstance(value, dict):
+            _parse_yaml_at(
+                piece, start, source, problems, "; this part of the file is left out"
+            )
+            continue
+        problems.extend(piece_problems if parsed else ())
+        for key, item in value.items():
+            if key in key_lines:
+                problems.append(
+                    Problem(
+                        Subtype.duplicate_key,
+                        f"duplicate key {key!r} (first on line {key_lines[key]}); "
+                        "the later value wins: remove one of them",
+                        source,
+                        value.line_of(key),
+                    )
+                )
+            key_lines[key] = value.line_of(key)
+            pairs.append((key, item))
+    return _line_dict(pairs, content[0] + 1, key_lines) if pairs else None
+
+
+def _item_indent(line: str) -> int | None:
+    """The indentation of a line that starts a block list item, else ``None``."""
+    stripped = line.lstrip(" ")
+    if stripped.startswith("-") and stripped[1:2] in (" ", "\n", "\r", ""):
+        return len(line) - len(stripped)
     return None
 
 
+def _recover_items(lines, begin: int, end: int, source, problems):
+    """The items of the block list in ``lines[begin:end]``, each parsed on its
+    own; an item with a syntax error is reported and left out."""
+    content = [
+        number
+        for number in range(begin, end)
+        if lines[number].strip() and not lines[number].lstrip().startswith("#")
+    ]
+    if not content:
+        return None
+    indent = _item_indent(lines[content[0]])
+    if indent is None:
+        return None
+    starts = [n for n in content if _item_indent(lines[n]) == indent]
+    items = []
+    for start, stop in zip(starts, [*starts[1:], end], strict=True):
+        piece = "".join(lines[start:stop])
+        parsed, value = _parse_yaml_at(
+            piece,
+            start,
+            source,
+            problems,
+            "; this entry is left out (the others are read)",
+        )
+        if parsed and isinstance(value, list):
+            items += value
+    return items
+
+
+def _parse_yaml_at(text: str, start: int, source, problems, consequence: str):
+    """:func:`_parse_yaml` of a piece of a file that starts after line ``start``."""
+    found: list[Problem] = []
+    parsed, value = _parse_yaml(text, source, found, consequence)
+    problems.extend(
+        dataclasses.replace(problem, line=problem.line + start)
+        if problem.line
+        else problem
+        for problem in found
+    )
+    if start:
+        _shift_lines(value, start)
+    return parsed, value
+
+
+def _shift_lines(value, offset: int) -> None:
+    if isinstance(value, LineDict):
+        value.line += offset
+        value.key_lines = {key: line + offset for key, line in value.key_lines.items()}
+        for item in value.values():
+            _shift_lines(item, offset)
+    elif isinstance(value, list):
+        for item in value:
+            _shift_lines(item, offset)
+
+
 def load_json(text: str, source: str, problems: list[Problem]):
-    """Parse JSON text; objects become :class:`LineDict` with their lines."""
+    """Parse JSON text; objects become :class:`LineDict` with their lines.
+
+    After a syntax error in a top-level list, the entries are read one by one,
+    so that a broken entry costs only itself."""
+    if not text.strip():
+        return None  # an empty file, reported by the kind of data it should hold
     newlines = _line_starts(text)
+    found: list[Problem] = []  # kept apart until it is known whether to re-read
 
     def parse_object(state, strict, scan_once, object_hook, pairs_hook, memo=None):
         string, start = state
@@ -164,10 +319,10 @@ def load_json(text: str, source: str, problems: list[Problem]):
         seen = set()
         for key, _ in pairs:
             if key in seen:
-                problems.append(
+                found.append(
                     Problem(
                         Subtype.duplicate_key,
-                        f"duplicate key {key!r}; the later value wins",
+                        f"duplicate key {key!r}; the later value wins: remove one of them",
                         source,
                         key_lines.get(key, line),
                     )
@@ -178,24 +333,108 @@ def load_json(text: str, source: str, problems: list[Problem]):
     decoder = json.JSONDecoder()
     decoder.parse_object = parse_object
     decoder.scan_once = json.scanner.py_make_scanner(decoder)
+    data = None
     try:
         data = decoder.decode(text)
-        if _ESCAPED_SURROGATE.search(text):
-            data = _without_surrogates(data, source, problems)
-        return data
     except json.JSONDecodeError as error:
-        problems.append(
-            Problem(
-                Subtype.syntax, f"JSON syntax error: {error.msg}", source, error.lineno
+        found.clear()
+        data = _recover_json_list(text, decoder, source, found)
+        if data is None:
+            found.append(
+                Problem(
+                    Subtype.syntax,
+                    f"JSON syntax error: {error.msg} (column {error.colno}); "
+                    "nothing in the file is read until it is fixed",
+                    source,
+                    error.lineno,
+                )
             )
-        )
     except RecursionError:
-        problems.append(Problem(Subtype.syntax, "JSON nested too deeply", source))
+        found.append(Problem(Subtype.syntax, "JSON nested too deeply", source))
     except ValueError as error:  # a number too long to read, and the like
-        problems.append(
+        found.append(
             Problem(Subtype.syntax, f"JSON value that cannot be read: {error}", source)
         )
-    return None
+    problems.extend(found)
+    if data is not None and _ESCAPED_SURROGATE.search(text):
+        data = _without_surrogates(data, source, problems)
+    return data
+
+
+def _recover_json_list(text: str, decoder, source: str, problems: list[Problem]):
+    """The entries of a top-level JSON list that do parse, each read on its
+    own; ``None`` when the file is not a list."""
+    begin = len(text) - len(text.lstrip())
+    if not text.startswith("[", begin):
+        return None
+    items: list = []
+    position, after_item, indent = begin + 1, False, None
+    while True:
+        while position < len(text) and text[position].isspace():
+            position += 1
+        line = text.count("\n", 0, position) + 1
+        if position >= len(text):
+            problems.append(
+                Problem(
+                    Subtype.syntax,
+                    "JSON syntax error: the file ends before the list is closed "
+                    "with ']'; add it",
+                    source,
+                    line,
+                )
+            )
+            return items
+        if text[position] == "]":
+            return items
+        if text[position] == ",":
+            position, after_item = position + 1, False
+            continue
+        if after_item:
+            problems.append(
+                Problem(
+                    Subtype.syntax,
+                    "JSON syntax error: expecting ',' between two entries; add it",
+                    source,
+                    line,
+                )
+            )
+        if indent is None:
+            indent = text[text.rfind("\n", 0, position) + 1 : position]
+        try:
+            item, position = decoder.raw_decode(text, position)
+        except json.JSONDecodeError as error:
+            problems.append(
+                Problem(
+                    Subtype.syntax,
+                    f"JSON syntax error: {error.msg} (column {error.colno}); "
+                    "this entry is left out (the others are read)",
+                    source,
+                    error.lineno,
+                )
+            )
+            # go on at the next line that starts an entry as the first one did
+            following = (
+                re.compile("\n" + re.escape(indent) + r"[{\[]").search(text, error.pos)
+                if indent.isspace() or not indent
+                else None
+            )
+            if following is None:
+                return items
+            position, after_item = following.end() - 1, False
+            continue
+        except (ValueError, RecursionError) as error:  # a number too long, ...
+            problems.append(
+                Problem(
+                    Subtype.syntax,
+                    f"JSON value that cannot be read: {error}; the entries from "
+                    "here on are left out",
+                    source,
+                    line,
+                )
+            )
+            return items
+        items.append(item)
+        after_item = True
 
 
 def _line_starts(text: str) -> list[int]:
