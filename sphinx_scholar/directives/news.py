@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime
 import fnmatch
+import re
+from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -53,12 +55,24 @@ def post_date(env, docname: str) -> datetime.date | None:
     written = env.metadata.get(docname, {}).get("date")
     date = parse_date(str(written)) if written else None
     if written and date is None:
+        line = metadata_line(env, docname, "date")
         warn(
-            f"page metadata ':date: {written}' is not a date (write YYYY-MM-DD)",
+            f"page metadata ':date: {written}' is not a date (write YYYY-MM-DD); "
+            "the page is left out of news lists",
             Subtype.date,
-            docname,
+            (docname, line) if line else docname,
         )
     return datetime.date(date[0], date[1] or 1, date[2] or 1) if date else None
+
+
+def metadata_line(env, docname: str, name: str) -> int:
+    """The line of a page's ``:name:`` field (or MyST front matter ``name:``)."""
+    try:
+        text = Path(env.doc2path(docname)).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return 0
+    match = re.search(rf"^:?{re.escape(name)}:", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else 0
 
 
 def fill_news_lists(app, doctree, docname: str) -> None:
