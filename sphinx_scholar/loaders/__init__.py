@@ -32,12 +32,15 @@ def read_text(path: str, problems: list[Problem]) -> str | None:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
         line = data.count(b"\n", 0, error.start) + 1
         problems.append(
             Problem(
                 Subtype.data_file,
-                "data file is not UTF-8; save it as UTF-8 "
-                "(the bytes that are not UTF-8 are read as Latin-1)",
+                f"data file is not UTF-8: the first byte that is not, "
+                f"0x{data[error.start]:02X}, is on line {line}, column "
+                f"{error.start - line_start + 1}; save the file as UTF-8 "
+                "(until then it is read as Latin-1)",
                 path,
                 line,
             )

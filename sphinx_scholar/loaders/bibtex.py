@@ -100,7 +100,7 @@ def load_bibtex(text: str, source: str, problems: list[Problem]) -> list:
                 Problem(
                     Subtype.duplicate_key,
                     f"duplicate BibTeX key {entry.key!r} (first on line {first.line}); "
-                    "this entry is left out",
+                    "this entry is left out: give it a key of its own",
                     source,
                     entry.line,
                 )
@@ -170,7 +170,7 @@ def _parse_piece(text, first_line, macros, source, problems) -> list[_Entry]:
             break
         line += text.count("\n", counted_to, parser.command_start)
         counted_to = parser.command_start
-        fatal = False
+        fatal = 0  # the line of a syntax error in this entry
         for error in errors[seen:]:
             error_line = first_line - 1 + getattr(error, "lineno", 0) or line
             if isinstance(error, UndefinedMacro):
@@ -184,7 +184,7 @@ def _parse_piece(text, first_line, macros, source, problems) -> list[_Entry]:
                     )
                 )
             else:
-                fatal = True
+                fatal = error_line
                 problems.append(
                     Problem(
                         Subtype.syntax,
@@ -203,7 +203,7 @@ def _parse_piece(text, first_line, macros, source, problems) -> list[_Entry]:
             problems.append(
                 Problem(
                     Subtype.syntax,
-                    f"BibTeX: {what} is left out; fix the syntax above",
+                    f"BibTeX: {what} is left out; fix the syntax error on line {fatal}",
                     source,
                     line,
                 )
@@ -225,9 +225,12 @@ def _parse_piece(text, first_line, macros, source, problems) -> list[_Entry]:
                 problems.append(
                     Problem(
                         Subtype.duplicate_key,
-                        f"BibTeX entry {key!r} has a second {name!r} field; the first is kept",
+                        f"BibTeX entry {key!r} has a second {name!r} field; the first "
+                        "is kept: remove one of them",
                         source,
-                        line,
+                        _field_line(
+                            text[parser.command_start : parser.pos], name, line
+                        ),
                     )
                 )
                 continue
@@ -253,8 +256,29 @@ def _parse_piece(text, first_line, macros, source, problems) -> list[_Entry]:
     return entries
 
 
+#: What to do about pybtex's syntax errors.
+_HINTS = {
+    "premature end of file": "an entry is not closed before the end of the file "
+    "or the next entry: check that its braces balance",
+    "'}' expected": "put a comma after each field and check that braces balance",
+    "')' expected": "put a comma after each field and check that braces balance",
+    "entry key expected": "write the key first: @article{key, title = ...}",
+    "'(' or '{' expected": "an '@' outside an entry must start one, like "
+    "@article{key, ...}; remove the stray '@'",
+    "'=' expected": "write each field as name = {value}",
+}
+
+
 def _error_text(error: PybtexError) -> str:
-    return re.sub(r" in line \d+", "", str(error))
+    text = re.sub(r" in line \d+", "", str(error))
+    hint = next((hint for found, hint in _HINTS.items() if found in text), "")
+    return f"{text} ({hint})" if hint else text
+
+
+def _field_line(entry_text: str, name: str, line: int) -> int:
+    """The line of the last ``name =`` in an entry that starts on ``line``."""
+    found = list(re.finditer(rf"(?im)^[ \t]*{re.escape(name)}\s*=", entry_text))
+    return line + entry_text.count("\n", 0, found[-1].start()) if found else line
 
 
 def _resolve_crossrefs(by_key, source: str, problems: list[Problem]) -> set[str]:
@@ -289,7 +313,8 @@ def _resolve_crossrefs(by_key, source: str, problems: list[Problem]) -> set[str]
                 problems.append(
                     Problem(
                         Subtype.crossref,
-                        f"BibTeX crossref cycle: {' -> '.join([*names, parent.key.lower()])}",
+                        f"BibTeX crossref cycle: {' -> '.join([*names, parent.key.lower()])}; "
+                        "remove the crossref of one of them",
                         source,
                         entry.line,
                     )
@@ -339,7 +364,7 @@ def _to_mapping(entry: _Entry, source: str, problems: list[Problem]) -> _EntryMa
     take("title", "title")
     for role in _PERSON_FIELDS:
         if fields.get(role):
-            values[role + "s"] = _persons(fields[role], entry, source, problems)
+            values[role + "s"] = _persons(fields[role], entry, source, problems, role)
             names[role + "s"] = role
     take("venue", *_VENUE_FIELDS)
     if entry.type in _THESIS_KIND:
@@ -404,7 +429,7 @@ def _to_mapping(entry: _Entry, source: str, problems: list[Problem]) -> _EntryMa
 
 
 def _persons(
-    value: str, entry: _Entry, source: str, problems: list[Problem]
+    value: str, entry: _Entry, source: str, problems: list[Problem], role: str
 ) -> list[str]:
     names = []
     for written in re.split(r"\s+and\s+", value.strip()):
@@ -433,9 +458,10 @@ def _persons(
                 Problem(
                     Subtype.field_type,
                     f"BibTeX entry {entry.key!r}: cannot read the name {written!r} ({error}); "
-                    "it is shown as written",
+                    "it is shown as written: write 'First Last', 'Last, First' or "
+                    "'Last, Jr., First', and join names with 'and'",
                     source,
-                    entry.line,
+                    _field_line(entry.text, role, entry.line),
                 )
             )
             names.append(latex_to_text(written) + mark)

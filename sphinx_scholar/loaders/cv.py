@@ -83,7 +83,12 @@ def cv_from_data(data, source: str, problems: list[Problem]) -> list[CvEntry]:
     if data is None:
         if not problems:
             problems.append(
-                Problem(Subtype.data_file, "data file has no CV sections", source)
+                Problem(
+                    Subtype.data_file,
+                    "data file has no CV sections: it is empty or has only "
+                    f"comments; write sections ({', '.join(CV_SECTIONS)}) into it",
+                    source,
+                )
             )
         return []
     if not isinstance(data, Mapping):

@@ -203,7 +203,7 @@ class FieldReader:
         if self.data.get(name) in (None, "", [], {}):
             self.problem(
                 Subtype.missing_field,
-                f"{self.what} has no {name!r}; it is left out",
+                f"{self.what} has no {name!r}; it is left out until it has one",
             )
             return False
         return True
@@ -284,7 +284,8 @@ class FieldReader:
         if date is None:
             self.problem(
                 Subtype.date,
-                f"{self.what} field {name!r}: {short(value)} is not a year",
+                f"{self.what} field {name!r}: {short(value)} is not a year "
+                "(write a year like 2020)",
                 name,
             )
             return None

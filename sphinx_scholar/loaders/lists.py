@@ -17,7 +17,13 @@ def records_of(
     if data is None:
         if not problems:  # not already explained by a syntax error
             problems.append(
-                Problem(Subtype.data_file, f"data file has no {name}", path)
+                Problem(
+                    Subtype.data_file,
+                    f"data file has no {name}: it is empty or has only comments; "
+                    f"write a list of {name} into it, or remove the directive "
+                    "that names it",
+                    path,
+                )
             )
         return []
     if isinstance(data, dict) and name in data:
@@ -74,7 +80,7 @@ def unique_records(records: list, problems: list[Problem], key: str) -> list:
                 Problem(
                     Subtype.duplicate_key,
                     f"duplicate {key} {value!r} (first on line {seen[value]}); "
-                    "this record is left out",
+                    "this record is left out: give it a key of its own",
                     record.source,
                     record.line,
                 )

@@ -106,9 +106,9 @@ def publication_from_mapping(
     if not title:
         reader.problem(
             Subtype.missing_field,
-            f"publication {key!r} has no 'title'; it is left out"
+            f"publication {key!r} has no 'title'; it is left out until it has one"
             if key
-            else "publication has no 'title'; it is left out",
+            else "publication has no 'title'; it is left out until it has one",
         )
         return None
 
