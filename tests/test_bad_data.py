@@ -1,0 +1,283 @@
+"""A corpus of broken data files: none crashes a build or loses a good entry.
+
+Each file in ``tests/bad_data`` holds one mistake next to entries without one.
+For each, the warning names the file and the line, says what is wrong and how
+to fix it, and has the right ``scholar.<subtype>``; every good entry of the
+file is still read (checked on the loader for all files, and in the HTML of a
+real Sphinx build for every file at once).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+from sphinx_scholar.loaders import LOADERS
+
+BAD_DATA = Path(__file__).parent / "bad_data"
+
+# (file, kind, subtype, line (0: none), words in the message, good titles)
+CASES = [
+    # YAML
+    ("yaml-tabs.yaml", "publications", "syntax", 6,
+     ["tab", "indent with spaces", "this entry is left out"],
+     ["Good Before The Tab", "Good After The Tab"]),
+    ("yaml-indentation.yaml", "publications", "syntax", 6,
+     ["mapping values are not allowed", "check the indentation", "left out"],
+     ["Good First Entry", "Good Last Entry"]),
+    ("yaml-duplicate-keys.yaml", "publications", "duplicate_key", 3,
+     ["duplicate key 'title'", "first on line 2", "remove one of them"],
+     ["The Second Title", "Untouched Neighbour"]),
+    ("yaml-number-for-list.yaml", "publications", "field_type", 3,
+     ["'authors' should be a list of names", "not int 42"],
+     ["Authors Given As A Number", "Authors Given As A List"]),
+    ("yaml-mapping-for-string.yaml", "publications", "field_type", 3,
+     ["'venue' should be text", "not LineDict"],
+     ["Venue Given As A Mapping", "Venue Given As Text"]),
+    ("yaml-unknown-field.yaml", "publications", "unknown_field", 2,
+     ["unknown publication field 'tittle'", "did you mean 'title'?"],
+     ["Title Spelt Right", "Nothing Misspelt"]),
+    ("yaml-missing-title.yaml", "publications", "missing_field", 1,
+     ["'untitled' has no 'title'", "left out until it has one"],
+     ["Has A Title"]),
+    ("yaml-empty.yaml", "publications", "data_file", 0,
+     ["has no publications", "empty", "write a list of publications"], []),
+    ("yaml-only-comments.yaml", "publications", "data_file", 0,
+     ["has no publications", "only comments"], []),
+    ("yaml-latin1.yaml", "publications", "data_file", 2,
+     ["not UTF-8", "0xE9", "line 2, column 13", "save the file as UTF-8"],
+     ["Café Society", "Plain Ascii Title"]),
+    ("yaml-bom.yaml", "publications", None, 0, [],
+     ["Starts With A Byte Order Mark"]),
+    ("yaml-bad-dates.yaml", "publications", "date", 3,
+     ["'year': 'soon' is not a year", "write a year like 2020"],
+     ["Year Is A Word", "Month Is Made Up", "Date Out Of Range", "Dated Properly"]),
+    ("yaml-bad-dates.yaml", "publications", "date", 7,
+     ["'month': 'Smarch' is not a month", "write 1-12 or a month name"], []),
+    ("yaml-bad-dates.yaml", "publications", "date", 10,
+     ["'date': '2020-13-45' is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD"], []),
+    # JSON
+    ("json-syntax.json", "publications", "syntax", 3,
+     ["Expecting ',' delimiter", "column 46", "this entry is left out"],
+     ["Before The Missing Comma"]),
+    ("json-duplicate-keys.json", "publications", "duplicate_key", 4,
+     ["duplicate key 'title'", "remove one of them"],
+     ["Second Title", "Neighbour Of A Duplicate"]),
+    ("json-unknown-field.json", "publications", "unknown_field", 4,
+     ["unknown publication field 'authros'", "did you mean 'authors'?"],
+     ["Author Field Misspelt", "Spelt Correctly"]),
+    ("json-wrong-type.json", "publications", "field_type", 3,
+     ["'title' should be text", "not list"],
+     ["A String Title"]),
+    ("json-latin1.json", "publications", "data_file", 1,
+     ["not UTF-8", "0xEF", "line 1, column 31", "save the file as UTF-8"],
+     ["Naïve Title", "Plain Title"]),
+    ("json-bom.json", "publications", None, 0, [], ["JSON With A BOM"]),
+    ("json-empty.json", "publications", "data_file", 0,
+     ["has no publications", "empty"], []),
+    # BibTeX
+    ("bib-unbalanced-braces.bib", "publications", "syntax", 6,
+     ["entry 'unbalanced' is left out", "syntax error on line 11"],
+     ["Good Before The Open Brace", "Good After The Open Brace"]),
+    ("bib-unbalanced-braces.bib", "publications", "syntax", 11,
+     ["premature end of file", "check that its braces balance"], []),
+    ("bib-missing-comma.bib", "publications", "syntax", 3,
+     ["'}' expected", "put a comma after each field"],
+     ["Commas Everywhere"]),
+    ("bib-duplicate-keys.bib", "publications", "duplicate_key", 6,
+     ["duplicate BibTeX key 'Same'", "first on line 1", "give it a key of its own"],
+     ["The First Of The Same Key", "A Different Key"]),
+    ("bib-duplicate-fields.bib", "publications", "duplicate_key", 4,
+     ["'twofields' has a second 'title' field", "remove one of them"],
+     ["The Title That Is Kept", "One Title Only"]),
+    ("bib-undefined-macro.bib", "publications", "syntax", 5,
+     ["undefined @string macro 'unknownjournal'", "define it with @string"],
+     ["Uses An Undefined Macro", "Uses A Defined Macro"]),
+    ("bib-crossref-cycle.bib", "publications", "crossref", 7,
+     ["crossref cycle: chicken -> egg -> chicken", "remove the crossref"],
+     ["The Chicken", "The Egg", "Neither Chicken Nor Egg"]),
+    ("bib-too-many-commas.bib", "publications", "field_type", 3,
+     ["cannot read the name 'Lovelace, Ada, Augusta, King'", "Too many commas",
+      "'Last, First'"],
+     ["A Name With Too Many Commas", "A Name Written Right"]),
+    ("bib-no-key.bib", "publications", "syntax", 1,
+     ["entry key expected", "write the key first"],
+     ["An Entry With A Key"]),
+    ("bib-garbage.bib", "publications", "syntax", 9,
+     ["'(' or '{' expected", "remove the stray '@'"],
+     ["First After The Garbage", "Second After The Garbage"]),
+    ("bib-truncated.bib", "publications", "syntax", 6,
+     ["entry 'cut' is left out", "syntax error on line 7"],
+     ["Complete Entry"]),
+    ("bib-truncated.bib", "publications", "syntax", 7,
+     ["premature end of file", "braces balance"], []),
+    ("bib-bad-dates.bib", "publications", "date", 3,
+     ["'year': 'someday' is not a year"],
+     ["The Year Is Not A Number", "The Month Is Not A Month", "Dated Right"]),
+    ("bib-bad-dates.bib", "publications", "date", 9,
+     ["'month': 'Smarch' is not a month"], []),
+    ("bib-latin1.bib", "publications", "data_file", 2,
+     ["not UTF-8", "0xFC", "line 2, column 13"],
+     ["Müller Was Here", "Plain Title"]),
+    # the other kinds of data: unknown fields with a hint, dates, missing fields
+    ("talks-problems.yaml", "talks", "unknown_field", 3,
+     ["unknown talk field 'speekers'", "did you mean 'speakers'?"],
+     ["A Talk With A Misspelt Field", "A Talk On No Day", "A Talk Without Problems"]),
+    ("talks-problems.yaml", "talks", "date", 7,
+     ["'date': 'next tuesday' is not a date", "write YYYY"], []),
+    ("cv-problems.yaml", "cv", "unknown_field", 3,
+     ["unknown education entry field 'institusion'", "did you mean 'institution'?"],
+     ["PhD", "MSc", "BSc"]),
+    ("cv-problems.yaml", "cv", "date", 8,
+     ["'start': 'the autumn' is not a date", "or present"], []),
+    ("cv-problems.yaml", "cv", "date", 9, ["'end': '2009-13' is not a date"], []),
+    ("people-problems.yaml", "people", "unknown_field", 3,
+     ["unknown person field 'affilation'", "did you mean 'affiliation'?"],
+     ["Ada Lovelace", "Mary Somerville"]),
+    ("people-problems.yaml", "people", "missing_field", 4,
+     ["person has no 'name'", "left out until it has one"], []),
+    ("event-problems.yaml", "event", "unknown_field", 5,
+     ["unknown event field 'plase'", "did you mean 'place'?"],
+     ["A Tutorial With A Misspelt Field", "A Workshop Without Problems"]),
+    ("event-problems.yaml", "event", "date", 3,
+     ["'start': '2015-07-40' is not a date", "write YYYY"], []),
+    ("event-problems.yaml", "event", "date", 4,
+     ["'end': 'the week after' is not a date"], []),
+    ("event-problems.yaml", "event", "unknown_field", 10,
+     ["unknown programme item field 'peeple'", "did you mean 'people'?"], []),
+    ("awards-problems.yaml", "awards", "unknown_field", 7,
+     ["unknown project field 'descripton'", "did you mean 'description'?"],
+     ["A Project With A Misspelt Field", "A Project Without Problems"]),
+    ("awards-problems.yaml", "awards", "unknown_field", 6,
+     ["unknown investigator field 'afiliation'", "did you mean 'affiliation'?"], []),
+    ("awards-problems.yaml", "awards", "missing_field", 8,
+     ["project has no 'title'", "left out until it has one"], []),
+    ("awards-problems.yaml", "awards", "date", 2,
+     ["'year': 'twenty fifteen' is not a year", "write a year like 2020"], []),
+]  # fmt: skip
+
+#: The directive that shows each kind of data file.
+DIRECTIVES = {
+    "publications": "publications",
+    "talks": "talks",
+    "cv": "cv",
+    "people": "people",
+    "event": "event",
+    "awards": "awards",
+}
+#: The HTML elements that hold one entry's title, per kind.
+TITLE_SELECTORS = {
+    "publications": ".scholar-title",
+    "talks": ".scholar-title",
+    "cv": ".scholar-entry",
+    "people": ".scholar-person",
+    "event": ".scholar-entry",
+    "awards": ".scholar-entry",
+}
+
+
+def titles_of(kind: str, records) -> list[str]:
+    if kind == "people":
+        return [person.name for person in records]
+    if kind == "event":
+        return [item.title for event in records for item in event.program]
+    if kind == "awards":
+        return [project.title for award in records for project in award.projects]
+    return [record.title for record in records]
+
+
+def case_id(case) -> str:
+    return f"{case[0]}:{case[3]}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_id)
+def test_loader_reports_the_problem_and_keeps_good_entries(case):
+    name, kind, subtype, line, words, good = case
+    result = LOADERS[kind](str(BAD_DATA / name))
+    if subtype is None:
+        assert result.problems == []
+    else:
+        matching = [
+            problem
+            for problem in result.problems
+            if problem.line == line and all(word in problem.message for word in words)
+        ]
+        assert len(matching) == 1, result.problems
+        assert matching[0].subtype == subtype
+        assert matching[0].source == str(BAD_DATA / name)
+    assert set(good) <= set(titles_of(kind, result.records))
+
+
+def test_every_file_of_the_corpus_is_in_the_table():
+    assert {path.name for path in BAD_DATA.iterdir()} - {
+        "keys-accent-case.yaml",
+        "keys-accent-case.bib",
+    } == {case[0] for case in CASES}
+
+
+def warning_lines(app) -> list[str]:
+    text = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+    return [line for line in text.splitlines() if "WARNING" in line]
+
+
+def page_name(file_name: str) -> str:
+    return re.sub(r"\W", "-", file_name)
+
+
+@pytest.fixture(scope="module")
+def corpus_build(tmp_path_factory):
+    """One Sphinx build with a page for every file of the corpus."""
+    srcdir = tmp_path_factory.mktemp("bad-data")
+    shutil.copytree(BAD_DATA, srcdir / "data")
+    (srcdir / "conf.py").write_text('extensions = ["sphinx_scholar"]\n', "utf-8")
+    files = sorted({(case[0], case[1]) for case in CASES})
+    for name, kind in files:
+        (srcdir / f"{page_name(name)}.rst").write_text(
+            f"{name}\n{'=' * len(name)}\n\n.. {DIRECTIVES[kind]}:: data/{name}\n",
+            "utf-8",
+        )
+    toctree = "\n".join(f"   {page_name(name)}" for name, _ in files)
+    (srcdir / "index.rst").write_text(
+        f"Bad data\n========\n\n.. toctree::\n\n{toctree}\n", "utf-8"
+    )
+    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+        yield app
+    finally:
+        app.cleanup()
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_id)
+def test_build_warns_and_renders_every_good_entry(corpus_build, case):
+    name, kind, subtype, line, words, good = case
+    app = corpus_build
+    lines = warning_lines(app)
+    assert not any("Traceback" in line or "Exception" in line for line in lines)
+    about_file = [line for line in lines if f"data/{name}" in line]
+    if subtype is None:
+        assert about_file == []
+    else:
+        where = f"data/{name}:{line}:" if line else f"data/{name}:"
+        found = [
+            text
+            for text in about_file
+            if where in text
+            and f"[scholar.{subtype}]" in text
+            and all(word in text for word in words)
+        ]
+        assert len(found) == 1, about_file
+    html = (Path(app.outdir) / f"{page_name(name)}.html").read_text("utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    shown = [
+        " ".join(element.get_text(" ").split())
+        for element in soup.select(TITLE_SELECTORS[kind])
+    ]
+    for title in good:
+        assert any(title in text for text in shown), (title, shown)
