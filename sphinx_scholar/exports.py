@@ -80,8 +80,8 @@ def write_feed(app, records: list[Publication]) -> None:
             url = f"{base}/{url}"
         entry.id(url if base and page else f"urn:sphinx-scholar:{record.key}")
         entry.title(record.title)
-        for author in record.authors:
-            entry.author({"name": author.name})
+        if record.authors:  # at once: feedgen goes over its list at each call
+            entry.author([{"name": author.name} for author in record.authors])
         if url:
             entry.link(href=url, rel="alternate")
         else:

@@ -224,11 +224,24 @@ def person_node(author: Author, ctx: RenderContext) -> nodes.Node:
 
 
 def people_nodes(authors: tuple[Author, ...], ctx: RenderContext) -> list[nodes.Node]:
+    """The authors, separated by commas. Plain names and their commas make one
+    text node: transforms that replace each text node of a parent (smart
+    quotes) would take quadratic time over thousands of them."""
     result: list[nodes.Node] = []
+    text: list[str] = []
     for index, author in enumerate(authors):
         if index:
-            result.append(nodes.Text(", "))
-        result.append(person_node(author, ctx))
+            text.append(", ")
+        node = person_node(author, ctx)
+        if isinstance(node, nodes.Text):
+            text.append(node.astext())
+            continue
+        if text:
+            result.append(nodes.Text("".join(text)))
+            text = []
+        result.append(node)
+    if text:
+        result.append(nodes.Text("".join(text)))
     return result
 
 
