@@ -139,6 +139,11 @@ def load_yaml(text: str, source: str, problems: list[Problem]):
             text, source, problems, "; nothing in the file is read until it is fixed"
         )
         return None
+    if not any(problem.subtype == Subtype.syntax for problem in recovered):
+        # the error is between the pieces, not in one: it must not go unsaid
+        whole: list[Problem] = []
+        _parse_yaml(text, source, whole, "; the entries around it are read")
+        recovered += [problem for problem in whole if problem.subtype == Subtype.syntax]
     problems.extend(recovered)
     return value
 
@@ -339,12 +344,16 @@ def load_json(text: str, source: str, problems: list[Problem]):
     except json.JSONDecodeError as error:
         found.clear()
         data = _recover_json_list(text, decoder, source, found)
-        if data is None:
+        if data is None or not any(p.subtype == Subtype.syntax for p in found):
             found.append(
                 Problem(
                     Subtype.syntax,
-                    f"JSON syntax error: {error.msg} (column {error.colno}); "
-                    "nothing in the file is read until it is fixed",
+                    f"JSON syntax error: {_json_error_text(error)}; "
+                    + (
+                        "nothing in the file is read until it is fixed"
+                        if data is None
+                        else "the entries around it are read"
+                    ),
                     source,
                     error.lineno,
                 )
@@ -361,56 +370,78 @@ def load_json(text: str, source: str, problems: list[Problem]):
     return data
 
 
+#: What to do about the errors of :mod:`json`.
+_JSON_HINTS = {
+    "Expecting ',' delimiter": "put a comma between two fields or two entries",
+    "Expecting ':' delimiter": "put a colon between a name and its value",
+    "Expecting property name enclosed in double quotes": "write names in double "
+    "quotes, and remove any comma after the last field",
+    "Expecting value": "a value is missing, or is text without double quotes",
+    "Invalid control character at": "a string is not closed on its line, or holds "
+    "a tab or a line break (write \\t or \\n)",
+    "Unterminated string starting at": "close the string with a double quote",
+    "Extra data": "the file goes on after its list ends: put every entry in the list",
+}
+
+
+def _json_error_text(error: json.JSONDecodeError) -> str:
+    message = error.msg.removesuffix(" at") if error.msg.endswith(" at") else error.msg
+    hint = _JSON_HINTS.get(error.msg)
+    return f"{message} at column {error.colno}" + (f" ({hint})" if hint else "")
+
+
 def _recover_json_list(text: str, decoder, source: str, problems: list[Problem]):
     """The entries of a top-level JSON list that do parse, each read on its
     own; ``None`` when the file is not a list."""
     begin = len(text) - len(text.lstrip())
     if not text.startswith("[", begin):
         return None
+    starts = _line_starts(text)
+
+    def report(message: str, position: int) -> None:
+        problems.append(
+            Problem(
+                Subtype.syntax,
+                f"JSON syntax error: {message}",
+                source,
+                _line_at(starts, position),
+            )
+        )
+
     items: list = []
-    position, after_item, indent = begin + 1, False, None
+    position, indent = begin + 1, None
+    before = "["  # what came last: "[", "," or an entry ("{")
     while True:
         while position < len(text) and text[position].isspace():
             position += 1
-        line = text.count("\n", 0, position) + 1
         if position >= len(text):
-            problems.append(
-                Problem(
-                    Subtype.syntax,
-                    "JSON syntax error: the file ends before the list is closed "
-                    "with ']'; add it",
-                    source,
-                    line,
-                )
-            )
+            report("the file ends before the list is closed with ']'; add it", position)
             return items
         if text[position] == "]":
+            if before == ",":
+                report("a comma before ']'; remove it", position)
+            if text[position + 1 :].strip():
+                report(
+                    "the file goes on after its list ends; put every entry in the list",
+                    position,
+                )
             return items
         if text[position] == ",":
-            position, after_item = position + 1, False
+            if before != "{":
+                report("a comma with no entry before it; remove it", position)
+            position, before = position + 1, ","
             continue
-        if after_item:
-            problems.append(
-                Problem(
-                    Subtype.syntax,
-                    "JSON syntax error: expecting ',' between two entries; add it",
-                    source,
-                    line,
-                )
-            )
+        if before == "{":
+            report("expecting ',' between two entries; add it", position)
         if indent is None:
             indent = text[text.rfind("\n", 0, position) + 1 : position]
         try:
             item, position = decoder.raw_decode(text, position)
         except json.JSONDecodeError as error:
-            problems.append(
-                Problem(
-                    Subtype.syntax,
-                    f"JSON syntax error: {error.msg} (column {error.colno}); "
-                    "this entry is left out (the others are read)",
-                    source,
-                    error.lineno,
-                )
+            report(
+                f"{_json_error_text(error)}; this entry is left out "
+                "(the others are read)",
+                error.pos,
             )
             # go on at the next line that starts an entry as the first one did
             following = (
@@ -420,21 +451,17 @@ def _recover_json_list(text: str, decoder, source: str, problems: list[Problem])
             )
             if following is None:
                 return items
-            position, after_item = following.end() - 1, False
+            position, before = following.end() - 1, "["
             continue
         except (ValueError, RecursionError) as error:  # a number too long, ...
-            problems.append(
-                Problem(
-                    Subtype.syntax,
-                    f"JSON value that cannot be read: {error}; the entries from "
-                    "here on are left out",
-                    source,
-                    line,
-                )
+            report(
+                f"a value that cannot be read ({error}); the entries from here on "
+                "are left out",
+                position,
             )
             return items
         items.append(item)
-        after_item = True
+        before = "{"
 
 
 def _line_starts(text: str) -> list[int]:
