@@ -55,6 +55,11 @@ CASES = [
      ["Café Society", "Plain Ascii Title"]),
     ("yaml-bom.yaml", "publications", None, 0, [],
      ["Starts With A Byte Order Mark"]),
+    ("yaml-wrapped-syntax.yaml", "publications", "syntax", 6,
+     ["check the indentation", "this entry is left out"],
+     ["Wrapped Good Before", "Wrapped Good After"]),
+    ("yaml-unbalanced-braces.yaml", "publications", None, 0, [],
+     ["An {Unclosed Brace", "Braces {Balanced}"]),
     ("yaml-bad-dates.yaml", "publications", "date", 3,
      ["'year': 'soon' is not a year", "write a year like 2020"],
      ["Year Is A Word", "Month Is Made Up", "Date Out Of Range", "Dated Properly"]),
@@ -66,6 +71,9 @@ CASES = [
     ("json-syntax.json", "publications", "syntax", 3,
      ["Expecting ',' delimiter", "column 46", "this entry is left out"],
      ["Before The Missing Comma"]),
+    ("json-truncated.json", "publications", "syntax", 3,
+     ["a string is not closed on its line", "this entry is left out"],
+     ["Whole Entry Before The End"]),
     ("json-duplicate-keys.json", "publications", "duplicate_key", 4,
      ["duplicate key 'title'", "remove one of them"],
      ["Second Title", "Neighbour Of A Duplicate"]),
@@ -134,6 +142,9 @@ CASES = [
     ("cv-problems.yaml", "cv", "unknown_field", 3,
      ["unknown education entry field 'institusion'", "did you mean 'institution'?"],
      ["PhD", "MSc", "BSc"]),
+    ("cv-tabs.yaml", "cv", "syntax", 6,
+     ["indent with spaces, not tabs", "this entry is left out"],
+     ["PhD", "BSc", "Research Scientist"]),
     ("cv-problems.yaml", "cv", "date", 8,
      ["'start': 'the autumn' is not a date", "or present"], []),
     ("cv-problems.yaml", "cv", "date", 9, ["'end': '2009-13' is not a date"], []),
@@ -162,16 +173,7 @@ CASES = [
      ["'year': 'twenty fifteen' is not a year", "write a year like 2020"], []),
 ]  # fmt: skip
 
-#: The directive that shows each kind of data file.
-DIRECTIVES = {
-    "publications": "publications",
-    "talks": "talks",
-    "cv": "cv",
-    "people": "people",
-    "event": "event",
-    "awards": "awards",
-}
-#: The HTML elements that hold one entry's title, per kind.
+#: The HTML elements that hold one entry's title, per kind (and directive).
 TITLE_SELECTORS = {
     "publications": ".scholar-title",
     "talks": ".scholar-title",
@@ -239,7 +241,7 @@ def corpus_build(tmp_path_factory):
     files = sorted({(case[0], case[1]) for case in CASES})
     for name, kind in files:
         (srcdir / f"{page_name(name)}.rst").write_text(
-            f"{name}\n{'=' * len(name)}\n\n.. {DIRECTIVES[kind]}:: data/{name}\n",
+            f"{name}\n{'=' * len(name)}\n\n.. {kind}:: data/{name}\n",
             "utf-8",
         )
     toctree = "\n".join(f"   {page_name(name)}" for name, _ in files)
@@ -249,9 +251,10 @@ def corpus_build(tmp_path_factory):
     app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
     try:
         app.build()
-        yield app
     finally:
+        # at once, not at the end of the module: another app cannot start before
         app.cleanup()
+    return app
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
@@ -281,3 +284,126 @@ def test_build_warns_and_renders_every_good_entry(corpus_build, case):
     ]
     for title in good:
         assert any(title in text for text in shown), (title, shown)
+
+
+def build(make_app, srcdir: Path, pages: dict[str, str], data=()):
+    """A Sphinx project in ``srcdir`` with these pages (``index`` first), built."""
+    (srcdir / "data").mkdir(parents=True, exist_ok=True)
+    for name in data:
+        shutil.copyfile(BAD_DATA / name, srcdir / "data" / name)
+    (srcdir / "conf.py").write_text('extensions = ["sphinx_scholar"]\n', "utf-8")
+    for name, text in pages.items():
+        (srcdir / f"{name}.rst").parent.mkdir(parents=True, exist_ok=True)
+        (srcdir / f"{name}.rst").write_text(text, "utf-8")
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    return app
+
+
+KEYS = {
+    "müller2020": "Written By Müller",
+    "muller2020": "Written By Muller",
+    "Muller2020": "Written By Muller In Capitals",
+    "müller2021": "Müller In BibTeX",
+    "muller2021": "Muller In BibTeX",
+}
+
+
+def test_keys_differing_by_accent_or_case_stay_apart(make_app, tmp_path):
+    roles = ", ".join(f":scholar:pub:`{key}`" for key in KEYS)
+    app = build(
+        make_app,
+        tmp_path,
+        {
+            "index": "Keys\n====\n\n"
+            ".. publications:: data/keys-accent-case.yaml\n\n"
+            ".. publications:: data/keys-accent-case.bib\n\n"
+            f"See {roles}.\n"
+        },
+        data=["keys-accent-case.yaml", "keys-accent-case.bib"],
+    )
+    assert warning_lines(app) == []
+    soup = BeautifulSoup((app.outdir / "index.html").read_text("utf-8"), "html.parser")
+    entries = soup.select("li.scholar-publication")
+    ids = [entry["id"] for entry in entries]
+    assert len(entries) == len(KEYS) == len(set(ids))
+    id_of_title = {entry.select_one(".scholar-title").get_text(strip=True): entry["id"]
+                   for entry in entries}  # fmt: skip
+    assert set(id_of_title) == set(KEYS.values())
+    # each role links to its own entry, by its own title
+    links = {a.get_text(): a["href"] for a in soup.select("p a.reference")}
+    assert links == {title: f"#{id_of_title[title]}" for title in KEYS.values()}
+    # and each entry has a page of its own, showing that entry
+    pages = {
+        entry.select_one("a.scholar-details-link")["href"]: entry.select_one(
+            ".scholar-title"
+        ).get_text(strip=True)
+        for entry in entries
+    }
+    assert len(pages) == len(KEYS)
+    for href, title in pages.items():
+        page = BeautifulSoup((app.outdir / href).read_text("utf-8"), "html.parser")
+        assert page.find("meta", attrs={"name": "citation_title"})["content"] == title
+
+
+def test_very_large_fields_build(make_app, tmp_path):
+    authors = "\n".join(f"    - Author Number{n} Surname{n}" for n in range(10_000))
+    long_title = "Long " * 20_000  # 100,000 characters
+    abstract = "word " * 200_000  # 1 MB
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "large.yaml").write_text(
+        f"- key: many-authors\n  title: Ten Thousand Authors\n  year: 2020\n"
+        f"  authors:\n{authors}\n"
+        f"- key: long-title\n  title: {long_title}\n  year: 2020\n"
+        f"- key: long-abstract\n  title: A Megabyte Of Abstract\n  year: 2020\n"
+        f"  abstract: {abstract}\n",
+        "utf-8",
+    )
+    bib_authors = " and ".join(f"Surname{n}, Author" for n in range(10_000))
+    (tmp_path / "data" / "large.bib").write_text(
+        f"@article{{bibmany,\n  title = {{Ten Thousand BibTeX Authors}},\n"
+        f"  author = {{{bib_authors}}},\n  year = 2020,\n"
+        f"  abstract = {{{abstract}}},\n}}\n",
+        "utf-8",
+    )
+    app = build(
+        make_app,
+        tmp_path,
+        {
+            "index": "Large\n=====\n\n.. publications:: data/large.yaml\n"
+            "   :show: title, authors, abstract\n\n"
+            ".. publications:: data/large.bib\n   :show: title, authors, abstract\n"
+        },
+    )
+    assert warning_lines(app) == []
+    soup = BeautifulSoup((app.outdir / "index.html").read_text("utf-8"), "html.parser")
+    titles = [t.get_text(strip=True) for t in soup.select(".scholar-title")]
+    assert "Ten Thousand Authors" in titles
+    assert long_title.strip() in titles
+    assert "Ten Thousand BibTeX Authors" in titles
+    many = soup.find(id="pub-many-authors")
+    assert "Author Number9999 Surname9999" in many.get_text()
+    bib_many = soup.find(id="pub-bibmany")
+    assert "Author Surname9999" in bib_many.get_text()
+
+
+def test_news_post_with_a_bad_date_is_reported_at_its_line(make_app, tmp_path):
+    app = build(
+        make_app,
+        tmp_path,
+        {
+            "index": "News\n====\n\n.. toctree::\n   :glob:\n\n   posts/*\n\n"
+            ".. news:: posts/*\n",
+            "posts/good": ":date: 2020-05-04\n\nA Good Post\n===========\n",
+            "posts/bad": ":author: me\n:date: the day after\n\nA Bad Post\n==========\n",
+        },
+    )
+    (found,) = [line for line in warning_lines(app) if "posts/bad" in line]
+    assert "posts/bad.rst:2:" in found
+    assert "':date: the day after' is not a date (write YYYY-MM-DD)" in found
+    assert "[scholar.date]" in found
+    soup = BeautifulSoup((app.outdir / "index.html").read_text("utf-8"), "html.parser")
+    news = [
+        item.get_text(" ", strip=True) for item in soup.select(".scholar-news-item")
+    ]
+    assert len(news) == 1 and "A Good Post" in news[0]
