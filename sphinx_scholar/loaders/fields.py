@@ -212,6 +212,10 @@ class FieldReader:
         value = self.data.get(name)
         if value is None:
             return ""
+        if isinstance(
+            value, datetime.date
+        ):  # YAML reads ``title: 2020-01-01`` as a date
+            return value.isoformat()
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self.wrong_type(name, "text")
             return ""
