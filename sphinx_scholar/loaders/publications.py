@@ -103,6 +103,14 @@ def publication_from_mapping(
         reader.check_known(FIELDS)
     title = reader.text("title")
     key = reader.text("key")
+    if any(char.isspace() and char != " " for char in key):
+        reader.problem(
+            Subtype.field_type,
+            f"publication key {key!r} holds a line break or a tab; write it on one "
+            "line (it is read with spaces)",
+            "key",
+        )
+        key = " ".join(key.split())
     if not title:
         reader.problem(
             Subtype.missing_field,
