@@ -60,6 +60,13 @@ CASES = [
      ["Wrapped Good Before", "Wrapped Good After"]),
     ("yaml-unbalanced-braces.yaml", "publications", None, 0, [],
      ["An {Unclosed Brace", "Braces {Balanced}"]),
+    ("yaml-date-as-title.yaml", "publications", None, 0, [],
+     ["2020-01-01", "Good Neighbour Of A Date"]),
+    ("yaml-control-characters.yaml", "publications", None, 0, [],
+     ["Plain Neighbour Of Control Characters"]),
+    ("yaml-key-line-break.yaml", "publications", "field_type", 1,
+     ["key 'broken\\nkey' holds a line break", "write it on one line"],
+     ["A Key Written On Two Lines", "A Key On One Line"]),
     ("yaml-bad-dates.yaml", "publications", "date", 3,
      ["'year': 'soon' is not a year", "write a year like 2020"],
      ["Year Is A Word", "Month Is Made Up", "Date Out Of Range", "Dated Properly"]),
@@ -284,6 +291,15 @@ def test_build_warns_and_renders_every_good_entry(corpus_build, case):
     ]
     for title in good:
         assert any(title in text for text in shown), (title, shown)
+
+
+def test_control_characters_are_left_out_of_the_feed(corpus_build):
+    """XML cannot hold them: the feed writer failed the whole build on them."""
+    feed = BeautifulSoup(
+        (Path(corpus_build.outdir) / "publications.atom").read_text("utf-8"), "xml"
+    )
+    titles = [title.get_text() for title in feed.select("entry > title")]
+    assert "Pastedfrom a PDF with a form feed" in titles
 
 
 def build(make_app, srcdir: Path, pages: dict[str, str], data=()):
