@@ -302,12 +302,23 @@ def test_control_characters_are_left_out_of_the_feed(corpus_build):
     assert "Pastedfrom a PDF with a form feed" in titles
 
 
-def build(make_app, srcdir: Path, pages: dict[str, str], data=()):
+#: A conf.py whose HTML build makes no search index: Sphinx's indexing of a
+#: megabyte of text is linear but slow, and none of these tests search.
+NO_SEARCH_CONF = """extensions = ["sphinx_scholar"]
+
+def setup(app):
+    app.connect("builder-inited", lambda app: setattr(app.builder, "search", False))
+"""
+
+
+def build(make_app, srcdir: Path, pages: dict[str, str], data=(), conf=None):
     """A Sphinx project in ``srcdir`` with these pages (``index`` first), built."""
     (srcdir / "data").mkdir(parents=True, exist_ok=True)
     for name in data:
         shutil.copyfile(BAD_DATA / name, srcdir / "data" / name)
-    (srcdir / "conf.py").write_text('extensions = ["sphinx_scholar"]\n', "utf-8")
+    (srcdir / "conf.py").write_text(
+        conf or 'extensions = ["sphinx_scholar"]\n', "utf-8"
+    )
     for name, text in pages.items():
         (srcdir / f"{name}.rst").parent.mkdir(parents=True, exist_ok=True)
         (srcdir / f"{name}.rst").write_text(text, "utf-8")
@@ -390,6 +401,7 @@ def test_very_large_fields_build(make_app, tmp_path):
             "   :show: title, authors, abstract\n\n"
             ".. publications:: data/large.bib\n   :show: title, authors, abstract\n"
         },
+        conf=NO_SEARCH_CONF,
     )
     assert warning_lines(app) == []
     soup = BeautifulSoup((app.outdir / "index.html").read_text("utf-8"), "html.parser")
