@@ -266,6 +266,7 @@ _HINTS = {
     "'(' or '{' expected": "an '@' outside an entry must start one, like "
     "@article{key, ...}; remove the stray '@'",
     "'=' expected": "write each field as name = {value}",
+    "unbalanced braces": "a '{' or '}' has no partner: make them pair up",
 }
 
 

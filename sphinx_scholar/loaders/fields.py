@@ -140,7 +140,7 @@ class FieldReader:
         self.problem(
             Subtype.field_type,
             f"{self.what} field {name!r} should be {expected}, "
-            f"not {type(value).__name__} {short(value)}; the field is ignored",
+            f"not {kind_of(value)} {short(value)}; the field is ignored",
             name,
         )
 
@@ -322,6 +322,23 @@ class FieldReader:
                 name,
             )
         return date
+
+
+def kind_of(value) -> str:
+    """What a value from a data file is, in the words of the file formats."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, datetime.date):
+        return "a date"
+    return type(value).__name__
 
 
 def short(value, limit: int = 60) -> str:

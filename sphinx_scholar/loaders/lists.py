@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ..diagnostics import Subtype
 from ..model import Problem
-from .fields import short
+from .fields import kind_of, short
 
 
 def records_of(
@@ -33,7 +33,7 @@ def records_of(
             Problem(
                 Subtype.field_type,
                 f"data file should hold a list of {name} (or a mapping with a "
-                f"{name!r} list), not a {type(data).__name__}",
+                f"{name!r} list), not {kind_of(data)}",
                 path,
                 getattr(data, "line", 1),
             )

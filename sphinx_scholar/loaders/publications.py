@@ -225,7 +225,8 @@ def read_authors(reader: FieldReader, name: str) -> tuple[Author, ...]:
         else:
             reader.problem(
                 Subtype.field_type,
-                f"an entry of {name!r} should be a name, not {item!r}",
+                f"an entry of {name!r} should be a name, not {short(item)}; "
+                "remove it or write the name",
                 name,
             )
     return tuple(authors)
