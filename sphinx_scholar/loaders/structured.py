@@ -202,10 +202,12 @@ def _recover_yaml(text: str, source: str, problems: list[Problem]):
         for number, line in enumerate(lines)
         if line.strip() and not line.lstrip().startswith("#")
     ]
+    if content and lines[content[0]].rstrip() == "---":  # the document's start
+        content = content[1:]
     if not content:
         return None
     if _item_indent(lines[content[0]]) == 0:
-        return _recover_items(lines, 0, len(lines), source, problems)
+        return _recover_items(lines, content[0], len(lines), source, problems)
     if lines[content[0]][0] in " \t":
         return None
     starts = [number for number in content if lines[number][0] not in " \t#-"]
