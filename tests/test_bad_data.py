@@ -14,8 +14,10 @@ import shutil
 from io import StringIO
 from pathlib import Path
 
+import hypothesis
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_scholar.loaders import LOADERS
@@ -84,6 +86,9 @@ CASES = [
     ("json-truncated.json", "publications", "syntax", 3,
      ["a string is not closed on its line", "this entry is left out"],
      ["Whole Entry Before The End"]),
+    ("json-unclosed-entry.json", "publications", "syntax", 2,
+     ["not closed before the next one starts on line 3", "close it with '}'"],
+     ["After An Unclosed Entry"]),
     ("json-duplicate-keys.json", "publications", "duplicate_key", 4,
      ["duplicate key 'title'", "remove one of them"],
      ["Second Title", "Neighbour Of A Duplicate"]),
@@ -441,3 +446,73 @@ def test_news_post_with_a_bad_date_is_reported_at_its_line(make_app, tmp_path):
         item.get_text(" ", strip=True) for item in soup.select(".scholar-news-item")
     ]
     assert len(news) == 1 and "A Good Post" in news[0]
+
+
+# A broken entry costs only itself, wherever it is and however it is broken.
+_TITLE = st.text(alphabet="abcdefgh", min_size=1, max_size=12).map(
+    lambda text: "T " + text
+)
+_YAML_BREAKS = {
+    "tab": "  title: {title}\n\tyear: 2020\n",
+    "indentation": "  title: {title}\n   year: 2020\n",
+    "flow": "  title: {title}\n  tags: [a, b\n",
+    "quote": '  title: "{title}\n',
+}
+_JSON_BREAKS = {
+    "comma": '{{"key": "k{number}", "title": "{title}" "year": 2020}}',
+    "quote": '{{"key": "k{number}", "title": "{title}}}',
+    "brace": '{{"key": "k{number}", "title": "{title}"',
+}
+
+
+@hypothesis.settings(derandomize=True, deadline=None, max_examples=40)
+@hypothesis.given(
+    titles=st.lists(_TITLE, min_size=1, max_size=6, unique=True),
+    broken=st.integers(min_value=0, max_value=5),
+    how=st.sampled_from(sorted(_YAML_BREAKS)),
+)
+def test_a_broken_yaml_entry_costs_only_itself(tmp_path_factory, titles, broken, how):
+    broken %= len(titles)
+    text = ""
+    for number, title in enumerate(titles):
+        if number == broken:
+            first = text.count("\n") + 1
+        text += f"- key: k{number}\n"
+        if number == broken:
+            text += _YAML_BREAKS[how].format(title=title)
+            last = text.count("\n") + 1  # YAML may find the error at the next line
+        else:
+            text += f"  title: {title}\n  year: 2020\n"
+    path = tmp_path_factory.mktemp("yaml") / "papers.yaml"
+    path.write_text(text, "utf-8")
+    result = LOADERS["publications"](str(path))
+    good = [title for number, title in enumerate(titles) if number != broken]
+    assert [record.title for record in result.records] == good
+    (problem,) = result.problems
+    assert problem.subtype == "syntax" and "this entry is left out" in problem.message
+    assert first <= problem.line <= last
+
+
+@hypothesis.settings(derandomize=True, deadline=None, max_examples=40)
+@hypothesis.given(
+    titles=st.lists(_TITLE, min_size=1, max_size=6, unique=True),
+    broken=st.integers(min_value=0, max_value=5),
+    how=st.sampled_from(sorted(_JSON_BREAKS)),
+)
+def test_a_broken_json_entry_costs_only_itself(tmp_path_factory, titles, broken, how):
+    broken %= len(titles)
+    entries = [
+        _JSON_BREAKS[how].format(number=number, title=title)
+        if number == broken
+        else f'{{"key": "k{number}", "title": "{title}", "year": 2020}}'
+        for number, title in enumerate(titles)
+    ]
+    path = tmp_path_factory.mktemp("json") / "papers.json"
+    path.write_text("[\n  " + ",\n  ".join(entries) + "\n]\n", "utf-8")
+    result = LOADERS["publications"](str(path))
+    good = [title for number, title in enumerate(titles) if number != broken]
+    assert [record.title for record in result.records] == good
+    syntax = [problem for problem in result.problems if problem.subtype == "syntax"]
+    # the entry's line, or the next one when the parser notices only there
+    assert syntax and broken + 2 <= syntax[0].line <= broken + 3
+    assert "this entry is left out" in syntax[0].message

@@ -440,17 +440,22 @@ def _recover_json_list(text: str, decoder, source: str, problems: list[Problem])
         try:
             item, position = decoder.raw_decode(text, position)
         except json.JSONDecodeError as error:
-            report(
-                f"{_json_error_text(error)}; this entry is left out "
-                "(the others are read)",
-                error.pos,
-            )
             # go on at the next line that starts an entry as the first one did
             following = (
-                re.compile("\n" + re.escape(indent) + r"[{\[]").search(text, error.pos)
+                re.compile("\n" + re.escape(indent) + r"[{\[]").search(text, position)
                 if indent.isspace() or not indent
                 else None
             )
+            what, where = _json_error_text(error), error.pos
+            if following is not None and following.end() - 1 <= error.pos:
+                # the parser ran into the next entry: the error is this one's end
+                next_line = _line_at(starts, following.end() - 1)
+                what = (
+                    f"the entry is not closed before the next one starts on line "
+                    f"{next_line}: close it with '}}'"
+                )
+                where = position
+            report(f"{what}; this entry is left out (the others are read)", where)
             if following is None:
                 return items
             position, before = following.end() - 1, "["
