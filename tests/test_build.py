@@ -87,9 +87,9 @@ def counting_loader(monkeypatch):
     calls = []
     original = loaders.LOADERS["publications"]
 
-    def counted(path):
+    def counted(path, *previous):
         calls.append(os.path.basename(path))
-        return original(path)
+        return original(path, *previous)
 
     monkeypatch.setitem(loaders.LOADERS, "publications", counted)
     return calls

@@ -74,18 +74,30 @@ def _result(
     return LoadResult(records, problems)
 
 
-def load_publications(path: str) -> LoadResult:
-    """Every publication in a ``.bib``, ``.yaml``, ``.yml`` or ``.json`` file."""
+def load_publications(path: str, previous: LoadResult | None = None) -> LoadResult:
+    """Every publication in a ``.bib``, ``.yaml``, ``.yml`` or ``.json`` file;
+    what is unchanged since the ``previous`` reading of a BibTeX file is not
+    parsed again."""
     problems: list[Problem] = []
     if path.lower().endswith(".bib"):
         # imported here: a build that reads no BibTeX does not load pybtex
-        from .bibtex import load_bibtex
+        from .bibtex import Reuse, load_bibtex
 
         text = read_text(path, problems)
-        records = load_bibtex(text, path, problems) if text is not None else []
+        reuse = previous.reusable if previous else None
+        keep = Reuse()
+        records = (
+            load_bibtex(
+                text, path, problems, reuse if isinstance(reuse, Reuse) else None, keep
+            )
+            if text is not None
+            else []
+        )
         # BibTeX has no escapes that make control characters
         records = unique_records(records, problems, "key")
-        return _result(records, path, problems, text, escapes=False)
+        result = _result(records, path, problems, text, escapes=False)
+        result.reusable = keep
+        return result
     data, text = _structured(path, problems)
     records = records_of(data, path, problems, "publications", publication_from_mapping)
     return _result(unique_records(records, problems, "key"), path, problems, text)
