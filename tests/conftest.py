@@ -1,12 +1,20 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from sphinx_scholar import cache
 
 pytest_plugins = "sphinx.testing.fixtures"
 
 collect_ignore = ["roots"]
+
+# Property-based tests are reproducible (the same examples on every run) and
+# short: they run with the rest of the suite. ``--hypothesis-profile=thorough``
+# looks further, with new examples on each run.
+settings.register_profile("scholar", derandomize=True, deadline=None, max_examples=60)
+settings.register_profile("thorough", deadline=None, max_examples=2000)
+settings.load_profile("scholar")
 
 
 @pytest.fixture(scope="session")

@@ -270,3 +270,37 @@ def test_an_author_given_by_person_id_shows_the_persons_name(make_app, root_copy
         entry.select_one(".scholar-authors").get_text()
         == "Ada Lovelace, Charles Babbage"
     )
+
+
+def test_yaml_error_at_the_end_of_a_file_without_a_final_newline(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("- title: x\n- {", encoding="utf-8")
+    result = load_publications(str(path))
+    assert [(p.subtype, p.line) for p in result.problems] == [("syntax", 2)]
+
+
+def test_yaml_lines_are_the_lines_an_editor_shows(tmp_path):
+    # YAML also breaks lines at U+0085 and U+2028; editors do not
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        '- title: "a\x85b\u2028c"\n  year: 2019\n  venu: x\n', encoding="utf-8"
+    )
+    result = load_publications(str(path))
+    assert [(p.subtype, p.line) for p in result.problems] == [("unknown_field", 3)]
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_windows_and_old_mac_line_ends_give_the_same_lines(tmp_path, newline):
+    bib = tmp_path / "p.bib"
+    bib.write_bytes(
+        newline.join(
+            ["@article{a,", "  title = {A},", "  year = {soon},", "}", "@article{"]
+        ).encode("utf-8")
+    )
+    yaml_file = tmp_path / "p.yaml"
+    yaml_file.write_bytes(
+        newline.join(["- title: A", "  year: soon", "  venu: x"]).encode()
+    )
+    bib_problems = load_publications(str(bib)).problems
+    assert sorted(p.line for p in bib_problems) == [3, 5, 5]
+    assert sorted(p.line for p in load_publications(str(yaml_file)).problems) == [2, 3]

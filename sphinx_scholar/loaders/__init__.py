@@ -30,7 +30,7 @@ def read_text(path: str, problems: list[Problem]) -> str | None:
         )
         return None
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         problems.append(
@@ -42,7 +42,10 @@ def read_text(path: str, problems: list[Problem]) -> str | None:
                 line,
             )
         )
-        return data.decode("latin-1")
+        text = data.decode("latin-1")
+    # Universal newlines, as open() reads text: every loader counts the lines
+    # of a file with Windows or old Mac line ends as an editor does.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def load_structured(path: str, problems: list[Problem]):

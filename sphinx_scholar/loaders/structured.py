@@ -45,10 +45,16 @@ def _line_dict(pairs, line: int, key_lines: dict) -> LineDict:
 class _Loader(_BaseLoader):
     """A safe loader that records lines and duplicate keys."""
 
-    def __init__(self, stream, source: str, problems: list[Problem]):
+    def __init__(self, stream: str, source: str, problems: list[Problem]):
         super().__init__(stream)
         self._source = source
         self._problems = problems
+        self._line_starts = _line_starts(stream)
+
+    def line_of(self, mark) -> int:
+        """The line an editor shows: YAML also breaks lines at U+0085, U+2028
+        and U+2029, which editors show inside a line."""
+        return _line_at(self._line_starts, mark.index)
 
     def construct_line_mapping(self, node):
         self.flatten_mapping(node)
@@ -62,12 +68,12 @@ class _Loader(_BaseLoader):
                         Subtype.field_type,
                         "a mapping key must be a plain value",
                         self._source,
-                        key_node.start_mark.line + 1,
+                        self.line_of(key_node.start_mark),
                     )
                 )
                 continue
             key = str(key) if not isinstance(key, str) else key
-            line = key_node.start_mark.line + 1
+            line = self.line_of(key_node.start_mark)
             if key in key_lines:
                 self._problems.append(
                     Problem(
@@ -80,7 +86,7 @@ class _Loader(_BaseLoader):
                 )
             key_lines[key] = line
             pairs.append((key, self.construct_object(value_node, deep=True)))
-        return _line_dict(pairs, node.start_mark.line + 1, key_lines)
+        return _line_dict(pairs, self.line_of(node.start_mark), key_lines)
 
     def construct_lenient_timestamp(self, node):
         """A date that looks like one but is not (``2019-13-01``) stays text,
@@ -129,7 +135,7 @@ def load_yaml(text: str, source: str, problems: list[Problem]):
         return loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 0
+        line = loader.line_of(mark) if mark else 0
         what = error.problem or str(error)
         if error.context:
             what = f"{what} ({error.context})"
