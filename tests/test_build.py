@@ -1,5 +1,5 @@
-"""How the extension behaves in a build: every builder, parse once,
-exact incremental rebuilds, and parallel builds equal to serial ones."""
+"""How the extension behaves in a build: every builder, parse once, and
+exact incremental rebuilds (tests/test_differential.py compares builds)."""
 
 import os
 import re
@@ -210,31 +210,6 @@ def test_unchanged_data_is_not_parsed_again_in_the_next_build(
     _, read, _ = read_and_written(make_app, srcdir)
     assert read == ["index"]
     assert calls == []
-
-
-def pages(outdir):
-    return {
-        path.relative_to(outdir).as_posix(): path.read_text(encoding="utf-8")
-        for path in sorted(outdir.rglob("*.html"))
-    }
-
-
-def test_parallel_build_gives_the_same_pages_as_a_serial_one(
-    make_app, rootdir, tmp_path
-):
-    outputs = []
-    for parallel in (1, 2):
-        srcdir = tmp_path / f"src{parallel}"
-        shutil.copytree(rootdir / "test-parallel", srcdir)
-        app = make_app("html", srcdir=srcdir, parallel=parallel)
-        app.build()
-        assert "[scholar." not in app.warning.getvalue()
-        outputs.append(pages(app.outdir))
-    serial, parallel = outputs
-    assert serial.keys() == parallel.keys()
-    assert len(serial) >= 10
-    for name in serial:
-        assert serial[name] == parallel[name], name
 
 
 def test_a_parallel_build_parses_each_file_once(

@@ -304,3 +304,32 @@ def test_windows_and_old_mac_line_ends_give_the_same_lines(tmp_path, newline):
     bib_problems = load_publications(str(bib)).problems
     assert sorted(p.line for p in bib_problems) == [3, 5, 5]
     assert sorted(p.line for p in load_publications(str(yaml_file)).problems) == [2, 3]
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml", "text"])
+def test_a_publication_removed_from_the_data_leaves_no_page_behind(
+    make_app, root_copy, builder
+):
+    srcdir = root_copy("basic")
+    make_app(builder, srcdir=srcdir).build()
+    data = srcdir / "data" / "papers.yaml"
+    kept = data.read_text(encoding="utf-8").split("- key: somerville2017connexion")[0]
+    data.write_text(kept, encoding="utf-8")
+    app = make_app(builder, srcdir=srcdir)
+    app.build()
+    written = {p.relative_to(app.outdir).as_posix() for p in app.outdir.rglob("*")}
+    assert not [name for name in written if "somerville2017connexion" in name]
+    assert [name for name in written if "lovelace2019engines" in name]
+
+
+def test_exports_go_when_no_publication_is_left(make_app, root_copy):
+    srcdir = root_copy("basic")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert (app.outdir / "publications.bib").exists()
+    (srcdir / "data" / "papers.yaml").write_text("[]\n", encoding="utf-8")
+    (srcdir / "data" / "papers.bib").write_text("", encoding="utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert not (app.outdir / "publications.bib").exists()
+    assert not (app.outdir / "publications.atom").exists()
