@@ -32,13 +32,20 @@ def _fresh_cache():
 
 @pytest.fixture
 def root_copy(rootdir, tmp_path):
-    """A fresh copy of a test root, for tests that change its files (the
-    ``sphinx`` marker shares one copy between tests)."""
+    """A fresh copy of a test root (``"example"``: the example site), for
+    tests that change its files (the ``sphinx`` marker shares one copy
+    between tests). Copying again replaces the copy, at the same place."""
     import shutil
 
     def copy(name: str) -> Path:
+        source = (
+            rootdir.parent.parent / "example_site"
+            if name == "example"
+            else rootdir / f"test-{name}"
+        )
         target = tmp_path / name
-        shutil.copytree(rootdir / f"test-{name}", target)
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(source, target, ignore=shutil.ignore_patterns("_build", "pub"))
         return target
 
     return copy

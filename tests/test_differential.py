@@ -19,18 +19,6 @@ ROOTS = sorted(
 )
 
 
-def copy_site(name: str, target: Path) -> Path:
-    """A test root, or the example site, copied to ``target``."""
-    source = (
-        REPO / "example_site"
-        if name == "example"
-        else REPO / "tests/roots" / f"test-{name}"
-    )
-    shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns("_build", "pub"))
-    return target
-
-
 def output_files(outdir: Path) -> dict[str, bytes]:
     """Every file written, but Sphinx's build record."""
     files = {
@@ -69,11 +57,13 @@ def assert_same_files(expected: dict, actual: dict) -> None:
 
 
 @pytest.mark.parametrize("name", [*ROOTS, "example"])
-def test_a_parallel_build_writes_what_a_serial_one_does(make_app, tmp_path, name):
+def test_a_parallel_build_writes_what_a_serial_one_does(
+    make_app, root_copy, tmp_path, name
+):
     outputs, warnings = [], []
     for parallel in (1, 2):
         # the same place: records know the path of their data file
-        srcdir = copy_site(name, tmp_path / "src")
+        srcdir = root_copy(name)
         cache.forget()
         app = make_app(
             "html",
@@ -246,9 +236,9 @@ def clean_build(make_app, builder: str, srcdir: Path, builddir: Path):
     [("basic", "html"), ("basic", "text"), ("talks", "html"), ("events", "dirhtml")],
 )
 def test_an_incremental_build_after_edits_writes_what_a_clean_build_does(
-    make_app, tmp_path, name, builder
+    make_app, root_copy, tmp_path, name, builder
 ):
-    srcdir = copy_site(name, tmp_path / "src")
+    srcdir = root_copy(name)
     editor = Editor(srcdir, seed=f"{name}-{builder}")
     incremental = tmp_path / "incremental"
     make_app(builder, srcdir=srcdir, builddir=incremental, freshenv=True).build()
