@@ -333,3 +333,19 @@ def test_exports_go_when_no_publication_is_left(make_app, root_copy):
     app.build()
     assert not (app.outdir / "publications.bib").exists()
     assert not (app.outdir / "publications.atom").exists()
+
+
+def test_a_control_character_in_yaml_is_reported_at_its_line(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("- title: A\n  year: 2019\n  venue: x\x01y\n", encoding="utf-8")
+    (problem,) = load_publications(str(path)).problems
+    assert (problem.subtype, problem.line) == ("syntax", 3)
+    assert "U+0001" in problem.message and "<unicode string>" not in problem.message
+
+
+def test_an_item_that_is_not_a_mapping_is_reported_at_its_line(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("- title: A\n  year: 2019\n- just a title\n", encoding="utf-8")
+    result = load_publications(str(path))
+    assert [r.title for r in result.records] == ["A"]
+    assert [(p.subtype, p.line) for p in result.problems] == [("field_type", 3)]

@@ -35,6 +35,18 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
+class LineList(list):
+    """A list from a YAML file, with the 1-based line of each item."""
+
+    item_lines: list = []  # noqa: RUF012  (replaced per instance, never mutated)
+
+
+def item_line(items: list, index: int) -> int:
+    """The line of a list's item, when the list knows it."""
+    lines = getattr(items, "item_lines", ())
+    return lines[index] if index < len(lines) else 0
+
+
 def _line_dict(pairs, line: int, key_lines: dict) -> LineDict:
     result = LineDict(pairs)
     result.line = line
@@ -88,6 +100,13 @@ class _Loader(_BaseLoader):
             pairs.append((key, self.construct_object(value_node, deep=True)))
         return _line_dict(pairs, self.line_of(node.start_mark), key_lines)
 
+    def construct_line_sequence(self, node):
+        items = LineList(
+            self.construct_object(child, deep=True) for child in node.value
+        )
+        items.item_lines = [self.line_of(child.start_mark) for child in node.value]
+        return items
+
     def construct_lenient_timestamp(self, node):
         """A date that looks like one but is not (``2019-13-01``) stays text,
         so that the field reports it where it is, instead of PyYAML failing."""
@@ -99,6 +118,9 @@ class _Loader(_BaseLoader):
 
 _Loader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_line_mapping
+)
+_Loader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Loader.construct_line_sequence
 )
 _Loader.add_constructor(
     "tag:yaml.org,2002:timestamp", _Loader.construct_lenient_timestamp
@@ -145,6 +167,19 @@ def load_yaml(text: str, source: str, problems: list[Problem]):
             what += "; indent with spaces, not tabs"
         problems.append(
             Problem(Subtype.syntax, f"YAML syntax error: {what}", source, line)
+        )
+    except yaml.reader.ReaderError as error:
+        # not a MarkedYAMLError: its place is a position in the text
+        code = error.character
+        code = code if isinstance(code, int) else ord(code)
+        problems.append(
+            Problem(
+                Subtype.syntax,
+                f"YAML does not allow the character U+{code:04X} ({error.reason}); "
+                "remove it, or write it as an escape in a double-quoted string",
+                source,
+                _line_at(_line_starts(text), error.position),
+            )
         )
     except yaml.YAMLError as error:
         problems.append(Problem(Subtype.syntax, f"YAML error: {error}", source))
