@@ -174,6 +174,8 @@ def load_every_way(text: str, suffix: str) -> None:
             for problem in result.problems:
                 assert problem.source == path, problem
                 assert 0 <= problem.line <= lines, (problem, lines)
+                # only problems of the whole file ("has no publications") have no line
+                assert problem.line or problem.subtype == Subtype.data_file, problem
                 assert problem.subtype in set(Subtype), problem
                 assert problem.message
             pickle.loads(pickle.dumps(result))

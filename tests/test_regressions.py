@@ -349,3 +349,18 @@ def test_an_item_that_is_not_a_mapping_is_reported_at_its_line(tmp_path):
     result = load_publications(str(path))
     assert [r.title for r in result.records] == ["A"]
     assert [(p.subtype, p.line) for p in result.problems] == [("field_type", 3)]
+
+
+def test_json_problems_name_their_line(tmp_path):
+    path = tmp_path / "p.json"
+    path.write_text(
+        '[\n {"key": "a", "title": "\\ud83d\\ude00"},\n "just a title",\n'
+        ' {"key": "b", "title": "x\\udc00"}\n]',
+        encoding="utf-8",
+    )
+    result = load_publications(str(path))
+    assert [r.title for r in result.records] == ["\U0001f600", "x\ufffd"]
+    assert sorted((p.subtype, p.line) for p in result.problems) == [
+        ("data_file", 4),
+        ("field_type", 3),
+    ]

@@ -36,7 +36,7 @@ class LineDict(dict):
 
 
 class LineList(list):
-    """A list from a YAML file, with the 1-based line of each item."""
+    """A list from a data file, with the 1-based line of each item."""
 
     item_lines: list = []  # noqa: RUF012  (replaced per instance, never mutated)
 
@@ -216,13 +216,28 @@ def load_json(text: str, source: str, problems: list[Problem]):
             seen.add(key)
         return _line_dict(pairs, line, key_lines), end
 
+    def parse_array(state, scan_once):
+        starts = []  # where each item of this array starts
+
+        def scan_item(string, index):
+            starts.append(index)
+            return scan_once(string, index)
+
+        values, end = json.decoder.JSONArray(state, scan_item)
+        items = LineList(values)
+        items.item_lines = [_line_at(newlines, start) for start in starts]
+        return items, end
+
     decoder = json.JSONDecoder()
     decoder.parse_object = parse_object
+    decoder.parse_array = parse_array
     decoder.scan_once = json.scanner.py_make_scanner(decoder)
     try:
         data = decoder.decode(text)
         if _ESCAPED_SURROGATE.search(text):
-            data = _without_surrogates(data, source, problems)
+            lone = _LONE_SURROGATE.search(text)
+            line = _line_at(newlines, lone.start()) if lone else 0
+            data = _without_surrogates(data, source, problems, line)
         return data
     except json.JSONDecodeError as error:
         problems.append(
@@ -271,9 +286,14 @@ def _key_lines(string: str, start: int, end: int, pairs, starts) -> dict:
 # JSON may escape half a UTF-16 pair ("\\ud800"), which no page can be written with.
 _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: an escaped high surrogate without a low one after it, or a low one alone
+_LONE_SURROGATE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
 
 
-def _without_surrogates(data, source: str, problems: list[Problem]):
+def _without_surrogates(data, source: str, problems: list[Problem], line: int):
     """The data with lone surrogates replaced by U+FFFD, reported once."""
     found = []
 
@@ -290,7 +310,9 @@ def _without_surrogates(data, source: str, problems: list[Problem]):
                 value.key_lines,
             )
         if isinstance(value, list):
-            return [clean(item) for item in value]
+            items = LineList(clean(item) for item in value)
+            items.item_lines = getattr(value, "item_lines", [])
+            return items
         return value
 
     data = clean(data)
@@ -300,6 +322,7 @@ def _without_surrogates(data, source: str, problems: list[Problem]):
                 Subtype.data_file,
                 "JSON escapes half of a UTF-16 surrogate pair (like \\ud800); it is read as \ufffd",
                 source,
+                line,
             )
         )
     return data
