@@ -167,6 +167,7 @@ class PublicationPageDirective(SphinxDirective):
         ctx = render_context(
             self, resolve_highlight(items, registry) if items else Highlight()
         )
+        ctx.report_files = False
         self.env.get_domain("scholar").note_page(
             self.env.docname, record.key, metadata(record)
         )

@@ -364,3 +364,12 @@ def test_json_problems_name_their_line(tmp_path):
         ("data_file", 4),
         ("field_type", 3),
     ]
+
+
+@pytest.mark.sphinx("html", testroot="files", freshenv=True)
+def test_a_missing_linked_file_is_reported_once_not_again_by_the_page(app):
+    # the list reports it; the publication's own page says nothing more
+    app.build()
+    warnings = app.warning.getvalue()
+    assert warnings.count("'files2020' links to 'missing.pdf'") == 1
+    assert warnings.count("'all-missing' links to 'nowhere.pdf'") == 1
