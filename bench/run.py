@@ -56,6 +56,7 @@ import generate  # noqa: E402
 DEFAULT_SIZES = "100,1000,2000,5000,20000,tugboat"
 QUICK_SIZES = (
     "100,1000,2000,tugboat:full+noop+edit,"
+    "5000:full+noop+edit+scholar-bib+scholar-yaml+rst,"
     "20000:full+scholar-bib+scholar-yaml+bibtex+rst"
 )
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "bib" / "biber_tugboat.bib"
@@ -206,12 +207,22 @@ class BuildFailed(RuntimeError):
     pass
 
 
-def sphinx_build(python: str, src: Path, jobs: int = 1, fresh: bool = False) -> dict:
-    """Run one build in a fresh child; its wall-clock time and peak memory."""
+def sphinx_build(
+    python: str, src: Path, jobs: int = 1, fresh: bool = False, parsed: bool = False
+) -> dict:
+    """Run one build in a fresh child; its wall-clock time and peak memory.
+    ``fresh``: from nothing; with ``parsed``, from nothing but the parsed data
+    that sphinx-scholar keeps next to the doctrees."""
     out = src / "_build"
     if fresh:
+        kept = out / "doctrees" / "scholar"
+        if parsed and kept.is_dir():
+            shutil.move(kept, src / "parsed-data")
         shutil.rmtree(out, ignore_errors=True)
         shutil.rmtree(src / "pub", ignore_errors=True)  # publication pages
+        if parsed and (src / "parsed-data").is_dir():
+            kept.parent.mkdir(parents=True)
+            shutil.move(src / "parsed-data", kept)
     out.mkdir(exist_ok=True)
     argv = [python, "-m", "sphinx", "-b", "html", "-q", "-d", str(out / "doctrees")]
     if jobs > 1:
@@ -309,6 +320,9 @@ def measure_size(
                 if "edit" in measures:
                     edit_one_title(one, variant, run + 1)
                     record("edit", sphinx_build(python, one))
+                    if variant.startswith("scholar"):
+                        # what the page costs when its data need not be parsed
+                        record("page", sphinx_build(python, one, fresh=True, parsed=True))
                 if "full-j2" in measures and variant == "scholar-pages":
                     record("full-j2", sphinx_build(python, one, jobs=2, fresh=True))
             if variant == "scholar-pages":
@@ -492,6 +506,28 @@ def goals(results: dict) -> list[dict]:
             f"{fmt_seconds(big)} vs {fmt_seconds(full)}",
             cpu_ratio("20000", variant, "full", "2000", variant, "full"),
         )
+        edit = get(results, "5000", variant, "edit")
+        noop5k = get(results, "5000", variant, "noop")
+        page = get(results, "5000", variant, "page")
+        base_full = results["baseline"]["full"]["median"]
+        allowed = 1.5 * noop5k + (page - base_full) if noop5k and page else None
+        cpu = [
+            get(results, "5000", variant, measure, "cpu_median")
+            for measure in ("edit", "noop", "page")
+        ]
+        base_full_cpu = results["baseline"]["full"].get("cpu_median")
+        cpu_allowed = (
+            1.5 * cpu[1] + cpu[2] - base_full_cpu if all(cpu) and base_full_cpu else None
+        )
+        check(
+            "editing one entry of 5,000 ≤ 1.5× the no-op rebuild + the page's cost",
+            variant,
+            edit / allowed if edit and allowed else None,
+            1.0,
+            f"{fmt_seconds(edit)} vs 1.5 × {fmt_seconds(noop5k)} + "
+            f"({fmt_seconds(page)} − {fmt_seconds(base_full)})",
+            cpu[0] / cpu_allowed if cpu_allowed else None,
+        )
         rss = get(results, "20000", variant, "full", "rss_mb_median")
         rss_rst = get(results, "20000", "rst", "full", "rss_mb_median")
         check(
@@ -584,6 +620,7 @@ def report_rst(results: dict) -> str:
         ("full", "full build"),
         ("noop", "no-op rebuild"),
         ("edit", "edit one entry"),
+        ("page", "the page, data parsed"),
         ("site", f"{SITE_PAGES} pages"),
         ("site-j2", f"{SITE_PAGES} pages, ``-j 2``"),
         ("full-j2", "full build, ``-j 2``"),

@@ -2,6 +2,7 @@
 project = "Mohammad Norouzi"
 author = "Mohammad Norouzi"
 copyright = "2026, the sphinx-scholar contributors"
+version = "2026"  # e-books (the epub builder) need one
 
 extensions = ["sphinx_scholar"]
 

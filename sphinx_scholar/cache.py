@@ -17,7 +17,11 @@ import threading
 from .model import LoadResult
 
 #: Bump when the records change shape, so that old pickles are not used.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
+
+#: The kinds whose loader takes the last reading of the file, to parse only
+#: what changed (see :class:`~sphinx_scholar.loaders.bibtex.Reuse`).
+INCREMENTAL = {"publications"}
 
 _memory: dict[tuple[str, str], tuple[tuple, LoadResult]] = {}
 _lock = threading.Lock()
@@ -45,9 +49,14 @@ def load(path: str, kind: str, cache_dir: str | None = None) -> LoadResult:
         known = _memory.get(memo_key)
     if known and known[0] == file_stamp:
         return known[1]
-    result = _read_pickle(cache_dir, memo_key, file_stamp)
-    if result is None:
-        result = loader(path)
+    saved_stamp, result = _read_pickle(cache_dir, memo_key)
+    if saved_stamp != file_stamp:
+        # What the last reading of the file gave, for a loader that reads
+        # only what changed since.
+        previous = known[1] if known else result
+        result = (
+            loader(path, previous) if kind in INCREMENTAL and previous else loader(path)
+        )
         _write_pickle(cache_dir, memo_key, file_stamp, result)
     with _lock:
         _memory[memo_key] = (file_stamp, result)
@@ -65,17 +74,18 @@ def _pickle_path(cache_dir: str, memo_key: tuple[str, str]) -> str:
     return os.path.join(cache_dir, f"{name}.pickle")
 
 
-def _read_pickle(cache_dir, memo_key, file_stamp) -> LoadResult | None:
+def _read_pickle(cache_dir, memo_key) -> tuple[tuple | None, LoadResult | None]:
+    """The stamp of the file when it was pickled, and what it gave."""
     if not cache_dir:
-        return None
+        return None, None
     try:
         with open(_pickle_path(cache_dir, memo_key), "rb") as file:
             saved_stamp, result = pickle.load(file)
     except Exception:  # missing, truncated or from another version: parse again
-        return None
-    return (
-        result if saved_stamp == file_stamp and isinstance(result, LoadResult) else None
-    )
+        return None, None
+    if not isinstance(result, LoadResult) or saved_stamp[-1:] != (CACHE_VERSION,):
+        return None, None
+    return saved_stamp, result
 
 
 def _write_pickle(cache_dir, memo_key, file_stamp, result: LoadResult) -> None:

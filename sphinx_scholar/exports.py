@@ -3,6 +3,7 @@ every publication the site lists, and ``publications.atom``, a feed of the newes
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
 
@@ -45,6 +46,10 @@ def exports_written(outdir) -> bool:
 def write_exports(app) -> None:
     records = listed_publications(app.env)
     if not records:
+        # the files of a build that still listed publications go too
+        for name in (BIBTEX_FILE, FEED_FILE):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(os.path.join(app.outdir, name))
         return
     with open(os.path.join(app.outdir, BIBTEX_FILE), "w", encoding="utf-8") as file:
         file.write("\n\n".join(citation_bibtex(record) for record in records) + "\n")

@@ -276,6 +276,8 @@ class LoadResult:
 
     records: list = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: what the loader can reuse when the file changes (BibTeX: its pieces)
+    reusable: object = None
 
 
 #: Kinds of programme item at an event, in the order their groups are shown.

@@ -9,6 +9,7 @@ Highwire Press ``citation_*`` tags and schema.org ``ScholarlyArticle`` JSON-LD.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import html
@@ -105,6 +106,29 @@ def write_page_sources(app) -> None:
         for old in target.glob("*.rst"):
             if old not in wanted and old.read_text(encoding="utf-8").startswith(MARKER):
                 old.unlink()
+                remove_outputs(app, f"{folder}/{old.stem}", old.suffix)
+
+
+def remove_outputs(app, docname: str, source_suffix: str) -> None:
+    """Remove what an earlier build wrote for a page whose publication is
+    gone: Sphinx leaves the output of removed documents, and the site would
+    keep a page that the data no longer has."""
+    builder = app.builder
+    if hasattr(builder, "get_outfilename"):  # HTML, and its copy of the source
+        outputs = [os.fspath(builder.get_outfilename(docname))]
+        suffix = app.config.html_sourcelink_suffix
+        name = docname + source_suffix + ("" if suffix == source_suffix else suffix)
+        outputs.append(os.path.join(builder.outdir, "_sources", name))
+    elif getattr(builder, "out_suffix", ""):  # text, XML
+        outputs = [os.path.join(builder.outdir, docname + builder.out_suffix)]
+    else:  # one file for the whole site
+        return
+    for output in outputs:
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(output)
+    if outputs[0].endswith(f"{docname}/index.html"):  # dirhtml: a folder per page
+        with contextlib.suppress(OSError):
+            os.rmdir(os.path.dirname(outputs[0]))
 
 
 class PublicationPageDirective(SphinxDirective):
@@ -143,6 +167,7 @@ class PublicationPageDirective(SphinxDirective):
         ctx = render_context(
             self, resolve_highlight(items, registry) if items else Highlight()
         )
+        ctx.report_files = False
         self.env.get_domain("scholar").note_page(
             self.env.docname, record.key, metadata(record)
         )

@@ -1,12 +1,20 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from sphinx_scholar import cache
 
 pytest_plugins = "sphinx.testing.fixtures"
 
 collect_ignore = ["roots"]
+
+# Property-based tests are reproducible (the same examples on every run) and
+# short: they run with the rest of the suite. ``--hypothesis-profile=thorough``
+# looks further, with new examples on each run.
+settings.register_profile("scholar", derandomize=True, deadline=None, max_examples=60)
+settings.register_profile("thorough", deadline=None, max_examples=2000)
+settings.load_profile("scholar")
 
 
 @pytest.fixture(scope="session")
@@ -24,13 +32,20 @@ def _fresh_cache():
 
 @pytest.fixture
 def root_copy(rootdir, tmp_path):
-    """A fresh copy of a test root, for tests that change its files (the
-    ``sphinx`` marker shares one copy between tests)."""
+    """A fresh copy of a test root (``"example"``: the example site), for
+    tests that change its files (the ``sphinx`` marker shares one copy
+    between tests). Copying again replaces the copy, at the same place."""
     import shutil
 
     def copy(name: str) -> Path:
+        source = (
+            rootdir.parent.parent / "example_site"
+            if name == "example"
+            else rootdir / f"test-{name}"
+        )
         target = tmp_path / name
-        shutil.copytree(rootdir / f"test-{name}", target)
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(source, target, ignore=shutil.ignore_patterns("_build", "pub"))
         return target
 
     return copy

@@ -270,3 +270,106 @@ def test_an_author_given_by_person_id_shows_the_persons_name(make_app, root_copy
         entry.select_one(".scholar-authors").get_text()
         == "Ada Lovelace, Charles Babbage"
     )
+
+
+def test_yaml_error_at_the_end_of_a_file_without_a_final_newline(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("- title: x\n- {", encoding="utf-8")
+    result = load_publications(str(path))
+    assert [(p.subtype, p.line) for p in result.problems] == [("syntax", 2)]
+
+
+def test_yaml_lines_are_the_lines_an_editor_shows(tmp_path):
+    # YAML also breaks lines at U+0085 and U+2028; editors do not
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        '- title: "a\x85b\u2028c"\n  year: 2019\n  venu: x\n', encoding="utf-8"
+    )
+    result = load_publications(str(path))
+    assert [(p.subtype, p.line) for p in result.problems] == [("unknown_field", 3)]
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_windows_and_old_mac_line_ends_give_the_same_lines(tmp_path, newline):
+    bib = tmp_path / "p.bib"
+    bib.write_bytes(
+        newline.join(
+            ["@article{a,", "  title = {A},", "  year = {soon},", "}", "@article{"]
+        ).encode("utf-8")
+    )
+    yaml_file = tmp_path / "p.yaml"
+    yaml_file.write_bytes(
+        newline.join(["- title: A", "  year: soon", "  venu: x"]).encode()
+    )
+    bib_problems = load_publications(str(bib)).problems
+    assert sorted(p.line for p in bib_problems) == [3, 5, 5]
+    assert sorted(p.line for p in load_publications(str(yaml_file)).problems) == [2, 3]
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml", "text"])
+def test_a_publication_removed_from_the_data_leaves_no_page_behind(
+    make_app, root_copy, builder
+):
+    srcdir = root_copy("basic")
+    make_app(builder, srcdir=srcdir).build()
+    data = srcdir / "data" / "papers.yaml"
+    kept = data.read_text(encoding="utf-8").split("- key: somerville2017connexion")[0]
+    data.write_text(kept, encoding="utf-8")
+    app = make_app(builder, srcdir=srcdir)
+    app.build()
+    written = {p.relative_to(app.outdir).as_posix() for p in app.outdir.rglob("*")}
+    assert not [name for name in written if "somerville2017connexion" in name]
+    assert [name for name in written if "lovelace2019engines" in name]
+
+
+def test_exports_go_when_no_publication_is_left(make_app, root_copy):
+    srcdir = root_copy("basic")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert (app.outdir / "publications.bib").exists()
+    (srcdir / "data" / "papers.yaml").write_text("[]\n", encoding="utf-8")
+    (srcdir / "data" / "papers.bib").write_text("", encoding="utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert not (app.outdir / "publications.bib").exists()
+    assert not (app.outdir / "publications.atom").exists()
+
+
+def test_a_control_character_in_yaml_is_reported_at_its_line(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("- title: A\n  year: 2019\n  venue: x\x01y\n", encoding="utf-8")
+    (problem,) = load_publications(str(path)).problems
+    assert (problem.subtype, problem.line) == ("syntax", 3)
+    assert "U+0001" in problem.message and "<unicode string>" not in problem.message
+
+
+def test_an_item_that_is_not_a_mapping_is_reported_at_its_line(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("- title: A\n  year: 2019\n- just a title\n", encoding="utf-8")
+    result = load_publications(str(path))
+    assert [r.title for r in result.records] == ["A"]
+    assert [(p.subtype, p.line) for p in result.problems] == [("field_type", 3)]
+
+
+def test_json_problems_name_their_line(tmp_path):
+    path = tmp_path / "p.json"
+    path.write_text(
+        '[\n {"key": "a", "title": "\\ud83d\\ude00"},\n "just a title",\n'
+        ' {"key": "b", "title": "x\\udc00"}\n]',
+        encoding="utf-8",
+    )
+    result = load_publications(str(path))
+    assert [r.title for r in result.records] == ["\U0001f600", "x\ufffd"]
+    assert sorted((p.subtype, p.line) for p in result.problems) == [
+        ("data_file", 4),
+        ("field_type", 3),
+    ]
+
+
+@pytest.mark.sphinx("html", testroot="files", freshenv=True)
+def test_a_missing_linked_file_is_reported_once_not_again_by_the_page(app):
+    # the list reports it; the publication's own page says nothing more
+    app.build()
+    warnings = app.warning.getvalue()
+    assert warnings.count("'files2020' links to 'missing.pdf'") == 1
+    assert warnings.count("'all-missing' links to 'nowhere.pdf'") == 1

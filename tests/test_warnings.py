@@ -7,6 +7,9 @@ import sys
 
 import pytest
 from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+from sphinx_scholar.diagnostics import Subtype
 
 
 def warnings_of(app) -> list[str]:
@@ -184,15 +187,59 @@ def run_sphinx(srcdir, outdir, *args):
     )
 
 
-def test_W_fails_the_build_and_suppress_warnings_silences_each_kind(rootdir, tmp_path):
-    srcdir = tmp_path / "src"
+#: Every kind of warning, as ``suppress_warnings`` names it.
+KINDS = [f"scholar.{subtype}" for subtype in Subtype]
+
+
+def kind_of(line: str) -> str:
+    return re.search(r"\[(scholar\.\w+)\]", line).group(1)
+
+
+@pytest.fixture(scope="module")
+def warnings_root(tmp_path_factory, rootdir):
+    """The warnings root, and every warning a build of it gives."""
+    srcdir = tmp_path_factory.mktemp("warnings") / "src"
     shutil.copytree(rootdir / "test-warnings", srcdir)
-    failed = run_sphinx(srcdir, tmp_path / "out1", "-W")
+    app = SphinxTestApp("html", srcdir=srcdir, builddir=srcdir.parent / "all")
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return srcdir, warnings_of(app)
+
+
+def test_W_fails_the_build_and_suppress_warnings_silences_each_kind(
+    warnings_root, tmp_path
+):
+    srcdir, _ = warnings_root
+    failed = run_sphinx(srcdir, tmp_path / "out1", "-W", "--keep-going")
     assert failed.returncode != 0
     assert "Traceback" not in failed.stderr
-    kinds = "scholar.unknown_field,scholar.missing_field,scholar.field_type,scholar.date,scholar.url,scholar.duplicate_key,scholar.syntax,scholar.data_file,scholar.filter,scholar.option,scholar.person"
     quiet = run_sphinx(
-        srcdir, tmp_path / "out2", "-W", "-D", f"suppress_warnings={kinds}"
+        srcdir,
+        tmp_path / "out2",
+        "-W",
+        "--keep-going",
+        "-D",
+        f"suppress_warnings={','.join(KINDS)}",
     )
     assert quiet.returncode == 0, quiet.stderr
     assert quiet.stderr.strip() == ""
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_suppressing_one_kind_silences_exactly_that_kind(
+    make_app, warnings_root, tmp_path, kind
+):
+    srcdir, every_warning = warnings_root
+    # the warnings root holds a problem of every kind: add one for a new kind
+    assert [line for line in every_warning if kind_of(line) == kind] != []
+    app = make_app(
+        "html",
+        srcdir=srcdir,
+        builddir=tmp_path,
+        freshenv=True,
+        confoverrides={"suppress_warnings": [kind]},
+    )
+    app.build()
+    assert warnings_of(app) == [line for line in every_warning if kind_of(line) != kind]

@@ -30,7 +30,7 @@ def read_text(path: str, problems: list[Problem]) -> str | None:
         )
         return None
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line_start = data.rfind(b"\n", 0, error.start) + 1
         line = data.count(b"\n", 0, error.start) + 1
@@ -45,7 +45,10 @@ def read_text(path: str, problems: list[Problem]) -> str | None:
                 line,
             )
         )
-        return data.decode("latin-1")
+        text = data.decode("latin-1")
+    # Universal newlines, as open() reads text: every loader counts the lines
+    # of a file with Windows or old Mac line ends as an editor does.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def load_structured(path: str, problems: list[Problem]):
@@ -77,18 +80,30 @@ def _result(
     return LoadResult(records, problems)
 
 
-def load_publications(path: str) -> LoadResult:
-    """Every publication in a ``.bib``, ``.yaml``, ``.yml`` or ``.json`` file."""
+def load_publications(path: str, previous: LoadResult | None = None) -> LoadResult:
+    """Every publication in a ``.bib``, ``.yaml``, ``.yml`` or ``.json`` file;
+    what is unchanged since the ``previous`` reading of a BibTeX file is not
+    parsed again."""
     problems: list[Problem] = []
     if path.lower().endswith(".bib"):
         # imported here: a build that reads no BibTeX does not load pybtex
-        from .bibtex import load_bibtex
+        from .bibtex import Reuse, load_bibtex
 
         text = read_text(path, problems)
-        records = load_bibtex(text, path, problems) if text is not None else []
+        reuse = previous.reusable if previous else None
+        keep = Reuse()
+        records = (
+            load_bibtex(
+                text, path, problems, reuse if isinstance(reuse, Reuse) else None, keep
+            )
+            if text is not None
+            else []
+        )
         # BibTeX has no escapes that make control characters
         records = unique_records(records, problems, "key")
-        return _result(records, path, problems, text, escapes=False)
+        result = _result(records, path, problems, text, escapes=False)
+        result.reusable = keep
+        return result
     data, text = _structured(path, problems)
     records = records_of(data, path, problems, "publications", publication_from_mapping)
     return _result(unique_records(records, problems, "key"), path, problems, text)

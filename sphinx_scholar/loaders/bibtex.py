@@ -9,7 +9,9 @@ missing targets and cycles reported.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from dataclasses import replace
 
 from pybtex.database import Person as BibPerson
 from pybtex.database.input.bibtex import LowLevelParser, UndefinedMacro, month_names
@@ -42,6 +44,7 @@ LINK_FIELDS = {
 _FREE_LINKS = "links"
 _ARXIV_VENUE = re.compile(r"^arxiv preprint arxiv:\s*(\S+)$", re.IGNORECASE)
 _ENTRY_START = re.compile(r"^[ \t]*@", re.MULTILINE)
+_DEFINES_MACROS = re.compile(r"@\s*string\s*[{(]", re.IGNORECASE)
 _PERSON_FIELDS = ("author", "editor")
 _VENUE_FIELDS = (
     "journal",
@@ -90,8 +93,37 @@ class _EntryMapping(dict):
         return self.line + self._entry.text.count("\n", 0, match.start())
 
 
-def load_bibtex(text: str, source: str, problems: list[Problem]) -> list:
-    entries = parse_entries(text, source, problems)
+class Reuse:
+    """What reading one version of a file gave, piece by piece and entry by
+    entry, kept to read the next version: an edited file is parsed again only
+    where it changed. Lines are kept relative, so that entries moved by an
+    edit above them are reused too."""
+
+    def __init__(self) -> None:
+        #: digest of a piece (and of the macros before it) -> its entries
+        #: and problems, lines counted from the piece's first line
+        self.pieces: dict[bytes, tuple[list[_Entry], list[Problem]]] = {}
+        #: digest of an entry (as crossrefs left it) -> its record, problems,
+        #: and the line they were made at
+        self.records: dict[bytes, tuple[object, list[Problem], int]] = {}
+
+
+def _shifted(problems: list[Problem], by: int) -> list[Problem]:
+    if not by:
+        return problems
+    return [replace(p, line=p.line + by) if p.line else p for p in problems]
+
+
+def load_bibtex(
+    text: str,
+    source: str,
+    problems: list[Problem],
+    reuse: Reuse | None = None,
+    keep: Reuse | None = None,
+) -> list:
+    """The publications of a BibTeX file. What ``reuse`` holds from an earlier
+    version is not parsed again; what this version gives is put in ``keep``."""
+    entries = parse_entries(text, source, problems, reuse, keep)
     by_key = CaseInsensitiveDict()
     for entry in entries:
         if entry.key in by_key:
@@ -116,24 +148,46 @@ def load_bibtex(text: str, source: str, problems: list[Problem]) -> list:
             and entry.key.lower() in targets
         ):
             continue  # a volume that exists only to be cross-referenced
-        mapping = _to_mapping(entry, source, problems)
-        citation = entry_citation(entry.type, entry.key, entry.fields.items())
-        record = publication_from_mapping(
-            mapping, source, problems, check_unknown=False, citation=citation
-        )
+        digest = hashlib.sha1(
+            repr((entry.type, entry.key, entry.text, [*entry.fields.items()])).encode()
+        ).digest()
+        known = reuse.records.get(digest) if reuse else None
+        if known is None:
+            found: list[Problem] = []
+            mapping = _to_mapping(entry, source, found)
+            citation = entry_citation(entry.type, entry.key, entry.fields.items())
+            record = publication_from_mapping(
+                mapping, source, found, check_unknown=False, citation=citation
+            )
+            known = (record, found, entry.line)
+        if keep is not None:
+            keep.records[digest] = known
+        record, found, line = known
+        shift = entry.line - line
+        problems += _shifted(found, shift)
         if record is not None:
-            records.append(record)
+            records.append(
+                replace(record, line=record.line + shift) if shift else record
+            )
     return records
 
 
-def parse_entries(text: str, source: str, problems: list[Problem]) -> list[_Entry]:
+def parse_entries(
+    text: str,
+    source: str,
+    problems: list[Problem],
+    reuse: Reuse | None = None,
+    keep: Reuse | None = None,
+) -> list[_Entry]:
     """Entries of the file; an entry with a syntax error is reported and skipped.
 
     Each piece of the file that starts with ``@`` at the start of a line is
     parsed on its own (sharing ``@string`` macros), so that a brace left open
-    costs only its own entry, not every entry after it.
+    costs only its own entry, not every entry after it; and so that a piece
+    seen before, after the same macros, need not be parsed again.
     """
     macros = CaseInsensitiveDict(month_names)
+    strings = hashlib.sha1()  # the pieces defining macros, so far
     entries: list[_Entry] = []
     starts = [match.start() for match in _ENTRY_START.finditer(text)]
     if not starts or starts[0] != 0:
@@ -141,7 +195,28 @@ def parse_entries(text: str, source: str, problems: list[Problem]) -> list[_Entr
     first_line = 1
     for begin, end in zip(starts, [*starts[1:], len(text)], strict=True):
         piece = text[begin:end]
-        entries += _parse_piece(piece, first_line, macros, source, problems)
+        if _DEFINES_MACROS.search(piece):
+            entries += _parse_piece(piece, first_line, macros, source, problems)
+            strings.update(piece.encode("utf-8", "surrogatepass"))
+        else:
+            digest = hashlib.sha1(
+                strings.digest() + piece.encode("utf-8", "surrogatepass")
+            ).digest()
+            known = reuse.pieces.get(digest) if reuse else None
+            if known is None:
+                found: list[Problem] = []
+                known = (_parse_piece(piece, 1, macros, source, found), found)
+            if keep is not None:
+                keep.pieces[digest] = known
+            shift = first_line - 1
+            entries += [
+                # a copy: resolving crossrefs fills in the fields of entries
+                _Entry(
+                    e.type, e.key, CaseInsensitiveDict(e.fields), e.line + shift, e.text
+                )
+                for e in known[0]
+            ]
+            problems += _shifted(known[1], shift)
         first_line += piece.count("\n")
     return entries
 

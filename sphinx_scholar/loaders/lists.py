@@ -8,6 +8,7 @@ from collections.abc import Callable
 from ..diagnostics import Subtype
 from ..model import Problem
 from .fields import kind_of, short
+from .structured import item_line
 
 
 def records_of(
@@ -41,13 +42,14 @@ def records_of(
         return []
     records = []
     keys: set[str] = set()
-    for item in data:
+    for index, item in enumerate(data):
         if not isinstance(item, dict):
             problems.append(
                 Problem(
                     Subtype.field_type,
                     f"each of the {name} should be a mapping of fields, not {short(item)}",
                     path,
+                    item_line(data, index),
                 )
             )
             continue

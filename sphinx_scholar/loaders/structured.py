@@ -36,6 +36,18 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
+class LineList(list):
+    """A list from a data file, with the 1-based line of each item."""
+
+    item_lines: list = []  # noqa: RUF012  (replaced per instance, never mutated)
+
+
+def item_line(items: list, index: int) -> int:
+    """The line of a list's item, when the list knows it."""
+    lines = getattr(items, "item_lines", ())
+    return lines[index] if index < len(lines) else 0
+
+
 def _line_dict(pairs, line: int, key_lines: dict) -> LineDict:
     result = LineDict(pairs)
     result.line = line
@@ -46,10 +58,16 @@ def _line_dict(pairs, line: int, key_lines: dict) -> LineDict:
 class _Loader(_BaseLoader):
     """A safe loader that records lines and duplicate keys."""
 
-    def __init__(self, stream, source: str, problems: list[Problem]):
+    def __init__(self, stream: str, source: str, problems: list[Problem]):
         super().__init__(stream)
         self._source = source
         self._problems = problems
+        self._line_starts = _line_starts(stream)
+
+    def line_of(self, mark) -> int:
+        """The line an editor shows: YAML also breaks lines at U+0085, U+2028
+        and U+2029, which editors show inside a line."""
+        return _line_at(self._line_starts, mark.index)
 
     def construct_line_mapping(self, node):
         self.flatten_mapping(node)
@@ -63,12 +81,12 @@ class _Loader(_BaseLoader):
                         Subtype.field_type,
                         "a mapping key must be a plain value",
                         self._source,
-                        key_node.start_mark.line + 1,
+                        self.line_of(key_node.start_mark),
                     )
                 )
                 continue
             key = str(key) if not isinstance(key, str) else key
-            line = key_node.start_mark.line + 1
+            line = self.line_of(key_node.start_mark)
             if key in key_lines:
                 self._problems.append(
                     Problem(
@@ -81,7 +99,14 @@ class _Loader(_BaseLoader):
                 )
             key_lines[key] = line
             pairs.append((key, self.construct_object(value_node, deep=True)))
-        return _line_dict(pairs, node.start_mark.line + 1, key_lines)
+        return _line_dict(pairs, self.line_of(node.start_mark), key_lines)
+
+    def construct_line_sequence(self, node):
+        items = LineList(
+            self.construct_object(child, deep=True) for child in node.value
+        )
+        items.item_lines = [self.line_of(child.start_mark) for child in node.value]
+        return items
 
     def construct_lenient_timestamp(self, node):
         """A date that looks like one but is not (``2019-13-01``) stays text,
@@ -94,6 +119,9 @@ class _Loader(_BaseLoader):
 
 _Loader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_line_mapping
+)
+_Loader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Loader.construct_line_sequence
 )
 _Loader.add_constructor(
     "tag:yaml.org,2002:timestamp", _Loader.construct_lenient_timestamp
@@ -156,7 +184,7 @@ def _parse_yaml(text: str, source: str, problems: list[Problem], consequence: st
         return True, loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 0
+        line = loader.line_of(mark) if mark else 0
         what = error.problem or str(error)
         if error.context:
             what = f"{what} ({error.context})"
@@ -169,6 +197,19 @@ def _parse_yaml(text: str, source: str, problems: list[Problem], consequence: st
         problems.append(
             Problem(
                 Subtype.syntax, f"YAML syntax error: {what}{consequence}", source, line
+            )
+        )
+    except yaml.reader.ReaderError as error:
+        # not a MarkedYAMLError: its place is a position in the text
+        code = error.character
+        code = code if isinstance(code, int) else ord(code)
+        problems.append(
+            Problem(
+                Subtype.syntax,
+                f"YAML does not allow the character U+{code:04X} ({error.reason}); "
+                "remove it, or write it as an escape in a double-quoted string",
+                source,
+                _line_at(_line_starts(text), error.position),
             )
         )
     except yaml.YAMLError as error:
@@ -337,8 +378,21 @@ def load_json(text: str, source: str, problems: list[Problem]):
             seen.add(key)
         return _line_dict(pairs, line, key_lines), end
 
+    def parse_array(state, scan_once):
+        starts = []  # where each item of this array starts
+
+        def scan_item(string, index):
+            starts.append(index)
+            return scan_once(string, index)
+
+        values, end = json.decoder.JSONArray(state, scan_item)
+        items = LineList(values)
+        items.item_lines = [_line_at(newlines, start) for start in starts]
+        return items, end
+
     decoder = json.JSONDecoder()
     decoder.parse_object = parse_object
+    decoder.parse_array = parse_array
     decoder.scan_once = json.scanner.py_make_scanner(decoder)
     data = None
     try:
@@ -368,7 +422,9 @@ def load_json(text: str, source: str, problems: list[Problem]):
         )
     problems.extend(found)
     if data is not None and _ESCAPED_SURROGATE.search(text):
-        data = _without_surrogates(data, source, problems)
+        lone = _LONE_SURROGATE.search(text)
+        line = _line_at(newlines, lone.start()) if lone else 0
+        data = _without_surrogates(data, source, problems, line)
     return data
 
 
@@ -503,9 +559,14 @@ def _key_lines(string: str, start: int, end: int, pairs, starts) -> dict:
 # JSON may escape half a UTF-16 pair ("\\ud800"), which no page can be written with.
 _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: an escaped high surrogate without a low one after it, or a low one alone
+_LONE_SURROGATE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
 
 
-def _without_surrogates(data, source: str, problems: list[Problem]):
+def _without_surrogates(data, source: str, problems: list[Problem], line: int):
     """The data with lone surrogates replaced by U+FFFD, reported once."""
     found = []
 
@@ -522,7 +583,9 @@ def _without_surrogates(data, source: str, problems: list[Problem]):
                 value.key_lines,
             )
         if isinstance(value, list):
-            return [clean(item) for item in value]
+            items = LineList(clean(item) for item in value)
+            items.item_lines = getattr(value, "item_lines", [])
+            return items
         return value
 
     data = clean(data)
@@ -532,6 +595,7 @@ def _without_surrogates(data, source: str, problems: list[Problem]):
                 Subtype.data_file,
                 "JSON escapes half of a UTF-16 surrogate pair (like \\ud800); it is read as \ufffd",
                 source,
+                line,
             )
         )
     return data

@@ -52,6 +52,9 @@ class RenderContext:
     #: URL as written -> (path in the source folder, file name in the output)
     #: of the site files such a list links, registered while reading
     downloads: dict[str, tuple[str, str]] | None = None
+    #: say when a linked file is missing or may not be used (a publication's
+    #: own page does not: the list that shows the publication already says it)
+    report_files: bool = True
 
     def shown(self, record, anchor: str) -> None:
         if self.note_publication is not None:
@@ -65,12 +68,13 @@ class RenderContext:
             if os.path.isfile(candidate):
                 if is_readable(candidate, self.readable):
                     return candidate
-                warn_in_file(
-                    f"{record.key!r} links to {path!r}, which {outside_message(candidate)}",
-                    Subtype.file,
-                    record.source,
-                    record.line,
-                )
+                if self.report_files:
+                    warn_in_file(
+                        f"{record.key!r} links to {path!r}, which {outside_message(candidate)}",
+                        Subtype.file,
+                        record.source,
+                        record.line,
+                    )
                 return OUTSIDE
         return None
 
@@ -135,7 +139,7 @@ def site_file(url: str, record, ctx: RenderContext) -> str | None:
     target = ctx.find_file(url.split("#")[0].split("?")[0], record)
     if target == OUTSIDE:
         return None
-    if target is None:
+    if target is None and ctx.report_files:
         looked = ", ".join(
             os.path.relpath(folder, ctx.srcdir)
             for folder in (os.path.dirname(record.source), *ctx.file_dirs)

@@ -17,3 +17,4 @@ scholar_people = [
     {"id": "mary", "name": "Mary Somerville"},
     {"id": "lukasz", "name": "Łukasz Wróbel"},
 ]
+version = "1.0"

@@ -8,3 +8,5 @@ scholar_people = [
     }
 ]
 scholar_highlight = ["lab"]
+version = "1.0"
+copyright = "2026, the authors"

@@ -1,0 +1,103 @@
+"""An edited BibTeX file is parsed again only where it changed, and reads
+exactly as if it were read from scratch."""
+
+import os
+
+import pytest
+
+from sphinx_scholar import cache
+from sphinx_scholar.loaders import load_publications
+
+BIBTEX = r"""@string{icml = "International Conference on Machine Learning"}
+
+@inproceedings{first,
+  title = {First {Paper}},
+  author = {Lovelace, Ada and M{\"u}ller, J{\"o}rg},
+  booktitle = icml,
+  year = 2019,
+}
+
+@article{second,
+  title = {Second},
+  author = {Babbage, Charles},
+  journal = {Journal},
+  year = {twenty},
+}
+
+@inproceedings{child,
+  title = {Child},
+  crossref = {parent},
+}
+
+@proceedings{parent,
+  title = {Proceedings of Parents},
+  year = 2018,
+}
+
+@article{last,
+  title = {Last},
+  year = 2020,
+}
+"""
+
+EDITS = {
+    "a title": lambda t: t.replace("Second", "Second, edited"),
+    "an entry above the others": lambda t: t.replace(
+        "@inproceedings{first", "@misc{new,\n  title = {New},\n\n  year = 2021,\n}\n\n@inproceedings{first", 1
+    ),
+    "an entry removed": lambda t: t.replace("@article{last,\n  title = {Last},\n  year = 2020,\n}\n", ""),
+    "a macro": lambda t: t.replace("International Conference", "Intl. Conference"),
+    "a crossref's parent": lambda t: t.replace("Proceedings of Parents", "Parents' Proceedings"),
+    "a syntax error": lambda t: t.replace("journal = {Journal},", "journal = {Journal,"),
+    "a blank line at the top": lambda t: "\n\n" + t,
+    "nothing but the time": lambda t: t,
+}  # fmt: skip
+
+
+def read(path, previous=None):
+    result = load_publications(str(path), previous)
+    return result.records, [(p.subtype, p.message, p.line) for p in result.problems]
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_an_edited_file_reads_as_if_read_from_scratch(tmp_path, edit):
+    path = tmp_path / "papers.bib"
+    path.write_text(BIBTEX, encoding="utf-8")
+    before = load_publications(str(path))
+    text = EDITS[edit](BIBTEX)
+    path.write_text(text, encoding="utf-8")
+    again = read(path, before)
+    assert again == read(path)
+    lines = text.splitlines()
+    for record in again[0]:  # each record at its own line
+        assert (
+            lines[record.line - 1].startswith("@")
+            and record.key in lines[record.line - 1]
+        )
+    for _, message, line in again[1]:
+        assert line and ("twenty" in lines[line - 1] or "year" not in message)
+
+
+def test_only_the_edited_entry_is_parsed_again(tmp_path, monkeypatch):
+    from sphinx_scholar.loaders import bibtex
+
+    path = tmp_path / "papers.bib"
+    path.write_text(BIBTEX, encoding="utf-8")
+    cache_dir = str(tmp_path / "cache")
+    cache.load(str(path), "publications", cache_dir)
+    cache.forget()  # the next build: only the pickle is left
+
+    parsed = []
+    real = bibtex._parse_piece
+    monkeypatch.setattr(
+        bibtex,
+        "_parse_piece",
+        lambda text, *args: parsed.append(text) or real(text, *args),
+    )
+    path.write_text(BIBTEX.replace("Second", "Second, edited"), encoding="utf-8")
+    os.utime(path, ns=(1, 1))  # a new stamp, whatever the clock
+    result = cache.load(str(path), "publications", cache_dir)
+    # the edited entry, and the piece defining a macro (always read: it
+    # changes the pieces after it)
+    assert [text.split("{")[0] for text in parsed] == ["@string", "@article"]
+    assert "Second, edited" in [record.title for record in result.records]
