@@ -97,21 +97,16 @@ class Reuse:
     """What reading one version of a file gave, piece by piece and entry by
     entry, kept to read the next version: an edited file is parsed again only
     where it changed. Lines are kept relative, so that entries moved by an
-    edit above them are reused too."""
+    edit above them are reused too; pieces and entries with problems are not
+    kept (messages name lines)."""
 
     def __init__(self) -> None:
-        #: digest of a piece (and of the macros before it) -> its entries
-        #: and problems, lines counted from the piece's first line
-        self.pieces: dict[bytes, tuple[list[_Entry], list[Problem]]] = {}
-        #: digest of an entry (as crossrefs left it) -> its record, problems,
-        #: and the line they were made at
-        self.records: dict[bytes, tuple[object, list[Problem], int]] = {}
-
-
-def _shifted(problems: list[Problem], by: int) -> list[Problem]:
-    if not by:
-        return problems
-    return [replace(p, line=p.line + by) if p.line else p for p in problems]
+        #: digest of a piece (and of the macros before it) -> its entries,
+        #: lines counted from the piece's first line
+        self.pieces: dict[bytes, list[_Entry]] = {}
+        #: digest of an entry (as crossrefs left it) -> its record and the
+        #: line it was made at
+        self.records: dict[bytes, tuple[object, int]] = {}
 
 
 def load_bibtex(
@@ -159,12 +154,16 @@ def load_bibtex(
             record = publication_from_mapping(
                 mapping, source, found, check_unknown=False, citation=citation
             )
-            known = (record, found, entry.line)
+            problems += found
+            if found:  # their messages may name lines: made again next time
+                if record is not None:
+                    records.append(record)
+                continue
+            known = (record, entry.line)
         if keep is not None:
             keep.records[digest] = known
-        record, found, line = known
+        record, line = known
         shift = entry.line - line
-        problems += _shifted(found, shift)
         if record is not None:
             records.append(
                 replace(record, line=record.line + shift) if shift else record
@@ -203,20 +202,27 @@ def parse_entries(
                 strings.digest() + piece.encode("utf-8", "surrogatepass")
             ).digest()
             known = reuse.pieces.get(digest) if reuse else None
+            shift = first_line - 1
             if known is None:
                 found: list[Problem] = []
-                known = (_parse_piece(piece, 1, macros, source, found), found)
+                parsed = _parse_piece(piece, first_line, macros, source, found)
+                problems += found
+                if found:  # their messages name lines: read again next time
+                    entries += parsed
+                    first_line += piece.count("\n")
+                    continue
+                for entry in parsed:
+                    entry.line -= shift
+                known = parsed
             if keep is not None:
                 keep.pieces[digest] = known
-            shift = first_line - 1
             entries += [
                 # a copy: resolving crossrefs fills in the fields of entries
                 _Entry(
                     e.type, e.key, CaseInsensitiveDict(e.fields), e.line + shift, e.text
                 )
-                for e in known[0]
+                for e in known
             ]
-            problems += _shifted(known[1], shift)
         first_line += piece.count("\n")
     return entries
 
