@@ -101,3 +101,81 @@ def test_only_the_edited_entry_is_parsed_again(tmp_path, monkeypatch):
     # changes the pieces after it)
     assert [text.split("{")[0] for text in parsed] == ["@string", "@article"]
     assert "Second, edited" in [record.title for record in result.records]
+
+
+YAML = """# my papers
+- key: first
+  title: First "Paper"
+  authors: [Ada Lovelace, Jörg Müller]
+  venue: ICML
+  year: 2019
+
+- key: second
+  title: Second
+  year: 2018
+
+- key: third
+  title: Third
+  year: 2020
+
+- key: last
+  title: Last
+  year: 2020
+"""
+
+YAML_EDITS = {
+    "a title": lambda t: t.replace("title: Second", "title: Second, edited"),
+    "an entry above the others": lambda t: t.replace(
+        "- key: first", "- key: new\n  title: New\n\n  year: 2021\n\n- key: first", 1
+    ),
+    "an entry removed": lambda t: t.replace("- key: last\n  title: Last\n  year: 2020\n", ""),
+    "a syntax error": lambda t: t.replace("title: Last", "title: [Last"),
+    "an anchor": lambda t: t.replace("year: 2019", "year: &y 2019").replace("year: 2020\n", "year: *y\n"),
+    "a document start": lambda t: "---\n" + t,
+    "a key made twice": lambda t: t.replace("key: last", "key: first"),
+    "an item without a key": lambda t: t.replace("- key: third\n  title", "- title"),
+    "a year that is no year": lambda t: t.replace("2018", "twenty"),
+    "nothing but the time": lambda t: t,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("edit", YAML_EDITS)
+def test_an_edited_yaml_list_reads_as_if_read_from_scratch(tmp_path, edit):
+    path = tmp_path / "papers.yaml"
+    path.write_text(YAML, encoding="utf-8")
+    before = load_publications(str(path))
+    text = YAML_EDITS[edit](YAML)
+    path.write_text(text, encoding="utf-8")
+    again = read(path, before)
+    assert again == read(path)
+    lines = text.splitlines()
+    for record in again[0]:  # each record at its own line
+        assert lines[record.line - 1].startswith("- ")
+
+
+def test_only_the_edited_yaml_item_is_parsed_again(tmp_path, monkeypatch):
+    from sphinx_scholar import loaders
+    from sphinx_scholar.loaders import yaml_items
+
+    path = tmp_path / "papers.yaml"
+    clean = YAML
+    path.write_text(clean, encoding="utf-8")
+    before = load_publications(str(path))
+
+    def whole_file(*args):
+        raise AssertionError("the whole file was parsed")
+
+    parsed = []
+    real = yaml_items._parse_yaml_at
+    monkeypatch.setattr(loaders, "load_yaml", whole_file)
+    monkeypatch.setattr(
+        yaml_items,
+        "_parse_yaml_at",
+        lambda text, *args: parsed.append(text) or real(text, *args),
+    )
+    path.write_text(
+        clean.replace("title: Last", "title: Last, edited"), encoding="utf-8"
+    )
+    result = load_publications(str(path), before)
+    assert [text.split("\n")[0] for text in parsed] == ["- key: last"]
+    assert "Last, edited" in [record.title for record in result.records]

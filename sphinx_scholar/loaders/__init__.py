@@ -15,6 +15,7 @@ from .people import people_from_data
 from .publications import publication_from_mapping
 from .structured import load_json, load_yaml
 from .talks import talk_from_mapping
+from .yaml_items import Items, keep_items, read_changed, split_items
 
 STRUCTURED_SUFFIXES = {".yaml": load_yaml, ".yml": load_yaml, ".json": load_json}
 
@@ -104,9 +105,31 @@ def load_publications(path: str, previous: LoadResult | None = None) -> LoadResu
         result = _result(records, path, problems, text, escapes=False)
         result.reusable = keep
         return result
+    if path.lower().endswith((".yaml", ".yml")):
+        return _load_yaml_publications(path, previous)
     data, text = _structured(path, problems)
     records = records_of(data, path, problems, "publications", publication_from_mapping)
     return _result(unique_records(records, problems, "key"), path, problems, text)
+
+
+def _load_yaml_publications(path: str, previous: LoadResult | None) -> LoadResult:
+    """A YAML file of publications; when it is a list that was read before,
+    only its changed items are parsed (see :mod:`.yaml_items`)."""
+    problems: list[Problem] = []
+    text = read_text(path, problems)
+    items = split_items(text) if text is not None else None
+    kept = previous.reusable if previous else None
+    records = None
+    if items and isinstance(kept, Items):
+        records = read_changed(items, path, kept, publication_from_mapping)
+    if records is None:  # read whole
+        data = load_yaml(text, path, problems) if text is not None else None
+        records = records_of(
+            data, path, problems, "publications", publication_from_mapping
+        )
+    result = _result(unique_records(records, problems, "key"), path, problems, text)
+    result.reusable = keep_items(items, result.records, result.problems)
+    return result
 
 
 def load_talks(path: str) -> LoadResult:
