@@ -23,9 +23,8 @@ from sphinx.transforms import SphinxSmartQuotes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import cache
+from .directives.listing import cache_dir, site_context
 from .interactive import LIST_ID, SETTINGS
-from .paths import readable_folders
-from .registry import registry_for
 from .render.nodes import RenderContext, compact, is_external, site_file
 from .render.publications import publication_list
 
@@ -89,27 +88,19 @@ class ExpandPublicationLists(SphinxPostTransform):
             educate(rendered, self.document)
 
     def render(self, node: pending_publications) -> nodes.Node:
-        env, config = self.env, self.config
         records = {
             record.key: record
             for record in cache.load(
-                node["path"], "publications", os.path.join(env.doctreedir, "scholar")
+                node["path"], "publications", cache_dir(self.env)
             ).records
         }
         keys = [key for key in node["keys"] if key in records]
-        ctx = RenderContext(
-            document=self.document,
-            docname=node["docname"],
-            srcdir=str(env.srcdir),
-            registry=registry_for(env),
-            highlight=node["highlight"],
-            file_dirs=tuple(
-                os.path.join(env.srcdir, folder) for folder in config.scholar_file_dirs
-            ),
-            readable=readable_folders(env.srcdir, config),
-            page_folder=config.scholar_publication_pages,
+        ctx = site_context(
+            self.env,
+            self.document,
+            node["docname"],
+            node["highlight"],
             interactive=frozenset(node["interactive"]),
-            language=config.language or "en",
             anchors=dict(zip(node["keys"], node["anchors"], strict=True)),
             downloads=node["downloads"],
         )

@@ -44,25 +44,39 @@ def cache_dir(env) -> str:
     return os.path.join(env.doctreedir, "scholar")
 
 
-def render_context(directive: SphinxDirective, highlight: Highlight) -> RenderContext:
-    """What the renderers need to know of the page the directive is on."""
-    env = directive.env
-    domain = env.get_domain("scholar")
+def site_context(
+    env, document, docname: str, highlight: Highlight, **page
+) -> RenderContext:
+    """What the renderers need to know of the site, and of the page (``page``:
+    more :class:`RenderContext` fields)."""
     return RenderContext(
-        document=directive.state.document,
-        docname=env.docname,
+        document=document,
+        docname=docname,
         srcdir=str(env.srcdir),
         registry=registry_for(env),
         highlight=highlight,
         file_dirs=tuple(
             os.path.join(env.srcdir, folder) for folder in env.config.scholar_file_dirs
         ),
-        note_publication=lambda key, anchor, title: domain.note_publication(
-            key, env.docname, anchor, title
-        ),
         readable=readable_folders(env.srcdir, env.config),
         page_folder=env.config.scholar_publication_pages,
         language=env.config.language or "en",
+        **page,
+    )
+
+
+def render_context(directive: SphinxDirective, highlight: Highlight) -> RenderContext:
+    """What the renderers need to know of the page the directive is on."""
+    env = directive.env
+    domain = env.get_domain("scholar")
+    return site_context(
+        env,
+        directive.state.document,
+        env.docname,
+        highlight,
+        note_publication=lambda key, anchor, title: domain.note_publication(
+            key, env.docname, anchor, title
+        ),
     )
 
 
