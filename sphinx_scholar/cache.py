@@ -14,6 +14,7 @@ import os
 import pickle
 import threading
 
+from . import collector
 from .model import LoadResult
 
 #: Bump when the records change shape, so that old pickles are not used.
@@ -49,15 +50,18 @@ def load(path: str, kind: str, cache_dir: str | None = None) -> LoadResult:
         known = _memory.get(memo_key)
     if known and known[0] == file_stamp:
         return known[1]
-    saved_stamp, result = _read_pickle(cache_dir, memo_key)
-    if saved_stamp != file_stamp:
-        # What the last reading of the file gave, for a loader that reads
-        # only what changed since.
-        previous = known[1] if known else result
-        result = (
-            loader(path, previous) if kind in INCREMENTAL and previous else loader(path)
-        )
-        _write_pickle(cache_dir, memo_key, file_stamp, result)
+    with collector.paused():
+        saved_stamp, result = _read_pickle(cache_dir, memo_key)
+        if saved_stamp != file_stamp:
+            # What the last reading of the file gave, for a loader that reads
+            # only what changed since.
+            previous = known[1] if known else result
+            result = (
+                loader(path, previous)
+                if kind in INCREMENTAL and previous
+                else loader(path)
+            )
+            _write_pickle(cache_dir, memo_key, file_stamp, result)
     with _lock:
         _memory[memo_key] = (file_stamp, result)
     return result

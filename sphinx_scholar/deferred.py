@@ -22,7 +22,7 @@ from docutils.utils import new_document
 from sphinx.transforms import SphinxSmartQuotes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from . import cache
+from . import cache, collector
 from .directives.listing import cache_dir, site_context
 from .interactive import LIST_ID, SETTINGS
 from .render.nodes import RenderContext, compact, is_external, site_file
@@ -82,10 +82,11 @@ class ExpandPublicationLists(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs) -> None:
-        for node in list(self.document.findall(pending_publications)):
-            rendered = self.render(node)
-            node.replace_self(rendered)
-            educate(rendered, self.document)
+        with collector.paused():
+            for node in list(self.document.findall(pending_publications)):
+                rendered = self.render(node)
+                node.replace_self(rendered)
+                educate(rendered, self.document)
 
     def render(self, node: pending_publications) -> nodes.Node:
         records = {

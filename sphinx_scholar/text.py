@@ -27,6 +27,8 @@ _LATEX_WORDS = {
     "dots": "…",
 }
 _NEEDS_LATEX = re.compile(r"[\\{}~$]|--")
+#: what latexcodec would change besides braces and dashes
+_NEEDS_DECODING = re.compile(r"[\\~$%`]|''")
 _COMMAND = re.compile(r"\\([A-Za-z]+)\s*")
 _ESCAPED = re.compile(r"\\([$&%#_{}])")
 _SPACES = re.compile(r"\s+")
@@ -52,6 +54,14 @@ def latex_to_text(value: str) -> str:
     """
     if not _NEEDS_LATEX.search(value):
         return _SPACES.sub(" ", value).strip()
+    if not _NEEDS_DECODING.search(value):  # ``{GPU}s for {B}ayesian``, ``1--9``
+        value = value.replace("---", "\u2014").replace("--", "\u2013")
+        value = value.replace("{", "").replace("}", "")  # after: ``-{-}-``
+        return _SPACES.sub(" ", value).strip()
+    return _decoded(value)
+
+
+def _decoded(value: str) -> str:
     import latexcodec  # noqa: F401  (registers the "ulatex" codec; loaded when needed)
 
     for pattern, replacement in _BEFORE_DECODING:

@@ -6,6 +6,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sphinx_scholar.text import latex_to_text, name_key, natural_order, slug, split_mark
 
@@ -47,6 +49,24 @@ def test_latex_accent_on_braced_dotless_i(latex, text):
 def test_latex_capital_protecting_braces_vanish():
     assert latex_to_text("{CNN}s for {ImageNet}") == "CNNs for ImageNet"
     assert latex_to_text("{{Deep}} {Learning}") == "Deep Learning"
+
+
+# Pieces of titles, some of which latexcodec changes and some of which it leaves.
+_TITLE_PIECES = st.sampled_from(
+    ["{GPU}", "{B}ayesian", "nets", " ", "  ", "\n", "{", "}", "{{", "-", "--", "---", "'",
+     "''", "`", "``", "!", "?", "<<", "~", "%", "$x$", "\\'e", "\\emph{a}", "&", "#",
+     "_", "^", "\"", "ff", "Ünïcödé", "\t"]
+)  # fmt: skip
+
+
+@given(st.lists(_TITLE_PIECES, min_size=1, max_size=10).map("".join))
+@settings(max_examples=400, derandomize=True, deadline=None)
+def test_braces_and_dashes_skip_latexcodec_and_read_the_same(value):
+    from sphinx_scholar.text import _decoded
+
+    latex_to_text.cache_clear()
+    if re.search(r"[{}]|--", value):  # values without LaTeX never reach latexcodec
+        assert latex_to_text(value) == _decoded(value)
 
 
 def test_latex_double_dash_is_en_dash():

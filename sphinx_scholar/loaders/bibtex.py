@@ -425,7 +425,8 @@ def _inherit(entry: _Entry, parent: _Entry) -> None:
 
 def _to_mapping(entry: _Entry, source: str, problems: list[Problem]) -> _EntryMapping:
     """The entry in the field names of :mod:`.publications`."""
-    fields = entry.fields
+    # a plain dict: pybtex's case-insensitive one is slow to look up
+    fields = {name.lower(): value for name, value in entry.fields.items()}
     values: dict = {
         "key": entry.key,
         # BibTeX has types of every tool's invention ("electronic", "software"):
