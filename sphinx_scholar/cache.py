@@ -18,7 +18,7 @@ from . import collector
 from .model import LoadResult
 
 #: Bump when the records change shape, so that old pickles are not used.
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 #: The kinds whose loader takes the last reading of the file, to parse only
 #: what changed (see :class:`~sphinx_scholar.loaders.bibtex.Reuse`).

@@ -404,6 +404,27 @@ def test_bibtex_keys_differing_only_in_case_are_duplicates(tmp_path):
     assert keys(result) == ["Smith20"]
 
 
+def test_bibtex_field_names_know_no_case(tmp_path):
+    result = load(
+        tmp_path,
+        "d.bib",
+        """
+        @Proceedings{conf, BookTitle = {Proc. of X}, Year = 2020}
+        @InProceedings{a, TITLE = {A}, Author = {Lovelace, Ada},
+          CrossRef = {conf},
+          title = {Again}}
+        """,
+    )
+    problem = only_problem(result, "duplicate_key")
+    assert "'title'" in problem.message and problem.line == 4
+    (record,) = result.records
+    assert (record.title, record.venue, record.year) == ("A", "Proc. of X", 2020)
+    assert [author.name for author in record.authors] == ["Ada Lovelace"]
+    # the citation names each field once, in lower case
+    assert record.citation.count("booktitle") == 1
+    assert "title = {A}" in record.citation and "Author" not in record.citation
+
+
 UNBALANCED = """
 @article{first,
   title = {First},

@@ -71,7 +71,9 @@ class _Entry:
     def __init__(self, type_, key, fields, line, text):
         self.type = type_
         self.key = key
-        self.fields = fields  # CaseInsensitiveDict of raw (macro-expanded) values
+        # raw (macro-expanded) values by lower-cased name: BibTeX's field
+        # names know no case (and pybtex's case-insensitive dict is slow)
+        self.fields = fields
         self.line = line
         self.text = text
 
@@ -101,9 +103,10 @@ class Reuse:
     kept (messages name lines)."""
 
     def __init__(self) -> None:
-        #: digest of a piece (and of the macros before it) -> its entries,
-        #: lines counted from the piece's first line
-        self.pieces: dict[bytes, list[_Entry]] = {}
+        #: digest of a piece (and of the macros before it) -> its entries as
+        #: (type, key, fields, line, text), lines counted from the piece's
+        #: first line (plain tuples pickle fast)
+        self.pieces: dict[bytes, list[tuple]] = {}
         #: digest of an entry (as crossrefs left it) -> its record and the
         #: line it was made at
         self.records: dict[bytes, tuple[object, int]] = {}
@@ -211,17 +214,15 @@ def parse_entries(
                     entries += parsed
                     first_line += piece.count("\n")
                     continue
-                for entry in parsed:
-                    entry.line -= shift
-                known = parsed
+                known = [
+                    (e.type, e.key, e.fields, e.line - shift, e.text) for e in parsed
+                ]
             if keep is not None:
                 keep.pieces[digest] = known
             entries += [
                 # a copy: resolving crossrefs fills in the fields of entries
-                _Entry(
-                    e.type, e.key, CaseInsensitiveDict(e.fields), e.line + shift, e.text
-                )
-                for e in known
+                _Entry(kind, key, dict(fields), line + shift, entry_text)
+                for kind, key, fields, line, entry_text in known
             ]
         first_line += piece.count("\n")
     return entries
@@ -300,9 +301,9 @@ def _parse_piece(text, first_line, macros, source, problems) -> list[_Entry]:
                 )
             )
             continue
-        values = CaseInsensitiveDict()
+        values = {}
         for name, parts in fields:
-            if name in values:
+            if name.lower() in values:
                 problems.append(
                     Problem(
                         Subtype.duplicate_key,
@@ -315,7 +316,7 @@ def _parse_piece(text, first_line, macros, source, problems) -> list[_Entry]:
                     )
                 )
                 continue
-            values[name] = " ".join("".join(parts).split())
+            values[name.lower()] = " ".join("".join(parts).split())
         entries.append(
             _Entry(
                 command.lower(),
@@ -415,9 +416,9 @@ def _resolve_crossrefs(by_key, source: str, problems: list[Problem]) -> set[str]
 
 def _inherit(entry: _Entry, parent: _Entry) -> None:
     for name, value in parent.fields.items():
-        if name.lower() == "crossref":
+        if name == "crossref":
             continue
-        if name.lower() == "title" and "booktitle" not in entry.fields:
+        if name == "title" and "booktitle" not in entry.fields:
             entry.fields["booktitle"] = value
         elif name not in entry.fields:
             entry.fields[name] = value
@@ -425,8 +426,7 @@ def _inherit(entry: _Entry, parent: _Entry) -> None:
 
 def _to_mapping(entry: _Entry, source: str, problems: list[Problem]) -> _EntryMapping:
     """The entry in the field names of :mod:`.publications`."""
-    # a plain dict: pybtex's case-insensitive one is slow to look up
-    fields = {name.lower(): value for name, value in entry.fields.items()}
+    fields = entry.fields
     values: dict = {
         "key": entry.key,
         # BibTeX has types of every tool's invention ("electronic", "software"):
