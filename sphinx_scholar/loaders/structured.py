@@ -10,20 +10,14 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import json
 import json.decoder
 import json.scanner
 import re
 
-import yaml
-
 from ..diagnostics import Subtype
 from ..model import Problem
-
-try:  # libyaml parses several times faster when it is there
-    _BaseLoader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _BaseLoader = yaml.SafeLoader
 
 
 class LineDict(dict):
@@ -55,77 +49,89 @@ def _line_dict(pairs, line: int, key_lines: dict) -> LineDict:
     return result
 
 
-class _Loader(_BaseLoader):
-    """A safe loader that records lines and duplicate keys."""
+@functools.cache
+def _loader_class():
+    """The YAML loader; made on first use, so that a build that reads no YAML
+    does not import PyYAML."""
+    import yaml
 
-    def __init__(self, stream: str, source: str, problems: list[Problem]):
-        super().__init__(stream)
-        self._source = source
-        self._problems = problems
-        self._line_starts = _line_starts(stream)
+    try:  # libyaml parses several times faster when it is there
+        base = yaml.CSafeLoader
+    except AttributeError:  # pragma: no cover
+        base = yaml.SafeLoader
 
-    def line_of(self, mark) -> int:
-        """The line an editor shows: YAML also breaks lines at U+0085, U+2028
-        and U+2029, which editors show inside a line."""
-        return _line_at(self._line_starts, mark.index)
+    class _Loader(base):
+        """A safe loader that records lines and duplicate keys."""
 
-    def construct_line_mapping(self, node):
-        self.flatten_mapping(node)
-        pairs = []
-        key_lines = {}
-        for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if not isinstance(key, (str, int, float, bool)) and key is not None:
-                self._problems.append(
-                    Problem(
-                        Subtype.field_type,
-                        "a mapping key must be a plain value",
-                        self._source,
-                        self.line_of(key_node.start_mark),
+        def __init__(self, stream: str, source: str, problems: list[Problem]):
+            super().__init__(stream)
+            self._source = source
+            self._problems = problems
+            self._line_starts = _line_starts(stream)
+
+        def line_of(self, mark) -> int:
+            """The line an editor shows: YAML also breaks lines at U+0085, U+2028
+            and U+2029, which editors show inside a line."""
+            return _line_at(self._line_starts, mark.index)
+
+        def construct_line_mapping(self, node):
+            self.flatten_mapping(node)
+            pairs = []
+            key_lines = {}
+            for key_node, value_node in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if not isinstance(key, (str, int, float, bool)) and key is not None:
+                    self._problems.append(
+                        Problem(
+                            Subtype.field_type,
+                            "a mapping key must be a plain value",
+                            self._source,
+                            self.line_of(key_node.start_mark),
+                        )
                     )
-                )
-                continue
-            key = str(key) if not isinstance(key, str) else key
-            line = self.line_of(key_node.start_mark)
-            if key in key_lines:
-                self._problems.append(
-                    Problem(
-                        Subtype.duplicate_key,
-                        f"duplicate key {key!r} (first on line {key_lines[key]}); "
-                        "the later value wins: remove one of them",
-                        self._source,
-                        line,
+                    continue
+                key = str(key) if not isinstance(key, str) else key
+                line = self.line_of(key_node.start_mark)
+                if key in key_lines:
+                    self._problems.append(
+                        Problem(
+                            Subtype.duplicate_key,
+                            f"duplicate key {key!r} (first on line {key_lines[key]}); "
+                            "the later value wins: remove one of them",
+                            self._source,
+                            line,
+                        )
                     )
-                )
-            key_lines[key] = line
-            pairs.append((key, self.construct_object(value_node, deep=True)))
-        return _line_dict(pairs, self.line_of(node.start_mark), key_lines)
+                key_lines[key] = line
+                pairs.append((key, self.construct_object(value_node, deep=True)))
+            return _line_dict(pairs, self.line_of(node.start_mark), key_lines)
 
-    def construct_line_sequence(self, node):
-        items = LineList(
-            self.construct_object(child, deep=True) for child in node.value
-        )
-        items.item_lines = [self.line_of(child.start_mark) for child in node.value]
-        return items
+        def construct_line_sequence(self, node):
+            items = LineList(
+                self.construct_object(child, deep=True) for child in node.value
+            )
+            items.item_lines = [self.line_of(child.start_mark) for child in node.value]
+            return items
 
-    def construct_lenient_timestamp(self, node):
-        """A date that looks like one but is not (``2019-13-01``) stays text,
-        so that the field reports it where it is, instead of PyYAML failing."""
-        try:
-            return self.construct_yaml_timestamp(node)
-        except ValueError:
-            return self.construct_scalar(node)
+        def construct_lenient_timestamp(self, node):
+            """A date that looks like one but is not (``2019-13-01``) stays text,
+            so that the field reports it where it is, instead of PyYAML failing."""
+            try:
+                return self.construct_yaml_timestamp(node)
+            except ValueError:
+                return self.construct_scalar(node)
 
+    _Loader.add_constructor(
+        yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_line_mapping
+    )
+    _Loader.add_constructor(
+        yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Loader.construct_line_sequence
+    )
+    _Loader.add_constructor(
+        "tag:yaml.org,2002:timestamp", _Loader.construct_lenient_timestamp
+    )
 
-_Loader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_line_mapping
-)
-_Loader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Loader.construct_line_sequence
-)
-_Loader.add_constructor(
-    "tag:yaml.org,2002:timestamp", _Loader.construct_lenient_timestamp
-)
+    return _Loader
 
 
 #: Deeper flow nesting than this is refused: libyaml crashes on very deep input.
@@ -179,7 +185,9 @@ def load_yaml(text: str, source: str, problems: list[Problem]):
 def _parse_yaml(text: str, source: str, problems: list[Problem], consequence: str):
     """``(True, value)``, or ``(False, None)`` with the syntax error reported
     (its message ending with ``consequence``)."""
-    loader = _Loader(text, source, problems)
+    import yaml
+
+    loader = _loader_class()(text, source, problems)
     try:
         return True, loader.get_single_data()
     except yaml.MarkedYAMLError as error:
