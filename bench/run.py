@@ -13,7 +13,9 @@ projects under a temporary folder:
 * ``scholar-pages``: sphinx-scholar on the BibTeX file with a page per
   publication (the default), reported on its own row;
 
-and, once, a one-page project without any extension (the no-op baseline).
+and a one-page project without any extension (the no-op baseline), at the
+start and again at the end.
+
 Every build is ``python -m sphinx -b html -q`` in a fresh child process;
 wall-clock time and the child's peak resident memory (from ``wait4``) are
 recorded. The packages' bytecode is compiled first, as an installed package
@@ -341,21 +343,28 @@ def measure_size(
     }
 
 
-def measure_baseline(runs: int, python: str, root: Path, log) -> dict:
+def measure_baseline(
+    runs: int, python: str, root: Path, log, samples: dict | None = None
+) -> dict:
+    """The one-page project without the extension, built ``runs`` times; with
+    the ``samples`` of an earlier call, all of them. The benchmark calls it at
+    its start and at its end, so that the baseline is not all taken while
+    the machine is slower or faster than for the rest of the run."""
     folder = root / "baseline"
     write_project(
         folder,
         {"conf.py": COMMON_CONF, "index.rst": heading("Home") + "Hello.\n"},
         None,
     )
-    full, noop = [], []
-    for run in range(runs):
+    samples = samples or {"full": [], "noop": []}
+    full, noop = samples["full"], samples["noop"]
+    for _ in range(runs):
         full.append(sphinx_build(python, folder, fresh=True))
         noop.append(sphinx_build(python, folder))
         log(
-            f"  baseline run {run + 1}/{runs}: full {full[-1]['seconds']:.2f} s, no-op {noop[-1]['seconds']:.2f} s"
+            f"  baseline run {len(full)}: full {full[-1]['seconds']:.2f} s, no-op {noop[-1]['seconds']:.2f} s"
         )
-    return {"full": summarise(full), "noop": summarise(noop)}
+    return samples
 
 
 # -- the machine and the versions --------------------------------------------
@@ -896,7 +905,7 @@ def main(argv=None) -> int:
     log(f"projects in {root}")
     compile_bytecode(args.python)
     try:
-        results["baseline"] = measure_baseline(max(runs, 3), args.python, root, log)
+        baseline = measure_baseline(max(runs, 3), args.python, root, log)
         for name, measures, only in sizes:
             dataset = Dataset(name, root / f"data-{name}", args.corpus, args.seed)
             chosen = [v for v in variants if only is None or v in only]
@@ -911,6 +920,10 @@ def main(argv=None) -> int:
                     dataset, chosen, measures, runs, args.python, root / name, log
                 ),
             }
+        measure_baseline(max(runs, 3), args.python, root, log, baseline)
+        results["baseline"] = {
+            measure: summarise(values) for measure, values in baseline.items()
+        }
     finally:
         if args.keep:
             print(f"projects kept in {root}")
