@@ -153,6 +153,24 @@ def test_an_edited_yaml_list_reads_as_if_read_from_scratch(tmp_path, edit):
         assert lines[record.line - 1].startswith("- ")
 
 
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("- key: a\n  title: Q&A, R&D! 5*3\n", True),
+        ("- key: a\n  title: &t Title\n", False),
+        ("- key: a\n  authors: [*t]\n", False),
+        ("- key: a\n  tags: {x: !!str 1}\n", False),
+        ("- key: a\n  notes:\n  -&n Oral\n", False),
+        ("- key: a\n  year: 2020\n...\n", False),
+        ("%YAML 1.2\n---\n- key: a\n", False),
+    ],
+)
+def test_yaml_items_that_may_not_be_read_alone_send_the_file_whole(text, alone):
+    from sphinx_scholar.loaders.yaml_items import split_items
+
+    assert (split_items(text) is not None) == alone
+
+
 def test_only_the_edited_yaml_item_is_parsed_again(tmp_path, monkeypatch):
     from sphinx_scholar import loaders
     from sphinx_scholar.loaders import yaml_items
