@@ -11,8 +11,9 @@ from contextlib import contextmanager
 def paused() -> Iterator[None]:
     """Reading a data file or rendering a long list makes many objects and
     frees few, and they hold no cycles to collect. The collector, run every
-    few hundred allocations, would walk the whole growing heap again and
-    again: about a sixth of a full build at 2,000 entries."""
+    few hundred allocations, would walk the growing heap again and again:
+    paused, a full build at 2,000 entries spends 0.1 s less in it, two
+    fifths of its time there."""
     if not gc.isenabled():  # nested, or paused by the caller
         yield
         return

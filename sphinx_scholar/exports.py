@@ -7,7 +7,7 @@ import contextlib
 import datetime
 import os
 
-from . import cache, collector
+from . import cache
 from .citation import citation_bibtex
 from .directives.listing import cache_dir
 from .model import Publication
@@ -44,13 +44,6 @@ def exports_written(outdir) -> bool:
 
 
 def write_exports(app) -> None:
-    # The last page's doctree is garbage by now; a full collection set off
-    # by the allocations here would walk it for nothing.
-    with collector.paused():
-        _write_exports(app)
-
-
-def _write_exports(app) -> None:
     records = listed_publications(app.env)
     if not records:
         # the files of a build that still listed publications go too
