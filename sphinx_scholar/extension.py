@@ -31,7 +31,7 @@ from .exports import exports_written, write_exports
 from .locale import MESSAGE_CATALOG
 from .pages import PublicationPageDirective, on_html_page_context, write_page_sources
 from .paths import is_readable, readable_folders
-from .registry import registry_for, report_problems
+from .registry import people_files, registry_for, report_problems
 from .render.publications import PAGE_KEY
 from .sources import named_files
 
@@ -190,7 +190,11 @@ def on_env_updated(app: Sphinx, env) -> list[str]:
     """Report the problems of every data file shown by a page read in this
     build, once each, whatever the number of pages and processes."""
     domain: ScholarDomain = env.get_domain("scholar")
+    # the people registry's files are reported with the registry
+    registry_files = {os.path.abspath(path) for path in people_files(env)}
     for path, kind in domain.sources_of(_read_this_build):
+        if kind == "people" and os.path.abspath(path) in registry_files:
+            continue
         loaded = cache.load(path, kind, cache_dir(env))
         for problem in sorted(loaded.problems, key=lambda p: p.line):
             report(problem)

@@ -339,6 +339,22 @@ def build(make_app, srcdir: Path, pages: dict[str, str], data=(), conf=None):
     return app
 
 
+def test_a_people_file_shown_by_a_directive_reports_its_problems_once(
+    make_app, tmp_path
+):
+    app = build(
+        make_app,
+        tmp_path,
+        {"index": "People\n======\n\n.. people:: data/people-problems.yaml\n"},
+        data=["people-problems.yaml"],
+        conf='extensions = ["sphinx_scholar"]\n'
+        'scholar_people_file = "data/people-problems.yaml"\n',
+    )
+    warnings = app._warning.getvalue()
+    assert warnings.count("unknown person field 'affilation'") == 1
+    assert warnings.count("person has no 'name'") == 1
+
+
 KEYS = {
     "müller2020": "Written By Müller",
     "muller2020": "Written By Muller",

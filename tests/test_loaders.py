@@ -425,6 +425,28 @@ def test_bibtex_field_names_know_no_case(tmp_path):
     assert "title = {A}" in record.citation and "Author" not in record.citation
 
 
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        ("@article{smith20\n  title = {A},\n}\n", True),
+        ("@article{smith20 title = {A}}\n", True),
+        ("@article{smith20,\n  title = {A},\n}\n", False),
+        ("@article{ smith20 , title = {A}}\n", False),
+        ("@article(smith20, title = {A})\n", False),
+        ("@misc{smith20}\n", False),
+        ("@misc{smith20 }\n", False),
+    ],
+)
+def test_bibtex_key_without_comma_is_read_and_reported(tmp_path, text, warned):
+    result = load(tmp_path, "c.bib", text)
+    if "title" in text:  # the others are left out for want of a title
+        assert keys(result) == ["smith20"]
+    found = [p for p in problems(result, "syntax") if "no comma" in p.message]
+    assert len(found) == warned
+    if warned:
+        assert found[0].line == 1 and "'smith20,'" in found[0].message
+
+
 UNBALANCED = """
 @article{first,
   title = {First},

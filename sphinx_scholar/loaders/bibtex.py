@@ -317,15 +317,19 @@ def _parse_piece(text, first_line, macros, source, problems) -> list[_Entry]:
                 )
                 continue
             values[name.lower()] = " ".join("".join(parts).split())
-        entries.append(
-            _Entry(
-                command.lower(),
-                key,
-                values,
-                line,
-                text[parser.command_start : parser.pos],
+        entry_text = text[parser.command_start : parser.pos]
+        if not _COMMA_AFTER_KEY.match(entry_text, _key_end(entry_text, key)):
+            # pybtex reads on; BibTeX and biber stop at the entry
+            problems.append(
+                Problem(
+                    Subtype.syntax,
+                    f"BibTeX entry {key!r} has no comma after its key; it is read, "
+                    f"but BibTeX and biber reject it: write '{key},'",
+                    source,
+                    line,
+                )
             )
-        )
+        entries.append(_Entry(command.lower(), key, values, line, entry_text))
     for error in errors:  # errors after the last entry
         problems.append(
             Problem(
@@ -336,6 +340,17 @@ def _parse_piece(text, first_line, macros, source, problems) -> list[_Entry]:
             )
         )
     return entries
+
+
+#: The start of an entry, up to its key.
+_ENTRY_HEAD = re.compile(r"@[^{(]*[{(]\s*")
+#: What may follow a key: a comma, or the end of an entry without fields.
+_COMMA_AFTER_KEY = re.compile(r"\s*[,})]|\s*$")
+
+
+def _key_end(entry_text: str, key: str) -> int:
+    head = _ENTRY_HEAD.match(entry_text)
+    return head.end() + len(key) if head else 0
 
 
 #: What to do about pybtex's syntax errors.
