@@ -59,16 +59,20 @@ def read(path, previous=None):
     return result.records, [(p.subtype, p.message, p.line) for p in result.problems]
 
 
+def read_after_edit(path, original: str, edit):
+    """The file read incrementally after ``edit``, read from scratch, and the
+    lines of the edited text."""
+    path.write_text(original, encoding="utf-8")
+    before = load_publications(str(path))
+    text = edit(original)
+    path.write_text(text, encoding="utf-8")
+    return read(path, before), read(path), text.splitlines()
+
+
 @pytest.mark.parametrize("edit", EDITS)
 def test_an_edited_file_reads_as_if_read_from_scratch(tmp_path, edit):
-    path = tmp_path / "papers.bib"
-    path.write_text(BIBTEX, encoding="utf-8")
-    before = load_publications(str(path))
-    text = EDITS[edit](BIBTEX)
-    path.write_text(text, encoding="utf-8")
-    again = read(path, before)
-    assert again == read(path)
-    lines = text.splitlines()
+    again, fresh, lines = read_after_edit(tmp_path / "papers.bib", BIBTEX, EDITS[edit])
+    assert again == fresh
     for record in again[0]:  # each record at its own line
         assert (
             lines[record.line - 1].startswith("@")
@@ -141,14 +145,10 @@ YAML_EDITS = {
 
 @pytest.mark.parametrize("edit", YAML_EDITS)
 def test_an_edited_yaml_list_reads_as_if_read_from_scratch(tmp_path, edit):
-    path = tmp_path / "papers.yaml"
-    path.write_text(YAML, encoding="utf-8")
-    before = load_publications(str(path))
-    text = YAML_EDITS[edit](YAML)
-    path.write_text(text, encoding="utf-8")
-    again = read(path, before)
-    assert again == read(path)
-    lines = text.splitlines()
+    again, fresh, lines = read_after_edit(
+        tmp_path / "papers.yaml", YAML, YAML_EDITS[edit]
+    )
+    assert again == fresh
     for record in again[0]:  # each record at its own line
         assert lines[record.line - 1].startswith("- ")
 
