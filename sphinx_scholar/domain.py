@@ -29,22 +29,31 @@ class ScholarDomain(Domain):
     initial_data = {  # noqa: RUF012
         "sources": {},
         "publications": {},
+        "titles": {},
         "citing": {},
         "calendars": {},
         "news": {},
         "pages": {},
     }
-    data_version = 7
+    data_version = 8
 
     @property
     def sources(self) -> dict[str, list[tuple[str, str]]]:
         """docname -> the data files the document shows, as ``(path, kind)``."""
         return self.data["sources"]
 
+    # Where publications are shown is kept per document, in dicts of strings:
+    # the cycle collector does not track those, and a page read again
+    # replaces its own two dicts whatever the number of its publications.
     @property
-    def publications(self) -> dict[str, dict[str, tuple[str, str]]]:
-        """key -> {docname: (anchor, title)} of every page showing it."""
+    def publications(self) -> dict[str, dict[str, str]]:
+        """docname -> {key: anchor} of the publications the document shows."""
         return self.data["publications"]
+
+    @property
+    def titles(self) -> dict[str, dict[str, str]]:
+        """docname -> {key: title} of the publications the document shows."""
+        return self.data["titles"]
 
     @property
     def citing(self) -> dict[str, set[str]]:
@@ -98,17 +107,51 @@ class ScholarDomain(Domain):
 
     def note_publication(self, key: str, docname: str, anchor: str, title: str) -> None:
         # The first list of a page that shows it is where links go.
-        self.publications.setdefault(key, {}).setdefault(docname, (anchor, title))
+        anchors = self.publications.setdefault(docname, {})
+        if key not in anchors:
+            anchors[key] = anchor
+            self.titles.setdefault(docname, {})[key] = title
+
+    def shown_keys(self) -> set[str]:
+        """The keys of the publications some document shows."""
+        return {key for anchors in self.publications.values() for key in anchors}
 
     def where_shown(self, key: str, fromdocname: str) -> tuple[str, str, str] | None:
         """``(docname, anchor, title)``: on the page itself if it shows the
         publication, else on the first page by name (the same in serial and
         parallel builds)."""
-        pages = self.publications.get(key)
-        if not pages:
-            return None
-        docname = fromdocname if fromdocname in pages else min(pages)
-        return (docname, *pages[docname])
+        if key in self.publications.get(fromdocname, ()):
+            docname = fromdocname
+        else:
+            docname = min(
+                (doc for doc, anchors in self.publications.items() if key in anchors),
+                default=None,
+            )
+            if docname is None:
+                return None
+        return docname, self.publications[docname][key], self.titles[docname][key]
+
+    def snapshot(self) -> tuple[dict, dict]:
+        """A copy of where publications are shown, to compare with later."""
+        return (
+            {doc: dict(anchors) for doc, anchors in self.publications.items()},
+            {doc: dict(titles) for doc, titles in self.titles.items()},
+        )
+
+    def moved_since(self, snapshot: tuple[dict, dict]) -> set[str]:
+        """The keys of the publications whose pages, anchors or titles
+        changed since the snapshot was taken."""
+        moved: set[str] = set()
+        for now, before in zip((self.publications, self.titles), snapshot, strict=True):
+            for docname in now.keys() | before.keys():
+                new, old = now.get(docname, {}), before.get(docname, {})
+                if new != old:
+                    moved.update(
+                        key
+                        for key in new.keys() | old.keys()
+                        if new.get(key) != old.get(key)
+                    )
+        return moved
 
     def sources_of(self, docnames: Iterable[str]) -> list[tuple[str, str]]:
         """The data files shown by any of the documents, sorted, each once."""
@@ -116,30 +159,16 @@ class ScholarDomain(Domain):
             {source for doc in docnames for source in self.sources.get(doc, ())}
         )
 
+    # Everything the domain holds is kept per document.
     def clear_doc(self, docname: str) -> None:
-        self.sources.pop(docname, None)
-        self.citing.pop(docname, None)
-        self.calendars.pop(docname, None)
-        self.news.pop(docname, None)
-        self.pages.pop(docname, None)
-        for key in [
-            key for key, pages in self.publications.items() if docname in pages
-        ]:
-            del self.publications[key][docname]
-            if not self.publications[key]:
-                del self.publications[key]
+        for name in self.initial_data:
+            self.data[name].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict) -> None:
         for docname in docnames:
-            if docname in otherdata["sources"]:
-                self.sources[docname] = otherdata["sources"][docname]
-            for name in ("citing", "calendars", "news", "pages"):
+            for name in self.initial_data:
                 if docname in otherdata[name]:
                     self.data[name][docname] = otherdata[name][docname]
-        for key, pages in otherdata["publications"].items():
-            for docname, (anchor, title) in pages.items():
-                if docname in docnames:
-                    self.note_publication(key, docname, anchor, title)
 
     def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
         found = self.where_shown(target, fromdocname) if typ == "pub" else None
@@ -157,7 +186,15 @@ class ScholarDomain(Domain):
         return [("scholar:pub", found)] if found else []
 
     def get_objects(self):
-        for key, pages in self.publications.items():
-            docname = min(pages)
-            anchor, title = pages[docname]
-            yield key, title, "pub", docname, anchor, 1
+        first: dict[str, str] = {}
+        for docname in sorted(self.publications, reverse=True):
+            first.update(dict.fromkeys(self.publications[docname], docname))
+        for key, docname in first.items():
+            yield (
+                key,
+                self.titles[docname][key],
+                "pub",
+                docname,
+                self.publications[docname][key],
+                1,
+            )

@@ -20,7 +20,7 @@ FEED_SIZE = 20
 def listed_publications(env) -> list[Publication]:
     """Every publication some page lists, each once, in the order of their files."""
     domain = env.get_domain("scholar")
-    shown = domain.publications
+    shown = domain.shown_keys()
     found: dict[str, Publication] = {}
     for path, kind in domain.sources_of(domain.sources):
         if kind != "publications" or not os.path.isfile(path):

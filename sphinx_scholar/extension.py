@@ -97,7 +97,7 @@ def setup(app: Sphinx) -> dict:
 #: the documents read in this build
 _read_this_build: list[str] = []
 #: where each publication was shown when this build started
-_shown_before: dict[str, dict] = {}
+_shown_before: list[tuple[dict, dict]] = []
 
 
 def on_config_inited(app: Sphinx, config) -> None:
@@ -114,9 +114,7 @@ def on_config_inited(app: Sphinx, config) -> None:
 def on_builder_inited(app: Sphinx) -> None:
     # Where publications were shown, before pages that are gone are purged
     # and changed ones read again: pages linking to them follow them.
-    shown = app.env.get_domain("scholar").publications
-    _shown_before.clear()
-    _shown_before.update({key: dict(pages) for key, pages in shown.items()})
+    _shown_before[:] = [app.env.get_domain("scholar").snapshot()]
     write_page_sources(app)
     if app.builder.format == "html":
         app.add_css_file("sphinx-scholar.css")
@@ -169,12 +167,7 @@ def on_env_get_updated(app: Sphinx, env) -> list[str]:
     again, are written anew: links to publications that moved, and news
     lists whose posts were added, removed or changed."""
     domain = env.get_domain("scholar")
-    shown = domain.publications
-    moved = {
-        key
-        for key in set(shown) | set(_shown_before)
-        if shown.get(key) != _shown_before.get(key)
-    }
+    moved = domain.moved_since(*_shown_before)
     updated = domain.citing_any(moved) if moved else set()
     read = set(_read_this_build)
     for docname, lists in domain.news.items():
@@ -258,7 +251,7 @@ def on_build_finished(app: Sphinx, exception) -> None:
     # build: a no-op rebuild does not load the data to write them again.
     if (
         _read_this_build
-        or domain.publications != _shown_before
+        or domain.moved_since(*_shown_before)
         or not exports_written(app.outdir)
     ):
         write_exports(app)

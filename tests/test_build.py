@@ -334,3 +334,27 @@ def test_a_page_linking_to_a_moved_publication_is_written_again(
         page.select_one("li.scholar-talk .scholar-links a")["href"]
         == "moved.html#pub-lovelace2019engines"
     )
+
+
+def test_a_link_to_a_publication_follows_its_new_title(make_app, rootdir, tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-talks", srcdir)
+    (srcdir / "by-kind.rst").write_text(
+        "Cited\n=====\n\nSee :scholar:pub:`lovelace2019engines`.\n", encoding="utf-8"
+    )
+    read_and_written(make_app, srcdir)
+    papers = srcdir / "data" / "papers.yaml"
+    papers.write_text(
+        papers.read_text(encoding="utf-8").replace(
+            "Analytical Engines Revisited", "Engines Revisited Again"
+        ),
+        encoding="utf-8",
+    )
+    app, read, written = read_and_written(make_app, srcdir)
+    # the citing page is not read again, but written with the new title
+    assert "by-kind" not in read
+    assert "by-kind" in written
+    page = BeautifulSoup(
+        (app.outdir / "by-kind.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert page.select_one("a .scholar-pub-ref").get_text() == "Engines Revisited Again"
