@@ -171,6 +171,23 @@ def test_yaml_items_that_may_not_be_read_alone_send_the_file_whole(text, alone):
     assert (split_items(text) is not None) == alone
 
 
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("- key: a\n- key: b\n", [(0, "- key: a\n"), (1, "- key: b\n")]),
+        ("---\n# papers\n-\tkey: a\n", [(2, "-\tkey: a\n")]),
+        ("-\n  key: a\n-", [(0, "-\n  key: a\n"), (2, "-")]),
+        ("- key: a\n  notes:\n  - x\n-b: 1\n", [(0, "- key: a\n  notes:\n  - x\n-b: 1\n")]),
+        ("-key: a\n", None),
+    ],
+)  # fmt: skip
+def test_a_yaml_list_is_cut_where_its_items_start(text, items):
+    from sphinx_scholar.loaders.yaml_items import split_items
+
+    found = split_items(text)
+    assert (found and [(line, piece) for line, piece, _ in found]) == items
+
+
 def test_only_the_edited_yaml_item_is_parsed_again(tmp_path, monkeypatch):
     from sphinx_scholar import loaders
     from sphinx_scholar.loaders import yaml_items

@@ -128,7 +128,12 @@ def _load_yaml_publications(path: str, previous: LoadResult | None) -> LoadResul
             data, path, problems, "publications", publication_from_mapping
         )
     result = _result(unique_records(records, problems, "key"), path, problems, text)
-    result.reusable = keep_items(items, result.records, result.problems)
+    result.reusable = keep_items(
+        items,
+        result.records,
+        result.problems,
+        kept if isinstance(kept, Items) else None,
+    )
     return result
 
 

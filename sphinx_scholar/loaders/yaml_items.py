@@ -20,14 +20,15 @@ from ..model import Problem
 from .lists import records_of
 from .structured import _parse_yaml_at
 
+# The patterns start with a character the regex engine can skip to, several
+# times faster than trying each position; those that would start at a line's
+# beginning look for a newline instead, in the text after one more.
 #: an item of the top-level list
-_ITEM_START = re.compile(r"^-(?:[ \t]|$)", re.MULTILINE)
+_ITEM_START = re.compile(r"\n-(?=[ \t\n]|\Z)")
 #: anchors, aliases and tags (after a blank, a bracket, a comma, a colon or a
-#: dash), and directives and documents: items that may not be read on their
-#: own. Two patterns that start with a character the regex engine can skip
-#: to, several times faster than one.
+#: dash), and directives and documents: items that may not be read on their own
 _ANCHOR_ALIAS_TAG = re.compile(r"[&*!](?<![^\s\[{,:-].)\S")
-_DIRECTIVE_OR_DOCUMENT = re.compile(r"^(?:%|---|\.\.\.)", re.MULTILINE)
+_DIRECTIVE_OR_DOCUMENT = re.compile(r"\n(?:%|---|\.\.\.)")
 _OWN_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?key[ \t]*:", re.MULTILINE)
 
 
@@ -39,13 +40,14 @@ class Items:
         self.records: dict[bytes, tuple[object, int]] = {}
 
 
-def split_items(text: str) -> list[tuple[int, str]] | None:
-    """``(index of its first line, text)`` of each item, or ``None`` when the
-    file is not a plain top-level list."""
+def split_items(text: str) -> list[tuple[int, str, bytes]] | None:
+    """``(index of its first line, text, digest of the text)`` of each item,
+    or ``None`` when the file is not a plain top-level list."""
     body = text[4:] if text.startswith("---\n") else text  # the document's start
-    if _ANCHOR_ALIAS_TAG.search(body) or _DIRECTIVE_OR_DOCUMENT.search(body):
+    if _ANCHOR_ALIAS_TAG.search(body) or _DIRECTIVE_OR_DOCUMENT.search("\n" + body):
         return None
-    starts = [match.start() for match in _ITEM_START.finditer(text)]
+    # the match's start in "\n" + text is the dash's offset in the text
+    starts = [match.start() for match in _ITEM_START.finditer("\n" + text)]
     if not starts or any(
         line.strip() and not line.lstrip().startswith("#") and line.strip() != "---"
         for line in text[: starts[0]].splitlines()
@@ -55,7 +57,7 @@ def split_items(text: str) -> list[tuple[int, str]] | None:
     line = text.count("\n", 0, starts[0])
     for begin, end in zip(starts, [*starts[1:], len(text)], strict=True):
         piece = text[begin:end]
-        items.append((line, piece))
+        items.append((line, piece, _digest(piece)))
         line += piece.count("\n")
     return items
 
@@ -65,14 +67,14 @@ def _digest(piece: str) -> bytes:
 
 
 def read_changed(
-    items: list[tuple[int, str]], path: str, kept: Items, make
+    items: list[tuple[int, str, bytes]], path: str, kept: Items, make
 ) -> list | None:
     """The records of the items, reusing what ``kept`` has; ``None`` when an
     item that must be parsed has a problem or no key (the file is then read
     whole)."""
     records = []
-    for start, piece in items:
-        known = kept.records.get(_digest(piece))
+    for start, piece, digest in items:
+        known = kept.records.get(digest)
         if known is not None:
             record, offset = known
             line = start + 1 + offset
@@ -92,22 +94,29 @@ def read_changed(
 
 
 def keep_items(
-    items: list[tuple[int, str]] | None, records: list, problems: list[Problem]
+    items: list[tuple[int, str, bytes]] | None,
+    records: list,
+    problems: list[Problem],
+    previous: Items | None,
 ) -> Items:
     """What the next reading can reuse: each item that gave one record, has
     its own key and no problem."""
     kept = Items()
     if not items:
         return kept
-    bounds = [start + 1 for start, _ in items] + [float("inf")]
+    known = previous.records if previous else {}
+    bounds = [start + 1 for start, _, _ in items] + [float("inf")]
     troubled = {problem.line for problem in problems}
     index = 0
     for record in records:
         while record.line >= bounds[index + 1]:
             index += 1
-        start, piece = items[index]
+        start, piece, digest = items[index]
         first, last = bounds[index], bounds[index + 1]
-        if not _OWN_KEY.search(piece) or any(first <= t < last for t in troubled):
+        # an item kept last time has its own key; only a new one is searched
+        if digest not in known and not _OWN_KEY.search(piece):
             continue
-        kept.records.setdefault(_digest(piece), (record, record.line - start - 1))
+        if any(first <= t < last for t in troubled):
+            continue
+        kept.records.setdefault(digest, (record, record.line - start - 1))
     return kept
