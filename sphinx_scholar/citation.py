@@ -45,8 +45,9 @@ def format_entry(kind: str, key: str, fields: Iterable[tuple[str, str]]) -> str:
 
 
 def entry_citation(kind: str, key: str, fields: Iterable[tuple[str, str]]) -> str:
-    """A parsed BibTeX entry as a citation: site-only fields left out, and a
-    url whose scheme is not safe (reference managers link it)."""
+    """A parsed BibTeX entry (field names in lower case) as a citation:
+    site-only fields left out, and a url whose scheme is not safe (reference
+    managers link it)."""
     from .loaders.fields import safe_url  # the loaders use this module
 
     return format_entry(
@@ -55,8 +56,7 @@ def entry_citation(kind: str, key: str, fields: Iterable[tuple[str, str]]) -> st
         (
             (n, v)
             for n, v in fields
-            if n.lower() not in SITE_FIELDS
-            and (n.lower() != "url" or safe_url(v) is not None)
+            if n not in SITE_FIELDS and (n != "url" or safe_url(v) is not None)
         ),
     )
 

@@ -41,6 +41,17 @@ def test_a_bibtex_entry_reads_back_as_written_less_site_fields():
     assert "pdf" not in entry.fields and "selected" not in entry.fields
 
 
+def test_site_fields_and_unsafe_urls_are_left_out_whatever_their_case():
+    shouting = load_bibtex(
+        "@misc{loud, TITLE = {Loud}, Year = 2020, PDF = {https://example.org/a.pdf},"
+        " URL = {javascript:alert(1)}}",
+        "x.bib",
+        [],
+    )[0]
+    entry = parse_string(citation_bibtex(shouting), "bibtex").entries["loud"]
+    assert dict(entry.fields) == {"title": "Loud", "year": "2020"}
+
+
 def test_a_crossref_is_resolved_in_the_citation():
     child = next(r for r in load_bibtex(BIBTEX, "x.bib", []) if r.key == "child")
     entry = parse_string(citation_bibtex(child), "bibtex").entries["child"]

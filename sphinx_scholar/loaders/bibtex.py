@@ -302,21 +302,22 @@ def _parse_piece(text, first_line, macros, source, problems) -> list[_Entry]:
             )
             continue
         values = {}
-        for name, parts in fields:
-            if name.lower() in values:
+        for written, parts in fields:
+            name = written.lower()
+            if name in values:
                 problems.append(
                     Problem(
                         Subtype.duplicate_key,
-                        f"BibTeX entry {key!r} has a second {name!r} field; the first "
-                        "is kept: remove one of them",
+                        f"BibTeX entry {key!r} has a second {written!r} field; the "
+                        "first is kept: remove one of them",
                         source,
                         _field_line(
-                            text[parser.command_start : parser.pos], name, line
+                            text[parser.command_start : parser.pos], written, line
                         ),
                     )
                 )
                 continue
-            values[name.lower()] = " ".join("".join(parts).split())
+            values[name] = " ".join("".join(parts).split())
         entry_text = text[parser.command_start : parser.pos]
         if not _COMMA_AFTER_KEY.match(entry_text, _key_end(entry_text, key)):
             # pybtex reads on; BibTeX and biber stop at the entry
