@@ -5,6 +5,11 @@ page of a build, and every rebuild of ``sphinx-autobuild``), and pickled next
 to Sphinx's doctrees so that the next ``sphinx-build`` run re-reads a page
 without re-parsing a data file that did not change. Both are keyed by the
 file's path, modification time and size.
+
+An edited file keeps most of its records, so its new reading is pickled as a
+delta on the last whole pickle: the records the two share are written as
+references to that pickle, and an edit of one entry writes a few kilobytes,
+not the whole file's records again.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from . import collector
 from .model import LoadResult
 
 #: Bump when the records change shape, so that old pickles are not used.
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 
 #: The kinds whose loader takes the last reading of the file, to parse only
 #: what changed (see :class:`~sphinx_scholar.loaders.bibtex.Reuse`).
@@ -26,6 +31,20 @@ INCREMENTAL = {"publications"}
 
 _memory: dict[tuple[str, str], tuple[tuple, LoadResult]] = {}
 _lock = threading.Lock()
+
+
+class _Base:
+    """A whole pickle of a file's reading, as read or written: the objects a
+    delta may refer to, by their position."""
+
+    def __init__(self, token: bytes, result: LoadResult) -> None:
+        self.token = token  # names this pickle, so a delta on another is not used
+        self.objects = _shared_parts(result)  # alive, so that their ids stay theirs
+        self.position = {id(obj): i for i, obj in enumerate(self.objects)}
+
+
+#: the whole pickle that each file's delta refers to
+_bases: dict[tuple[str, str], _Base] = {}
 
 
 def stamp(path: str) -> tuple | None:
@@ -71,36 +90,108 @@ def forget() -> None:
     """Drop what is kept in memory (tests use it to count parses)."""
     with _lock:
         _memory.clear()
+        _bases.clear()
 
 
-def _pickle_path(cache_dir: str, memo_key: tuple[str, str]) -> str:
+def _pickle_path(cache_dir: str, memo_key: tuple[str, str], suffix: str = "") -> str:
     name = hashlib.sha1("\0".join(memo_key).encode("utf-8")).hexdigest()
-    return os.path.join(cache_dir, f"{name}.pickle")
+    return os.path.join(cache_dir, f"{name}{suffix}.pickle")
+
+
+def _shared_parts(result: LoadResult) -> list:
+    """The records of a reading, and what its loader keeps to reuse (the
+    values of its dicts): the bulk of the pickle, and what a reading of the
+    edited file mostly shares with it."""
+    parts = [result.records]
+    if result.reusable is not None:
+        parts += [
+            kept.values() for kept in vars(result.reusable).values()
+            if isinstance(kept, dict)
+        ]  # fmt: skip
+    return [obj for part in parts for obj in part]
+
+
+class _DeltaPickler(pickle.Pickler):
+    def __init__(self, file, base: _Base) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.position = base.position
+
+    def persistent_id(self, obj):
+        return self.position.get(id(obj))
+
+
+class _DeltaUnpickler(pickle.Unpickler):
+    def __init__(self, file, base: _Base) -> None:
+        super().__init__(file)
+        self.objects = base.objects
+
+    def persistent_load(self, pid):
+        return self.objects[pid]
 
 
 def _read_pickle(cache_dir, memo_key) -> tuple[tuple | None, LoadResult | None]:
-    """The stamp of the file when it was pickled, and what it gave."""
+    """The stamp of the file when it was pickled, and what it gave: the whole
+    pickle, or the delta on it when there is one."""
     if not cache_dir:
         return None, None
     try:
-        with open(_pickle_path(cache_dir, memo_key), "rb") as file:
-            saved_stamp, result = pickle.load(file)
+        path = _pickle_path(cache_dir, memo_key)
+        with open(path, "rb") as file:
+            token, saved_stamp, result = pickle.load(file)
     except Exception:  # missing, truncated or from another version: parse again
         return None, None
-    if not isinstance(result, LoadResult) or saved_stamp[-1:] != (CACHE_VERSION,):
+    if not _usable(saved_stamp, result):
         return None, None
+    base = _bases[memo_key] = _Base(token, result)
+    try:
+        with open(_pickle_path(cache_dir, memo_key, ".delta"), "rb") as file:
+            on_token, delta_stamp, delta = _DeltaUnpickler(file, base).load()
+        if on_token == token and _usable(delta_stamp, delta):
+            return delta_stamp, delta
+    except Exception:  # none, or on a whole pickle since replaced
+        pass
     return saved_stamp, result
 
 
+def _usable(saved_stamp, result) -> bool:
+    return isinstance(result, LoadResult) and saved_stamp[-1:] == (CACHE_VERSION,)
+
+
 def _write_pickle(cache_dir, memo_key, file_stamp, result: LoadResult) -> None:
+    """A delta on the whole pickle when the result mostly shares its parts;
+    otherwise a whole pickle, which later deltas refer to."""
     if not cache_dir:
         return
+    base = _bases.get(memo_key)
+    parts = _shared_parts(result)
+    if base is not None and 4 * sum(id(obj) in base.position for obj in parts) >= (
+        3 * len(parts)
+    ):
+        _write_atomically(
+            _pickle_path(cache_dir, memo_key, ".delta"),
+            lambda file: _DeltaPickler(file, base).dump(
+                (base.token, file_stamp, result)
+            ),
+        )
+        return
+    token = os.urandom(8)
+    if _write_atomically(
+        _pickle_path(cache_dir, memo_key),
+        lambda file: pickle.dump(
+            (token, file_stamp, result), file, protocol=pickle.HIGHEST_PROTOCOL
+        ),
+    ):
+        _bases[memo_key] = _Base(token, result)
+
+
+def _write_atomically(target: str, dump) -> bool:
+    """Whether ``dump`` could write the file."""
     try:
-        os.makedirs(cache_dir, exist_ok=True)
-        target = _pickle_path(cache_dir, memo_key)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
         partial = f"{target}.{os.getpid()}.tmp"
         with open(partial, "wb") as file:
-            pickle.dump((file_stamp, result), file, protocol=pickle.HIGHEST_PROTOCOL)
+            dump(file)
         os.replace(partial, target)  # atomic, so parallel writers cannot tear it
     except OSError:
-        pass  # a cache that cannot be written only costs time
+        return False  # a cache that cannot be written only costs time
+    return True

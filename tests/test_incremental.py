@@ -2,6 +2,7 @@
 exactly as if it were read from scratch."""
 
 import os
+import re
 
 import pytest
 
@@ -214,3 +215,111 @@ def test_only_the_edited_yaml_item_is_parsed_again(tmp_path, monkeypatch):
     result = load_publications(str(path), before)
     assert [text.split("\n")[0] for text in parsed] == ["- key: last"]
     assert "Last, edited" in [record.title for record in result.records]
+
+
+def many(text: str, copies: int) -> str:
+    """The entries of ``text`` (BibTeX after its ``@string``, or YAML)
+    repeated with keys of their own: a file long enough that one edit leaves
+    most of it as it was."""
+    head, entries = text.split("\n\n", 1) if text.startswith("@string") else ("", text)
+    keys = re.compile(r"(?:@\w+\{|crossref = \{|key: )\w+")
+    return f"{head}\n\n" + "".join(
+        keys.sub(lambda match, n=n: f"{match.group()}{n}", entries)
+        for n in range(copies)
+    )
+
+
+FILES = {"papers.bib": many(BIBTEX, 20), "papers.yaml": many(YAML, 20)}
+
+
+def pickles(cache_dir) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(cache_dir.iterdir())}
+
+
+def load_again(path, cache_dir, monkeypatch):
+    """What the next build reads from the cache on disk, without parsing."""
+    from sphinx_scholar import loaders
+
+    cache.forget()
+
+    def parse(*args):
+        raise AssertionError("parsed again")
+
+    with monkeypatch.context() as patch:
+        patch.setitem(loaders.LOADERS, "publications", parse)
+        return cache.load(str(path), "publications", str(cache_dir)).records
+
+
+def edit_file(path, old: str, new: str, count: int = 1) -> None:
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(old, new, count), encoding="utf-8"
+    )
+    stamp = os.stat(path).st_mtime_ns + 1_000_000_000
+    os.utime(path, ns=(stamp, stamp))  # a new stamp, whatever the clock
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_an_edit_is_pickled_as_a_small_delta_that_reads_back_whole(
+    tmp_path, monkeypatch, name
+):
+    path, cache_dir = tmp_path / name, tmp_path / "cache"
+    path.write_text(FILES[name], encoding="utf-8")
+    cache.load(str(path), "publications", str(cache_dir))
+    ((whole_name, whole),) = pickles(cache_dir).items()
+
+    for n in range(3):  # each delta is on the first whole pickle
+        cache.forget()
+        edit_file(path, "Second", f"Second, edited {n}")
+        cache.load(str(path), "publications", str(cache_dir))
+        after = pickles(cache_dir)
+        assert after.pop(whole_name) == whole
+        (delta,) = after.values()
+        # the edited entry, and none of those left as they were
+        assert f"Second, edited {n}".encode() in delta
+        assert whole.count(b"Lovelace") >= 20
+        assert b"Lovelace" not in delta
+        assert load_again(path, cache_dir, monkeypatch) == read(path)[0]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_an_edit_of_most_entries_pickles_them_whole_again(tmp_path, monkeypatch, name):
+    path, cache_dir = tmp_path / name, tmp_path / "cache"
+    path.write_text(FILES[name], encoding="utf-8")
+    cache.load(str(path), "publications", str(cache_dir))
+    first = pickles(cache_dir)
+    cache.forget()
+    title = "title = {" if name.endswith(".bib") else "title: "
+    edit_file(path, title, f"{title}Edited ", count=-1)
+    cache.load(str(path), "publications", str(cache_dir))
+    whole_name = next(iter(first))
+    assert pickles(cache_dir)[whole_name] != first[whole_name]
+    records = load_again(path, cache_dir, monkeypatch)
+    assert records == read(path)[0]
+    assert all(record.title.startswith("Edited") for record in records)
+
+
+def test_a_delta_on_another_whole_pickle_is_not_used(tmp_path, monkeypatch):
+    """A whole pickle written since (by a parallel build, say) leaves the
+    delta on the one before it unused: the file is parsed again."""
+    path, cache_dir = tmp_path / "papers.bib", tmp_path / "cache"
+    path.write_text(FILES["papers.bib"], encoding="utf-8")
+    cache.load(str(path), "publications", str(cache_dir))
+    cache.forget()
+    edit_file(path, "Second", "Second, edited")
+    cache.load(str(path), "publications", str(cache_dir))  # whole + delta
+    delta = {n: b for n, b in pickles(cache_dir).items() if ".delta" in n}
+
+    other = tmp_path / "other.bib"  # more entries, of other titles
+    other.write_text(many(BIBTEX.replace("title = {", "title = {Other "), 30), "utf-8")
+    cache.forget()
+    cache._write_pickle(
+        str(cache_dir),
+        (str(path), "publications"),
+        (0, 0, cache.CACHE_VERSION),
+        load_publications(str(other)),
+    )
+    for name, data in delta.items():  # the delta is left, on the old pickle
+        assert (cache_dir / name).read_bytes() == data
+    cache.forget()
+    records = cache.load(str(path), "publications", str(cache_dir)).records
+    assert records == read(path)[0]

@@ -118,5 +118,9 @@ def keep_items(
             continue
         if any(first <= t < last for t in troubled):
             continue
-        kept.records.setdefault(digest, (record, record.line - start - 1))
+        # what was kept before is kept as it was: pickled again, it is only
+        # a reference (see :mod:`sphinx_scholar.cache`)
+        kept.records.setdefault(
+            digest, known.get(digest) or (record, record.line - start - 1)
+        )
     return kept
