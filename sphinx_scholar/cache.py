@@ -69,7 +69,7 @@ def load(path: str, kind: str, cache_dir: str | None = None) -> LoadResult:
         known = _memory.get(memo_key)
     if known and known[0] == file_stamp:
         return known[1]
-    with collector.paused():
+    with collector.paused(lasting=True):
         saved_stamp, result = _read_pickle(cache_dir, memo_key)
         if saved_stamp != file_stamp:
             # What the last reading of the file gave, for a loader that reads
