@@ -66,9 +66,9 @@ _LINK_ITEM = re.compile(r"\s*(?:([^\s,:][^,:]*?)\s*:\s+)?([^\s,]+)\s*,?")
 
 
 class _Entry:
-    __slots__ = ("type", "key", "fields", "line", "text")
+    __slots__ = ("type", "key", "fields", "line", "text", "origin")
 
-    def __init__(self, type_, key, fields, line, text):
+    def __init__(self, type_, key, fields, line, text, origin=None):
         self.type = type_
         self.key = key
         # raw (macro-expanded) values by lower-cased name: BibTeX's field
@@ -76,6 +76,9 @@ class _Entry:
         self.fields = fields
         self.line = line
         self.text = text
+        #: the digest of its piece and its place there, when the piece read
+        #: without a problem: all its fields depend on, until crossrefs
+        self.origin = origin
 
 
 class _EntryMapping(dict):
@@ -107,8 +110,9 @@ class Reuse:
         #: (type, key, fields, line, text), lines counted from the piece's
         #: first line (plain tuples pickle fast)
         self.pieces: dict[bytes, list[tuple]] = {}
-        #: digest of an entry (as crossrefs left it) -> its record and the
-        #: line it was made at
+        #: digest of an entry -> its record and the line it was made at; the
+        #: entry's origin, or for one with a crossref, the digest of its
+        #: fields as the crossref left them
         self.records: dict[bytes, tuple[object, int]] = {}
 
 
@@ -146,9 +150,15 @@ def load_bibtex(
             and entry.key.lower() in targets
         ):
             continue  # a volume that exists only to be cross-referenced
-        digest = hashlib.sha1(
-            repr((entry.type, entry.key, entry.text, [*entry.fields.items()])).encode()
-        ).digest()
+        digest = (
+            entry.origin
+            if entry.origin and "crossref" not in entry.fields
+            else hashlib.sha1(
+                repr(
+                    (entry.type, entry.key, entry.text, [*entry.fields.items()])
+                ).encode()
+            ).digest()
+        )
         known = reuse.records.get(digest) if reuse else None
         if known is None:
             found: list[Problem] = []
@@ -220,10 +230,12 @@ def parse_entries(
             if keep is not None:
                 keep.pieces[digest] = known
             entries += [
-                # a copy: resolving crossrefs fills in the fields of entries
-                _Entry(kind, key, dict(fields), line + shift, entry_text)
-                for kind, key, fields, line, entry_text in known
-            ]
+                _Entry(
+                    kind, key, fields, line + shift, entry_text,
+                    digest + place.to_bytes(4, "big"),
+                )
+                for place, (kind, key, fields, line, entry_text) in enumerate(known)
+            ]  # fmt: skip
         first_line += piece.count("\n")
     return entries
 
@@ -431,13 +443,14 @@ def _resolve_crossrefs(by_key, source: str, problems: list[Problem]) -> set[str]
 
 
 def _inherit(entry: _Entry, parent: _Entry) -> None:
+    fields = entry.fields = dict(entry.fields)  # what is kept shares the first
     for name, value in parent.fields.items():
         if name == "crossref":
             continue
-        if name == "title" and "booktitle" not in entry.fields:
-            entry.fields["booktitle"] = value
-        elif name not in entry.fields:
-            entry.fields[name] = value
+        if name == "title" and "booktitle" not in fields:
+            fields["booktitle"] = value
+        elif name not in fields:
+            fields[name] = value
 
 
 def _to_mapping(entry: _Entry, source: str, problems: list[Problem]) -> _EntryMapping:
