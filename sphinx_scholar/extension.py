@@ -9,7 +9,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
-from . import __version__, cache, deferred, interactive
+from . import __version__, cache, collector, deferred, interactive
 from . import config as scholar_config
 from .diagnostics import Subtype, report, warn
 from .directives.awards import AwardsDirective
@@ -86,6 +86,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-resolved", on_doctree_resolved)
     app.connect("build-finished", on_build_finished)
     app.connect("html-page-context", on_html_page_context)
+    collector.skip_last_collection()
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -2,6 +2,8 @@
 ends in its oldest generation, so that the young ones are not walked over it."""
 
 import gc
+import subprocess
+import sys
 
 import pytest
 
@@ -46,3 +48,19 @@ def test_the_collector_is_enabled_again_after_an_error():
     with pytest.raises(ValueError), collector.paused(lasting=True):
         raise ValueError
     assert gc.isenabled()
+
+
+def test_the_process_ends_without_walking_what_the_build_left():
+    # atexit runs its functions last registered first: the check runs after
+    script = """
+import atexit, gc
+atexit.register(lambda: print("frozen at exit:", gc.get_freeze_count() > 0))
+from sphinx_scholar import collector
+collector.skip_last_collection()
+collector.skip_last_collection()
+left = [[n] for n in range(1000)]
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout == "frozen at exit: True\n"
