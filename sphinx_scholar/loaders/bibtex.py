@@ -76,8 +76,9 @@ class _Entry:
         self.fields = fields
         self.line = line
         self.text = text
-        #: the digest of its piece and its place there, when the piece read
-        #: without a problem: all its fields depend on, until crossrefs
+        #: the digest of the piece it was read from (with the macros before
+        #: it) and its place there, when the piece read without a problem:
+        #: its fields follow from these, unless a crossref fills some in
         self.origin = origin
 
 
