@@ -154,6 +154,13 @@ def test_each_data_file_is_parsed_once_per_build(
     assert sorted(calls) == ["papers.bib", "papers.yaml"]
 
 
+def replace_in(path, old: str, new: str) -> None:
+    """Edit a source or data file in place, as a user would."""
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8"
+    )
+
+
 def read_and_written(make_app, srcdir, **kwargs):
     """Build, and say which documents were read and which pages were written."""
     app = make_app("html", srcdir=srcdir, freshenv=False, **kwargs)
@@ -185,12 +192,7 @@ def test_editing_a_data_file_rebuilds_exactly_the_pages_that_show_it(
 
     data = srcdir / "data" / "papers.yaml"
     time.sleep(0.01)
-    data.write_text(
-        data.read_text(encoding="utf-8").replace(
-            "A First Program", "The Very First Program"
-        ),
-        encoding="utf-8",
-    )
+    replace_in(data, "A First Program", "The Very First Program")
     calls = counting_loader(monkeypatch)
     app, read, written = read_and_written(make_app, srcdir)
     # the two lists, and the changed publication's own page: not the others'
@@ -203,10 +205,7 @@ def test_editing_a_data_file_rebuilds_exactly_the_pages_that_show_it(
     assert "The Very First Program" in soup.get_text()
 
     bib = srcdir / "data" / "papers.bib"
-    bib.write_text(
-        bib.read_text(encoding="utf-8").replace("Retrospective", "Look Back"),
-        encoding="utf-8",
-    )
+    replace_in(bib, "Retrospective", "Look Back")
     app, read, written = read_and_written(make_app, srcdir)
     assert read == ["bib", "pub/babbage2016diff"]
     # Sphinx itself also rewrites the page whose toctree lists the changed one
@@ -220,12 +219,7 @@ def test_editing_the_people_file_rebuilds_the_pages_with_lists(
     shutil.copytree(rootdir / "test-basic", srcdir)
     read_and_written(make_app, srcdir)
     people = srcdir / "data" / "people.yaml"
-    people.write_text(
-        people.read_text(encoding="utf-8").replace(
-            "https://example.org/ada/", "https://example.org/ada-lovelace/"
-        ),
-        encoding="utf-8",
-    )
+    replace_in(people, "https://example.org/ada/", "https://example.org/ada-lovelace/")
     app, read, _ = read_and_written(make_app, srcdir)
     assert [doc for doc in read if not doc.startswith("pub/")] == [
         "bib",
@@ -289,12 +283,7 @@ def test_editing_talks_rebuilds_the_pages_with_talks_and_nothing_else(
     shutil.copytree(rootdir / "test-talks", srcdir)
     read_and_written(make_app, srcdir)
     talks = srcdir / "data" / "talks.yaml"
-    talks.write_text(
-        talks.read_text(encoding="utf-8").replace(
-            "Poetical Science", "Poetical Engines"
-        ),
-        encoding="utf-8",
-    )
+    replace_in(talks, "Poetical Science", "Poetical Engines")
     app, read, written = read_and_written(make_app, srcdir)
     assert read == ["by-kind", "index"]
     assert written == ["by-kind", "index"]
@@ -318,12 +307,7 @@ def test_a_page_linking_to_a_moved_publication_is_written_again(
         "Moved\n=====\n\n.. publications:: data/papers.yaml\n", encoding="utf-8"
     )
     index = srcdir / "index.rst"
-    index.write_text(
-        index.read_text(encoding="utf-8").replace(
-            "   by-kind\n", "   by-kind\n   moved\n"
-        ),
-        encoding="utf-8",
-    )
+    replace_in(index, "   by-kind\n", "   by-kind\n   moved\n")
     app, read, written = read_and_written(make_app, srcdir)
     assert "by-kind" not in read
     assert "by-kind" in written
@@ -344,12 +328,7 @@ def test_a_link_to_a_publication_follows_its_new_title(make_app, rootdir, tmp_pa
     )
     read_and_written(make_app, srcdir)
     papers = srcdir / "data" / "papers.yaml"
-    papers.write_text(
-        papers.read_text(encoding="utf-8").replace(
-            "Analytical Engines Revisited", "Engines Revisited Again"
-        ),
-        encoding="utf-8",
-    )
+    replace_in(papers, "Analytical Engines Revisited", "Engines Revisited Again")
     app, read, written = read_and_written(make_app, srcdir)
     # the citing page is not read again, but written with the new title
     assert "by-kind" not in read

@@ -6,7 +6,7 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from .test_build import read_and_written
+from .test_build import read_and_written, replace_in
 
 
 def html(app, name):
@@ -156,12 +156,7 @@ def test_the_news_page_follows_its_posts(make_app, rootdir, tmp_path):
         ":date: 2015-08-01\n\nA later post\n============\n", encoding="utf-8"
     )
     story = srcdir / "news" / "story.rst"
-    story.write_text(
-        story.read_text(encoding="utf-8").replace(
-            "A narrative post", "A retitled post"
-        ),
-        encoding="utf-8",
-    )
+    replace_in(story, "A narrative post", "A retitled post")
     app, read, written = read_and_written(make_app, srcdir)
     assert "index" in written
     items = html(app, "index").select("li.scholar-news-item")

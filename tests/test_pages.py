@@ -6,6 +6,8 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
+from .test_build import replace_in
+
 
 def soup_of(path):
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
@@ -208,8 +210,6 @@ def test_exports_follow_changes_and_rest_on_a_no_op_build(make_app, root_copy):
     # the page that alone shows the BibTeX file goes: so do its entries
     (srcdir / "bib.rst").unlink()
     index = srcdir / "index.rst"
-    index.write_text(
-        index.read_text(encoding="utf-8").replace("   bib\n", ""), encoding="utf-8"
-    )
+    replace_in(index, "   bib\n", "")
     make_app("html", srcdir=srcdir).build()
     assert "lovelace2019bib" not in exported.read_text(encoding="utf-8")

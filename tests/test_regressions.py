@@ -11,7 +11,7 @@ from sphinx_scholar.loaders.bibtex import load_bibtex
 from sphinx_scholar.model import Person
 from sphinx_scholar.query import parse_sort, sort_records
 
-from .test_build import read_and_written
+from .test_build import read_and_written, replace_in
 
 
 def test_event_end_less_precise_than_its_start(tmp_path):
@@ -141,9 +141,7 @@ def test_deleting_the_page_that_lists_a_publication(make_app, rootdir, tmp_path)
     read_and_written(make_app, srcdir)
     (srcdir / "papers.rst").unlink()
     index = srcdir / "index.rst"
-    index.write_text(
-        index.read_text(encoding="utf-8").replace("   papers\n", ""), encoding="utf-8"
-    )
+    replace_in(index, "   papers\n", "")
     app, read, written = read_and_written(make_app, srcdir)
     assert "by-kind" in written and "by-kind" not in read
     page = BeautifulSoup(
