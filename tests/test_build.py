@@ -155,7 +155,12 @@ def test_each_data_file_is_parsed_once_per_build(
 
 
 def replace_in(path, old: str, new: str) -> None:
-    """Edit a source or data file in place, as a user would."""
+    """Edit a source or data file in place, as a user would.
+
+    The file keeps the clock's stamp: ``edit_file`` in test_incremental.py
+    stamps it a second ahead, which the build after next would take for
+    another edit.
+    """
     path.write_text(
         path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8"
     )
