@@ -165,8 +165,7 @@ def site_data_files(site: Path) -> list[tuple[str, str]]:
         found.append((str(site / name), "people"))
     suffixes = settings.get("source_suffix") or {".rst": None}
     suffixes = [suffixes] if isinstance(suffixes, str) else list(suffixes)
-    generated = settings.get("scholar_publication_pages", "pub")
-    for document in sorted(_documents(site, suffixes, ("_build", generated))):
+    for document in sorted(_documents(site, suffixes, ("_build",))):
         text = document.read_text(encoding="utf-8", errors="replace")
         for path, kind in named_files(text, str(document), str(site)):
             if os.path.isfile(path) and (path, kind) not in found:

@@ -52,9 +52,9 @@ CONFIG_VALUES = (
         "scholar_publication_pages",
         "pub",
         (str,),
-        "The folder, in the source directory, where a page for every listed "
-        "publication is written before each build (add it to .gitignore); an "
-        "empty string turns the pages off.",
+        "The folder of the HTML output where each publication the site shows "
+        "gets a page of its own (nothing is written into the source "
+        "directory); an empty string turns the pages off.",
     ),
     ConfigValue(
         "scholar_highlight",

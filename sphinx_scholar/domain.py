@@ -15,6 +15,8 @@ from sphinx.domains import Domain
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
+from .state import state_of
+
 
 class PublicationRole(XRefRole):
     """``:scholar:pub:`key``` links to where the publication is shown, by its title."""
@@ -33,9 +35,9 @@ class ScholarDomain(Domain):
         "citing": {},
         "calendars": {},
         "news": {},
-        "pages": {},
+        "conditional": {},
     }
-    data_version = 8
+    data_version = 9
 
     @property
     def sources(self) -> dict[str, list[tuple[str, str]]]:
@@ -87,18 +89,54 @@ class ScholarDomain(Domain):
         self.news.setdefault(docname, []).append((pattern, matching))
 
     @property
-    def pages(self) -> dict[str, dict]:
-        """docname -> the metadata of the publication that page is about."""
-        return self.data["pages"]
+    def conditional(self) -> dict[str, dict[str, list[tuple[str, tuple[str, ...]]]]]:
+        """docname -> {key: [(anchor, conditions)]} of the publications the
+        document shows only inside ``only`` blocks: each list's anchor, and
+        the conditions of the blocks around it."""
+        return self.data["conditional"]
 
-    def note_page(self, docname: str, key: str, metadata: dict) -> None:
-        self.pages[docname] = {"key": key, **metadata}
+    def note_conditions(
+        self, docname: str, lists: list[tuple[tuple[str, ...], list[str], list[str]]]
+    ) -> None:
+        """Given each list of the document as ``(conditions, keys, anchors)``,
+        move the publications shown only inside ``only`` blocks from
+        :attr:`publications` to :attr:`conditional`."""
+        anchors = self.publications.get(docname)
+        if not anchors or not any(conditions for conditions, _k, _a in lists):
+            return
+        always: dict[str, str] = {}
+        sometimes: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for conditions, keys, list_anchors in lists:
+            for key, anchor in zip(keys, list_anchors, strict=True):
+                if not conditions:
+                    always.setdefault(key, anchor)
+                elif key not in always:
+                    sometimes.setdefault(key, []).append((anchor, conditions))
+        for key, anchor in always.items():
+            anchors[key] = anchor  # the first list that is always shown
+        hidden = {key: found for key, found in sometimes.items() if key not in always}
+        for key in hidden:
+            anchors.pop(key, None)
+        if hidden:
+            self.conditional[docname] = hidden
 
-    def page_of(self, key: str) -> str | None:
-        """The docname of a publication's own page."""
-        return next(
-            (doc for doc, meta in self.pages.items() if meta["key"] == key), None
-        )
+    def visible(self, holds) -> dict[str, dict[str, str]]:
+        """docname -> {key: anchor} of the publications shown in a build,
+        whose ``only`` conditions are told by ``holds(expression)``."""
+        shown = dict(self.publications)
+        for docname, keys in self.conditional.items():
+            for key, alternatives in keys.items():
+                anchor = next(
+                    (
+                        anchor
+                        for anchor, conditions in alternatives
+                        if all(holds(condition) for condition in conditions)
+                    ),
+                    None,
+                )
+                if anchor is not None:
+                    shown[docname] = {**shown.get(docname, {}), key: anchor}
+        return {docname: anchors for docname, anchors in shown.items() if anchors}
 
     def note_source(self, docname: str, path: str, kind: str) -> None:
         files = self.sources.setdefault(docname, [])
@@ -112,24 +150,28 @@ class ScholarDomain(Domain):
             anchors[key] = anchor
             self.titles.setdefault(docname, {})[key] = title
 
-    def shown_keys(self) -> set[str]:
-        """The keys of the publications some document shows."""
-        return {key for anchors in self.publications.values() for key in anchors}
-
     def where_shown(self, key: str, fromdocname: str) -> tuple[str, str, str] | None:
-        """``(docname, anchor, title)``: on the page itself if it shows the
+        """``(docname, anchor, title)`` of the list a link to the publication
+        goes to, in this build: on the page itself if it shows the
         publication, else on the first page by name (the same in serial and
         parallel builds)."""
-        if key in self.publications.get(fromdocname, ()):
-            docname = fromdocname
+        site = state_of(self.env).site
+        if site is not None:
+            found = site.where(key, fromdocname)
+        elif key in self.publications.get(fromdocname, ()):
+            found = fromdocname, self.publications[fromdocname][key]
         else:
             docname = min(
                 (doc for doc, anchors in self.publications.items() if key in anchors),
                 default=None,
             )
-            if docname is None:
-                return None
-        return docname, self.publications[docname][key], self.titles[docname][key]
+            found = (
+                None if docname is None else (docname, self.publications[docname][key])
+            )
+        if found is None:
+            return None
+        docname, anchor = found
+        return docname, anchor, self.titles[docname][key]
 
     def snapshot(self) -> tuple[dict, dict]:
         """A copy of where publications are shown, to compare with later."""
@@ -186,15 +228,17 @@ class ScholarDomain(Domain):
         return [("scholar:pub", found)] if found else []
 
     def get_objects(self):
+        site = state_of(self.env).site
+        shown = site.shown if site is not None else self.publications
         first: dict[str, str] = {}
-        for docname in sorted(self.publications, reverse=True):
-            first.update(dict.fromkeys(self.publications[docname], docname))
+        for docname in sorted(shown, reverse=True):
+            first.update(dict.fromkeys(shown[docname], docname))
         for key, docname in first.items():
             yield (
                 key,
                 self.titles[docname][key],
                 "pub",
                 docname,
-                self.publications[docname][key],
+                shown[docname][key],
                 1,
             )

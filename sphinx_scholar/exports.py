@@ -7,28 +7,13 @@ import contextlib
 import datetime
 import os
 
-from . import cache
 from .citation import citation_bibtex
-from .directives.listing import cache_dir
 from .model import Publication
+from .shown import site_publications
 
 BIBTEX_FILE = "publications.bib"
 FEED_FILE = "publications.atom"
 FEED_SIZE = 20
-
-
-def listed_publications(env) -> list[Publication]:
-    """Every publication some page lists, each once, in the order of their files."""
-    domain = env.get_domain("scholar")
-    shown = domain.shown_keys()
-    found: dict[str, Publication] = {}
-    for path, kind in domain.sources_of(domain.sources):
-        if kind != "publications" or not os.path.isfile(path):
-            continue
-        for record in cache.load(path, kind, cache_dir(env)).records:
-            if record.key in shown:
-                found.setdefault(record.key, record)
-    return list(found.values())
 
 
 def published(record: Publication) -> datetime.datetime:
@@ -44,7 +29,8 @@ def exports_written(outdir) -> bool:
 
 
 def write_exports(app) -> None:
-    records = listed_publications(app.env)
+    site = site_publications(app)
+    records = site.ordered_records()
     if not records:
         # the files of a build that still listed publications go too
         for name in (BIBTEX_FILE, FEED_FILE):
@@ -53,15 +39,14 @@ def write_exports(app) -> None:
         return
     with open(os.path.join(app.outdir, BIBTEX_FILE), "w", encoding="utf-8") as file:
         file.write("\n\n".join(citation_bibtex(record) for record in records) + "\n")
-    write_feed(app, records)
+    write_feed(app, records, site.pages)
 
 
-def write_feed(app, records: list[Publication]) -> None:
+def write_feed(app, records: list[Publication], pages: dict[str, str]) -> None:
     # imported here: a build that writes no feed does not load feedgen and lxml
     from feedgen.feed import FeedGenerator
 
     base = (app.config.html_baseurl or "").rstrip("/")
-    domain = app.env.get_domain("scholar")
     newest = sorted(records, key=lambda r: (r.year or 0, r.month or 0), reverse=True)[
         :FEED_SIZE
     ]
@@ -77,7 +62,7 @@ def write_feed(app, records: list[Publication]) -> None:
     feed.updated(published(newest[0]))
     for record in reversed(newest):  # feedgen puts the last added first
         entry = feed.add_entry()
-        page = domain.page_of(record.key)
+        page = pages.get(record.key)
         # Without html_baseurl the page is linked relative to the feed, which
         # sits at the top of the site.
         url = app.builder.get_target_uri(page) if page else record.url

@@ -11,6 +11,7 @@ from sphinx.util.osutil import relative_uri
 
 from . import __version__, cache, collector, deferred, interactive
 from . import config as scholar_config
+from .deferred import pending_publications
 from .diagnostics import Subtype, report, warn
 from .directives.awards import AwardsDirective
 from .directives.cv import CvDirective
@@ -29,11 +30,14 @@ from .directives.talks import TalksDirective
 from .domain import ScholarDomain
 from .exports import exports_written, write_exports
 from .locale import MESSAGE_CATALOG
-from .pages import PublicationPageDirective, on_html_page_context, write_page_sources
+from .pages import collect_pages, remove_old_page_sources
 from .paths import is_readable, readable_folders
 from .registry import people_files, registry_for, report_problems
 from .render.publications import PAGE_KEY
+from .search import index_pages
+from .shown import site_publications
 from .sources import named_files
+from .state import state_of
 
 STATIC_DIR = os.path.join(os.path.dirname(__file__), "static")
 LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")
@@ -71,7 +75,6 @@ def setup(app: Sphinx) -> dict:
         app.add_directive(name, directive)
     app.add_directive("profile", ProfileDirective)
     app.add_directive("news", NewsDirective)
-    app.add_directive("publication-page", PublicationPageDirective)
     interactive.setup(app)
     deferred.setup(app)
     app.add_node(news_list)
@@ -84,8 +87,9 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-get-updated", on_env_get_updated)
     app.connect("missing-reference", on_missing_reference)
     app.connect("doctree-resolved", on_doctree_resolved)
+    app.connect("write-started", on_write_started)
+    app.connect("html-collect-pages", collect_pages)
     app.connect("build-finished", on_build_finished)
-    app.connect("html-page-context", on_html_page_context)
     collector.skip_last_collection()
     return {
         "version": __version__,
@@ -93,12 +97,6 @@ def setup(app: Sphinx) -> dict:
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
-
-
-#: the documents read in this build
-_read_this_build: list[str] = []
-#: where each publication was shown when this build started
-_shown_before: list[tuple[dict, dict]] = []
 
 
 def on_config_inited(app: Sphinx, config) -> None:
@@ -115,8 +113,10 @@ def on_config_inited(app: Sphinx, config) -> None:
 def on_builder_inited(app: Sphinx) -> None:
     # Where publications were shown, before pages that are gone are purged
     # and changed ones read again: pages linking to them follow them.
-    _shown_before[:] = [app.env.get_domain("scholar").snapshot()]
-    write_page_sources(app)
+    state = state_of(app.env)
+    state.shown_before = app.env.get_domain("scholar").snapshot()
+    state.site = None
+    remove_old_page_sources(app)
     if app.builder.format == "html":
         app.add_css_file("sphinx-scholar.css")
         app.add_js_file("sphinx-scholar.js", loading_method="defer")
@@ -126,7 +126,7 @@ def on_builder_inited(app: Sphinx) -> None:
 def on_before_read_docs(app: Sphinx, env, docnames: list[str]) -> None:
     """Remember what is read; in a parallel build, parse the data files the
     pages show before the workers fork, so that they share one parse."""
-    _read_this_build[:] = docnames
+    state_of(env).read = list(docnames)
     registry_for(env)
     if app.parallel > 1:
         for path, kind in data_files_named(env, docnames):
@@ -154,13 +154,38 @@ def data_files_named(env, docnames: list[str]) -> set[tuple[str, str]]:
 
 
 def on_doctree_read(app: Sphinx, doctree) -> None:
-    """Remember which publications a page links to (from talks and prose)."""
+    """Remember which publications a page links to (from talks and prose),
+    and which of its lists are inside ``only`` blocks."""
+    domain = app.env.get_domain("scholar")
     keys = {
         node["reftarget"]
         for node in doctree.findall(addnodes.pending_xref)
         if node.get("refdomain") == "scholar"
     }
-    app.env.get_domain("scholar").note_citations(app.env.docname, keys)
+    domain.note_citations(app.env.docname, keys)
+    lists = [
+        (only_conditions(node), node["keys"], node["anchors"])
+        for node in doctree.findall(pending_publications)
+    ]
+    domain.note_conditions(app.env.docname, lists)
+
+
+def only_conditions(node) -> tuple[str, ...]:
+    """The conditions of the ``only`` blocks a node is in."""
+    conditions = []
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, addnodes.only):
+            conditions.append(parent["expr"])
+        parent = parent.parent
+    return tuple(conditions)
+
+
+def on_write_started(app: Sphinx, builder) -> None:
+    """What the site shows is known once the documents are read: made once,
+    before the pages are written (by parallel workers too)."""
+    state_of(app.env).site = None
+    site_publications(app)
 
 
 def on_env_get_updated(app: Sphinx, env) -> list[str]:
@@ -168,9 +193,10 @@ def on_env_get_updated(app: Sphinx, env) -> list[str]:
     again, are written anew: links to publications that moved, and news
     lists whose posts were added, removed or changed."""
     domain = env.get_domain("scholar")
-    moved = domain.moved_since(*_shown_before)
+    state = state_of(env)
+    moved = domain.moved_since(state.shown_before)
     updated = domain.citing_any(moved) if moved else set()
-    read = set(_read_this_build)
+    read = set(state.read)
     for docname, lists in domain.news.items():
         for index, (pattern, matched) in enumerate(lists):
             now = matching_docs(env, pattern, docname)
@@ -186,7 +212,7 @@ def on_env_updated(app: Sphinx, env) -> list[str]:
     domain: ScholarDomain = env.get_domain("scholar")
     # the people registry's files are reported with the registry
     registry_files = {os.path.abspath(path) for path in people_files(env)}
-    for path, kind in domain.sources_of(_read_this_build):
+    for path, kind in domain.sources_of(state_of(env).read):
         if kind == "people" and os.path.abspath(path) in registry_files:
             continue
         loaded = cache.load(path, kind, cache_dir(env))
@@ -219,7 +245,7 @@ def on_doctree_resolved(app: Sphinx, doctree, docname: str) -> None:
     html = app.builder.format == "html"
     # an e-book cannot link to files beside it
     calendars = html and not app.builder.name.startswith("epub")
-    domain = app.env.get_domain("scholar")
+    pages = site_publications(app).pages
     for node in list(doctree.findall(nodes.reference)):
         if node.get(CALENDAR_KEY) is not None:
             target = f"{CALENDAR_DIR}/{node[CALENDAR_KEY]}.ics"
@@ -230,8 +256,8 @@ def on_doctree_resolved(app: Sphinx, doctree, docname: str) -> None:
             else:
                 node.parent.parent.remove(node.parent)
         elif node.get(PAGE_KEY) is not None:
-            page = domain.page_of(node[PAGE_KEY])
-            if html and page is not None:
+            page = pages.get(node[PAGE_KEY])
+            if page is not None:
                 node["refuri"] = app.builder.get_relative_uri(docname, page)
                 node["internal"] = True
             else:
@@ -248,14 +274,16 @@ def on_build_finished(app: Sphinx, exception) -> None:
     ):
         return
     domain = app.env.get_domain("scholar")
+    state = state_of(app.env)
     # Unless a page was read or removed, the exports are those of the last
     # build: a no-op rebuild does not load the data to write them again.
     if (
-        _read_this_build
-        or domain.moved_since(*_shown_before)
+        state.read
+        or domain.moved_since(state.shown_before)
         or not exports_written(app.outdir)
     ):
         write_exports(app)
+    index_pages(app)
     calendars = domain.calendars
     folder = os.path.join(app.outdir, CALENDAR_DIR)
     for events in calendars.values():

@@ -1,10 +1,14 @@
-"""A page for every publication a site lists, with the metadata Google Scholar reads.
+"""A page for every publication the built site shows, made by the HTML builder.
 
-Before reading, a small source file is written for each publication of every
-data file a ``publications`` directive names (``pub/<key>.rst`` by default).
-The file holds a digest of the record, so it changes, and its page is read
-again, only when that publication's data changes. Each page carries
-Highwire Press ``citation_*`` tags and schema.org ``ScholarlyArticle`` JSON-LD.
+Nothing is written into the source folder: once an HTML build has written its
+documents, the pages of the publications that the site's lists show (after
+their filters, limits and ``only`` blocks, see :mod:`.shown`) are handed to
+Sphinx through ``html-collect-pages``, the way ``sphinx.ext.viewcode`` makes
+its pages, and Sphinx writes them in the site's theme. A page is written again
+only when something it shows changed, and the page of a publication that no
+list shows any more is removed. Each page carries Highwire Press
+``citation_*`` tags and schema.org ``ScholarlyArticle`` JSON-LD, links back to
+the lists that show the publication, and is in the site's search index.
 """
 
 from __future__ import annotations
@@ -13,31 +17,35 @@ import contextlib
 import dataclasses
 import hashlib
 import html
+import json
 import os
 from pathlib import Path
 
 from docutils import nodes
-from docutils.parsers.rst import directives
-from sphinx.project import Project
-from sphinx.util.docutils import SphinxDirective
+from docutils.utils import new_document
+from sphinx import addnodes
+from sphinx.util import logging
+from sphinx.util.osutil import relative_uri
 
-from . import cache
-from .calendar import script_json
+from . import __version__, cache
 from .citation import citation_bibtex
-from .diagnostics import Subtype, warn
-from .directives.listing import cache_dir, render_context
+from .config import CONFIG_VALUES
+from .deferred import educate
+from .directives.listing import cache_dir, site_context
 from .locale import _
 from .model import Publication
-from .paths import is_readable, outside_message, readable_folders
 from .people import Highlight, resolve_highlight
-from .registry import note_people_dependency, registry_for
-from .render.nodes import link_node, links_nodes, people_nodes
+from .registry import people_files, registry_for
+from .render.nodes import is_external, link_node, links_nodes, people_nodes, site_file
 from .render.publications import DEFAULT_PARTS, venue_nodes
-from .sources import named_files
-from .text import slug
+from .shown import makes_pages, site_publications
+from .state import state_of
 
-#: The first line of every page source this module writes; others are never touched.
-MARKER = ".. This file is written by sphinx-scholar; edits are lost."
+logger = logging.getLogger(__name__)
+
+#: The first line of every page source the extension's earlier versions wrote
+#: into the source folder; such files are removed, and no other.
+OLD_MARKER = ".. This file is written by sphinx-scholar; edits are lost."
 #: The Highwire tag of a venue, by publication type (preprints have none).
 VENUE_TAGS = {
     "journal": "citation_journal_title",
@@ -50,138 +58,170 @@ VENUE_TAGS = {
 }
 
 
-def digest(record: Publication) -> str:
-    """Changes exactly when what the publication's page shows changes."""
+def record_digest(record: Publication) -> str:
+    """Changes exactly when what the publication's page shows of it changes."""
     stable = dataclasses.replace(record, line=0)
-    return hashlib.sha1(repr(stable).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1(repr(stable).encode("utf-8")).hexdigest()
 
 
-def listed_data_files(app, folder: str) -> list[str]:
-    """Every publications file the site's pages name (the pages folder aside)."""
-    project = Project(app.srcdir, app.config.source_suffix)
-    excluded = [*app.config.exclude_patterns, f"{folder}/**"]
-    readable = readable_folders(app.srcdir, app.config)
-    found: list[str] = []
-    for docname in sorted(project.discover(excluded, app.config.include_patterns)):
-        document = project.doc2path(docname, absolute=True)
-        try:
-            text = document.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
-        for path, kind in named_files(text, str(document), str(app.srcdir)):
-            if (
-                kind == "publications"
-                and os.path.isfile(path)
-                and is_readable(path, readable)  # else the directive says why
-                and path not in found
-            ):
-                found.append(path)
-    return found
-
-
-def write_page_sources(app) -> None:
-    """Write (or remove) the page source of every listed publication."""
-    folder = app.config.scholar_publication_pages
-    if not folder:
-        return
-    target = Path(app.srcdir) / folder
-    wanted: dict[Path, str] = {}
-    for path in listed_data_files(app, folder):
-        for record in cache.load(path, "publications", cache_dir(app.env)).records:
-            source = target / f"{slug(record.key)}.rst"
-            if source in wanted:
-                continue  # the same key in two files: the first file's page
-            relative = "/" + os.path.relpath(path, app.srcdir).replace(os.sep, "/")
-            # The key is named by its slug: a key is data, and data written
-            # into reStructuredText could add markup to the page.
-            wanted[source] = (
-                f"{MARKER}\n\n:orphan:\n\n.. publication-page:: {relative}\n"
-                f"   :key: {slug(record.key)}\n   :digest: {digest(record)}\n"
-            )
-    for source, text in wanted.items():
-        if not source.exists() or source.read_text(encoding="utf-8") != text:
-            source.parent.mkdir(parents=True, exist_ok=True)
-            source.write_text(text, encoding="utf-8")
-    if target.is_dir():
-        for old in target.glob("*.rst"):
-            if old not in wanted and old.read_text(encoding="utf-8").startswith(MARKER):
-                old.unlink()
-                remove_outputs(app, f"{folder}/{old.stem}", old.suffix)
-
-
-def remove_outputs(app, docname: str, source_suffix: str) -> None:
-    """Remove what an earlier build wrote for a page whose publication is
-    gone: Sphinx leaves the output of removed documents, and the site would
-    keep a page that the data no longer has."""
+def _site_digest(app) -> str:
+    """What every page shows besides its publication: the extension, the
+    theme and its templates, the HTML settings and the people."""
     builder = app.builder
-    if hasattr(builder, "get_outfilename"):  # HTML, and its copy of the source
-        outputs = [os.fspath(builder.get_outfilename(docname))]
-        suffix = app.config.html_sourcelink_suffix
-        name = docname + source_suffix + ("" if suffix == source_suffix else suffix)
-        outputs.append(os.path.join(builder.outdir, "_sources", name))
-    elif getattr(builder, "out_suffix", ""):  # text, XML
-        outputs = [os.path.join(builder.outdir, docname + builder.out_suffix)]
-    else:  # one file for the whole site
+    parts = [
+        __version__,
+        builder.name,
+        builder.build_info.config_hash,
+        builder.build_info.tags_hash,
+        str(builder.templates.newest_template_mtime()),
+        *(repr(getattr(app.config, value.name)) for value in CONFIG_VALUES),
+        *(repr(cache.stamp(path)) for path in people_files(app.env)),
+    ]
+    return hashlib.sha1("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def _manifest_path(app) -> str:
+    """Where the digests of the pages written into this output folder are kept."""
+    outdir = hashlib.sha1(os.fsencode(app.outdir)).hexdigest()[:12]
+    return os.path.join(cache_dir(app.env), f"pages-{app.builder.name}-{outdir}.json")
+
+
+def _read_manifest(path: str) -> dict[str, str]:
+    try:
+        with open(path, encoding="utf-8") as file:
+            manifest = json.load(file)
+    except (OSError, ValueError):
+        return {}
+    return manifest if isinstance(manifest, dict) else {}
+
+
+def collect_pages(app):
+    """``html-collect-pages``: the pages whose content changed since they
+    were last written; the pages of publications no list shows go."""
+    if not makes_pages(app):
         return
-    for output in outputs:
-        with contextlib.suppress(FileNotFoundError):
-            os.remove(output)
-    if outputs[0].endswith(f"{docname}/index.html"):  # dirhtml: a folder per page
+    site = site_publications(app)
+    manifest_path = _manifest_path(app)
+    written = _read_manifest(manifest_path)
+    builder = app.builder
+    for pagename in written.keys() - set(site.pages.values()):
+        _remove_output(builder, pagename)
+    site_digest = _site_digest(app)
+    manifest: dict[str, str] = {}
+    state_of(app.env).page_digests = manifest
+    changed: list[tuple[str, Publication]] = []
+    for key, pagename in site.pages.items():
+        record = site.record(key)
+        if record is None:
+            continue
+        digest = hashlib.sha1(
+            "\0".join(
+                [site_digest, record_digest(record), repr(site.listed_in(key))]
+            ).encode("utf-8")
+        ).hexdigest()
+        manifest[pagename] = digest
+        if written.get(pagename) != digest or not os.path.isfile(
+            builder.get_outfilename(pagename)
+        ):
+            changed.append((pagename, record))
+    renderer = PageRenderer(app, site)
+    for pagename, record in changed:
+        yield pagename, renderer.context(pagename, record), "page.html"
+    os.makedirs(os.path.dirname(manifest_path), exist_ok=True)
+    with open(manifest_path, "w", encoding="utf-8") as file:
+        json.dump(manifest, file)
+
+
+def _remove_output(builder, pagename: str) -> None:
+    output = os.fspath(builder.get_outfilename(pagename))
+    with contextlib.suppress(FileNotFoundError):
+        os.remove(output)
+    if output.endswith(f"{pagename}/index.html"):  # dirhtml: a folder per page
         with contextlib.suppress(OSError):
-            os.rmdir(os.path.dirname(outputs[0]))
+            os.rmdir(os.path.dirname(output))
 
 
-class PublicationPageDirective(SphinxDirective):
-    """The body of a publication's own page (written by :func:`write_page_sources`)."""
+class PageRenderer:
+    """Renders publication pages with the builder's HTML translator, so that
+    they look like the site's other pages in every theme."""
 
-    required_arguments = 1
-    option_spec = {"key": directives.unchanged_required, "digest": directives.unchanged}
+    def __init__(self, app, site) -> None:
+        self.app = app
+        self.site = site
+        env = app.env
+        configured = app.config.scholar_highlight
+        items = [configured] if isinstance(configured, str) else list(configured)
+        self.highlight = (
+            resolve_highlight(items, registry_for(env)) if items else Highlight()
+        )
 
-    def run(self) -> list[nodes.Node]:
-        _relative, path = self.env.relfn2path(self.arguments[0], self.env.docname)
-        key = self.options.get("key", "")
-        if not is_readable(path, readable_folders(self.env.srcdir, self.config)):
-            warn(
-                f"data file {self.arguments[0]} {outside_message(path)}",
-                Subtype.data_file,
-                self.get_location(),
+    def section(self, pagename: str, record: Publication) -> nodes.document:
+        """The page's document: the publication, and where it is listed."""
+        builder = self.app.builder
+        document = new_document(pagename, builder.docsettings)
+        ctx = site_context(
+            self.app.env, document, pagename, self.highlight, report_files=False
+        )
+        section = publication_section(record, ctx)
+        here = builder.get_target_uri(pagename)
+        for node in list(section.findall(addnodes.download_reference)):
+            node.replace_self(self._download_link(node, record, ctx, here))
+        listed = self.site.listed_in(record.key)
+        if listed:
+            paragraph = nodes.paragraph(
+                "", str(_("Listed in: ")), classes=["scholar-listed-in"]
             )
-            return []
-        records = (
-            cache.load(path, "publications", cache_dir(self.env)).records
-            if os.path.isfile(path)
+            for index, (docname, anchor, title) in enumerate(listed):
+                if index:
+                    paragraph += nodes.Text(", ")
+                uri = relative_uri(here, builder.get_target_uri(docname))
+                paragraph += nodes.reference(
+                    "", title, refuri=f"{uri}#{anchor}", internal=True
+                )
+            section.insert(1, paragraph)
+        document += section
+        educate(section, document)
+        return document
+
+    def _download_link(self, node, record, ctx, here: str) -> nodes.Node:
+        """A link to a file of the site, in ``_downloads`` where the list that
+        shows the publication put it."""
+        text = nodes.inline("", node.astext())
+        filename = self.site.download(node["reftarget"].lstrip("/"))
+        if filename is None:
+            return text
+        uri = relative_uri(here, "_downloads/" + filename)
+        return nodes.reference("", "", text, refuri=uri, classes=["download"])
+
+    def context(self, pagename: str, record: Publication) -> dict:
+        builder = self.app.builder
+        document = self.section(pagename, record)
+        translator = builder.create_translator(document, builder)
+        document.walkabout(translator)
+        listed = self.site.listed_in(record.key)
+        parents = (
+            [
+                {
+                    "link": builder.get_relative_uri(pagename, listed[0][0]),
+                    "title": html.escape(listed[0][2]),
+                }
+            ]
+            if listed
             else []
         )
-        record = next((r for r in records if slug(r.key) == key), None)
-        if record is None:
-            warn(
-                f"publication {key!r} is not in {self.arguments[0]}",
-                Subtype.reference,
-                self.get_location(),
-            )
-            return []
-        note_people_dependency(self.env)
-        registry = registry_for(self.env)
-        configured = self.config.scholar_highlight
-        items = [configured] if isinstance(configured, str) else list(configured)
-        ctx = render_context(
-            self, resolve_highlight(items, registry) if items else Highlight()
-        )
-        ctx.report_files = False
-        self.env.get_domain("scholar").note_page(
-            self.env.docname, record.key, metadata(record)
-        )
-        return [publication_section(record, ctx)]
+        return {
+            "title": html.escape(record.title),
+            "body": "".join(translator.fragment),
+            "metatags": head_tags(self.app, pagename, record, self.site),
+            "parents": parents,
+            "display_toc": False,
+        }
 
 
 def publication_section(record: Publication, ctx) -> nodes.section:
     section = nodes.section(
-        "",
-        ids=[ctx.unique_id(f"pub-{slug(record.key)}")],
-        classes=["scholar-publication-page"],
+        "", ids=["publication"], classes=["scholar-publication-page"]
     )
-    ctx.register(section)
-    ctx.shown(record, section["ids"][0])
     section += nodes.title(record.title, record.title)
     lines = nodes.line_block(classes=["scholar-entry"])
     if record.authors:
@@ -216,123 +256,123 @@ def publication_section(record: Publication, ctx) -> nodes.section:
     bibtex = citation_bibtex(record)
     label = str(_("BibTeX"))
     section += nodes.rubric(label, label)
-    block = nodes.literal_block(
+    section += nodes.literal_block(
         bibtex, bibtex, language="bibtex", classes=["scholar-bibtex"]
     )
-    section += block
     return section
 
 
-def metadata(record: Publication) -> dict:
-    """What the page's ``<head>`` says of the publication (made at reading time)."""
-    pdf = next(
-        (f.url for link in record.links if link.label == "pdf" for f in link.files), ""
-    )
-    return {
-        "title": record.title,
-        "authors": [author.name for author in record.authors],
-        "year": record.year,
-        "month": record.month,
-        "venue": record.venue,
-        "type": record.type,
-        "volume": record.volume,
-        "number": record.number,
-        "pages": record.pages,
-        "publisher": record.publisher,
-        "doi": record.doi,
-        "arxiv": record.arxiv,
-        "abstract": record.abstract,
-        "pdf": pdf,
-        "source": record.source,
-    }
+def remove_old_page_sources(app) -> None:
+    """Remove the page sources the extension's earlier versions wrote into
+    the source folder (those that start with their marker), once."""
+    folder = Path(app.srcdir, app.config.scholar_publication_pages or "pub")
+    if not folder.is_dir():
+        return
+    removed = 0
+    for source in folder.glob("*.rst"):
+        try:
+            with open(source, encoding="utf-8") as file:
+                first = file.readline().rstrip("\n")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if first == OLD_MARKER:
+            source.unlink()
+            removed += 1
+    if removed:
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only if nothing else is in it
+        logger.info(
+            "sphinx-scholar: removed %d publication page source(s) from %s that "
+            "an earlier version wrote; the pages are now made without them",
+            removed,
+            folder,
+        )
 
 
 def _meta(name: str, content) -> str:
     return f'<meta name="{name}" content="{html.escape(str(content), quote=True)}" />'
 
 
-def head_tags(app, pagename: str, meta: dict) -> str:
+def pdf_link(record: Publication) -> str:
+    return next(
+        (f.url for link in record.links if link.label == "pdf" for f in link.files), ""
+    )
+
+
+def head_tags(app, pagename: str, record: Publication, site) -> str:
     """Highwire Press tags for Google Scholar, and ScholarlyArticle JSON-LD."""
-    tags = [_meta("citation_title", meta["title"])]
-    tags += [_meta("citation_author", name) for name in meta["authors"]]
-    if meta["year"]:
-        date = (
-            f"{meta['year']}/{meta['month']:02d}"
-            if meta["month"]
-            else str(meta["year"])
-        )
+    tags = [_meta("citation_title", record.title)]
+    tags += [_meta("citation_author", author.name) for author in record.authors]
+    if record.year:
+        date = f"{record.year}/{record.month:02d}" if record.month else str(record.year)
         tags.append(_meta("citation_publication_date", date))
-    venue_tag = VENUE_TAGS.get(meta["type"])
-    if meta["venue"] and venue_tag:
-        tags.append(_meta(venue_tag, meta["venue"]))
+    venue_tag = VENUE_TAGS.get(record.type)
+    if record.venue and venue_tag:
+        tags.append(_meta(venue_tag, record.venue))
     for name in ("volume", "publisher"):
-        if meta[name]:
-            tags.append(_meta(f"citation_{name}", meta[name]))
-    if meta["number"]:
-        tags.append(_meta("citation_issue", meta["number"]))
-    if meta["pages"]:
-        first, _sep, last = meta["pages"].replace("–", "-").partition("-")
+        if getattr(record, name):
+            tags.append(_meta(f"citation_{name}", getattr(record, name)))
+    if record.number:
+        tags.append(_meta("citation_issue", record.number))
+    if record.pages:
+        first, _sep, last = record.pages.replace("–", "-").partition("-")
         tags.append(_meta("citation_firstpage", first.strip()))
         if last.strip():
             tags.append(_meta("citation_lastpage", last.strip()))
-    pdf = pdf_url(app, meta)
+    pdf = pdf_url(app, record, site)
     if pdf:
         tags.append(_meta("citation_pdf_url", pdf))
-    if meta["doi"]:
-        tags.append(_meta("citation_doi", meta["doi"]))
-    if meta["arxiv"]:
-        tags.append(_meta("citation_arxiv_id", meta["arxiv"]))
-    if meta["abstract"]:
-        tags.append(_meta("citation_abstract", meta["abstract"]))
-    tags.append(jsonld_script(app, pagename, meta, pdf))
+    if record.doi:
+        tags.append(_meta("citation_doi", record.doi))
+    if record.arxiv:
+        tags.append(_meta("citation_arxiv_id", record.arxiv))
+    if record.abstract:
+        tags.append(_meta("citation_abstract", record.abstract))
+    tags.append(jsonld_script(app, pagename, record, pdf))
     return "\n".join(tags) + "\n"
 
 
-def pdf_url(app, meta: dict) -> str:
+def pdf_url(app, record: Publication, site) -> str:
     """The PDF as an absolute URL: as written, or the site's copy under html_baseurl."""
-    pdf = meta["pdf"]
-    if not pdf or "://" in pdf or pdf.startswith("//"):
+    pdf = pdf_link(record)
+    if not pdf or is_external(pdf):
         return pdf
     base = app.config.html_baseurl
     if not base:
         return ""
-    for folder in (
-        os.path.dirname(meta["source"]),
-        *(os.path.join(app.srcdir, d) for d in app.config.scholar_file_dirs),
-    ):
-        candidate = os.path.relpath(
-            os.path.normpath(os.path.join(folder, pdf)), app.srcdir
-        )
-        for key in (Path(candidate), candidate):  # Sphinx 9 keys are paths, 8 strings
-            if key in app.env.dlfiles:
-                unique = Path(app.env.dlfiles[key][1]).as_posix()
-                return base.rstrip("/") + "/_downloads/" + unique
-    return ""
+    ctx = site_context(app.env, None, "", Highlight(), report_files=False)
+    target = site_file(pdf, record, ctx)
+    filename = (
+        site.download(os.path.relpath(target, app.srcdir).replace(os.sep, "/"))
+        if target
+        else None
+    )
+    return f"{base.rstrip('/')}/_downloads/{filename}" if filename else ""
 
 
-def jsonld_script(app, pagename: str, meta: dict, pdf: str) -> str:
+def jsonld_script(app, pagename: str, record: Publication, pdf: str) -> str:
+    from .calendar import script_json
+
     data: dict = {
         "@context": "https://schema.org",
         "@type": "ScholarlyArticle",
-        "headline": meta["title"],
-        "name": meta["title"],
-        "author": [{"@type": "Person", "name": name} for name in meta["authors"]],
+        "headline": record.title,
+        "name": record.title,
+        "author": [{"@type": "Person", "name": a.name} for a in record.authors],
     }
-    if meta["year"]:
+    if record.year:
         data["datePublished"] = (
-            f"{meta['year']}-{meta['month']:02d}"
-            if meta["month"]
-            else str(meta["year"])
+            f"{record.year}-{record.month:02d}" if record.month else str(record.year)
         )
-    if meta["venue"]:
+    if record.venue:
         data["isPartOf"] = {
-            "@type": "Periodical" if meta["type"] == "journal" else "CreativeWork",
-            "name": meta["venue"],
+            "@type": "Periodical" if record.type == "journal" else "CreativeWork",
+            "name": record.venue,
         }
-    if meta["abstract"]:
-        data["abstract"] = meta["abstract"]
-    if meta["doi"]:
-        data["sameAs"] = f"https://doi.org/{meta['doi']}"
+    if record.abstract:
+        data["abstract"] = record.abstract
+    if record.doi:
+        data["sameAs"] = f"https://doi.org/{record.doi}"
     if pdf:
         data["encoding"] = {
             "@type": "MediaObject",
@@ -342,13 +382,4 @@ def jsonld_script(app, pagename: str, meta: dict, pdf: str) -> str:
     base = app.config.html_baseurl
     if base:
         data["url"] = base.rstrip("/") + "/" + app.builder.get_target_uri(pagename)
-    text = script_json(data)
-    return f'<script type="application/ld+json">\n{text}\n</script>'
-
-
-def on_html_page_context(app, pagename, templatename, context, doctree) -> None:
-    meta = app.env.get_domain("scholar").pages.get(pagename)
-    if meta is not None:
-        context["metatags"] = context.get("metatags", "") + head_tags(
-            app, pagename, meta
-        )
+    return f'<script type="application/ld+json">\n{script_json(data)}\n</script>'

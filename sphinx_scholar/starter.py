@@ -158,12 +158,12 @@ html:
 \t$(SPHINXBUILD) -M html . _build -W --keep-going
 
 clean:
-\trm -rf _build pub
+\trm -rf _build
 
 .PHONY: html clean
 """
 
-GITIGNORE = "_build/\n# written by sphinx-scholar before each build\npub/\n"
+GITIGNORE = "_build/\n"
 
 README = """\
 # {{name}}

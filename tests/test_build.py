@@ -200,8 +200,9 @@ def test_editing_a_data_file_rebuilds_exactly_the_pages_that_show_it(
     replace_in(data, "A First Program", "The Very First Program")
     calls = counting_loader(monkeypatch)
     app, read, written = read_and_written(make_app, srcdir)
-    # the two lists, and the changed publication's own page: not the others'
-    assert read == ["index", "papers", "pub/lovelace2012first"]
+    # the two lists are read again; they and the changed publication's own
+    # page are written: not the other publications' pages
+    assert read == ["index", "papers"]
     assert written == ["index", "papers", "pub/lovelace2012first"]
     assert calls == ["papers.yaml"]
     soup = BeautifulSoup(
@@ -212,7 +213,7 @@ def test_editing_a_data_file_rebuilds_exactly_the_pages_that_show_it(
     bib = srcdir / "data" / "papers.bib"
     replace_in(bib, "Retrospective", "Look Back")
     app, read, written = read_and_written(make_app, srcdir)
-    assert read == ["bib", "pub/babbage2016diff"]
+    assert read == ["bib"]
     # Sphinx itself also rewrites the page whose toctree lists the changed one
     assert written == ["bib", "index", "pub/babbage2016diff"]
 
@@ -225,15 +226,10 @@ def test_editing_the_people_file_rebuilds_the_pages_with_lists(
     read_and_written(make_app, srcdir)
     people = srcdir / "data" / "people.yaml"
     replace_in(people, "https://example.org/ada/", "https://example.org/ada-lovelace/")
-    app, read, _ = read_and_written(make_app, srcdir)
-    assert [doc for doc in read if not doc.startswith("pub/")] == [
-        "bib",
-        "index",
-        "papers",
-    ]
-    assert (
-        len([doc for doc in read if doc.startswith("pub/")]) == 6
-    )  # every publication page
+    app, read, written = read_and_written(make_app, srcdir)
+    assert read == ["bib", "index", "papers"]
+    # every publication page shows the people's links
+    assert len([page for page in written if page.startswith("pub/")]) == 6
     assert "https://example.org/ada-lovelace/" in (app.outdir / "index.html").read_text(
         encoding="utf-8"
     )

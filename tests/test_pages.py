@@ -132,9 +132,25 @@ def test_pages_can_be_turned_off(make_app, rootdir, tmp_path):
     assert "View details" not in (app.outdir / "index.html").read_text(encoding="utf-8")
 
 
-def test_page_sources_of_removed_publications_go(make_app, rootdir, tmp_path):
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-basic", srcdir)
+def files_under(folder):
+    return sorted(
+        (path.relative_to(folder).as_posix(), path.stat().st_mtime_ns)
+        for path in folder.rglob("*")
+        if "_build" not in path.parts
+    )
+
+
+def test_nothing_is_written_into_the_source_folder(make_app, root_copy):
+    srcdir = root_copy("basic")
+    before = files_under(srcdir)
+    make_app("html", srcdir=srcdir).build()
+    make_app("dirhtml", srcdir=srcdir).build()
+    assert files_under(srcdir) == before
+    assert (srcdir / "_build" / "html" / "pub" / "lovelace2019engines.html").exists()
+
+
+def test_page_sources_of_an_earlier_version_go_once(make_app, root_copy):
+    srcdir = root_copy("basic")
     folder = srcdir / "pub"
     folder.mkdir()
     (folder / "gone.rst").write_text(
@@ -142,10 +158,114 @@ def test_page_sources_of_removed_publications_go(make_app, rootdir, tmp_path):
         encoding="utf-8",
     )
     (folder / "mine.rst").write_text(":orphan:\n\nMine\n====\n", encoding="utf-8")
-    make_app("html", srcdir=srcdir).build()
+    app = make_app("html", srcdir=srcdir)
+    app.build()
     assert not (folder / "gone.rst").exists()
     assert (folder / "mine.rst").exists()  # never a file the extension did not write
-    assert (folder / "lovelace2019engines.rst").exists()
+    assert sorted(p.name for p in folder.iterdir()) == ["mine.rst"]
+    assert "removed 1 publication page source" in app.status.getvalue()
+    # the user's own page keeps its name; the publications' pages are beside it
+    assert (app.outdir / "pub" / "mine.html").exists()
+    assert (app.outdir / "pub" / "lovelace2019engines.html").exists()
+
+
+@pytest.mark.parametrize("builder", ["singlehtml", "epub", "latex", "text", "man"])
+def test_builders_without_pages_show_no_details_link(make_app, root_copy, builder):
+    srcdir = root_copy("basic")
+    app = make_app(builder, srcdir=srcdir)
+    app.build()
+    written = [p for p in app.outdir.rglob("*") if p.is_file()]
+    assert not [p for p in written if "lovelace2019engines" in p.name]
+    for path in written:
+        if path.suffix in (".html", ".xhtml", ".tex", ".txt", ".1"):
+            text = path.read_text(encoding="utf-8")
+            assert "View details" not in text, path
+            assert "#document-pub" not in text, path
+
+
+def test_hide_details_hides_the_link_of_one_list(make_app, root_copy):
+    srcdir = root_copy("basic")
+    replace_in(
+        srcdir / "papers.rst",
+        "   :group: type\n",
+        "   :group: type\n   :hide: details\n",
+    )
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert "View details" not in (app.outdir / "papers.html").read_text(
+        encoding="utf-8"
+    )
+    index = soup_of(app.outdir / "index.html")
+    assert len(index.select("a.scholar-details-link")) == 4
+    # the publications still have their pages, from the lists that link them
+    assert (app.outdir / "pub" / "lovelace2019engines.html").exists()
+
+
+KEYS = """\
+- {key: Zhao_One_2022, title: Written As Is, year: 2022}
+- {key: "doi:10.1000/x y", title: Unsafe Characters, year: 2021}
+- {key: Smith2020, title: Upper Case, year: 2020}
+- {key: smith2020, title: Lower Case, year: 2020}
+- {key: taken, title: A Page Has The Name, year: 2019}
+- {key: "::", title: Nothing Safe, year: 2018}
+"""
+
+
+def test_page_names_keep_the_key_and_differ_where_files_would_collide(
+    make_app, tmp_path
+):
+    srcdir = tmp_path / "src"
+    (srcdir / "pub").mkdir(parents=True)
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx_scholar"]\n', encoding="utf-8"
+    )
+    (srcdir / "papers.yaml").write_text(KEYS, encoding="utf-8")
+    (srcdir / "index.rst").write_text(
+        "Home\n====\n\n.. toctree::\n\n   pub/taken\n\n.. publications:: papers.yaml\n",
+        encoding="utf-8",
+    )
+    (srcdir / "pub" / "taken.rst").write_text("Mine\n====\n", encoding="utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    index = soup_of(app.outdir / "index.html")
+    links = {
+        a.find_parent("li").select_one(".scholar-title").get_text(): a["href"]
+        for a in index.select("a.scholar-details-link")
+    }
+    assert links["Written As Is"] == "pub/Zhao_One_2022.html"
+    assert links["Unsafe Characters"] == "pub/doi-10.1000-x-y.html"
+    # one of the two keys that differ by case only gets a suffix
+    assert links["Upper Case"] == "pub/Smith2020.html"
+    assert links["Lower Case"].startswith("pub/smith2020-")
+    assert links["A Page Has The Name"].startswith("pub/taken-")
+    assert links["Nothing Safe"].startswith("pub/")
+    assert len(set(links.values())) == len(links)
+    for title, href in links.items():
+        page = soup_of(app.outdir / href)
+        assert page.find("h1").get_text().rstrip("#¶") == title
+    # the user's own page is not written over
+    assert (
+        soup_of(app.outdir / "pub" / "taken.html")
+        .find("h1")
+        .get_text()
+        .startswith("Mine")
+    )
+
+
+def test_a_no_op_rebuild_writes_no_publication_page(make_app, root_copy):
+    srcdir = root_copy("basic")
+    make_app("html", srcdir=srcdir).build()
+    pages = srcdir / "_build" / "html" / "pub"
+    before = {p.name: p.stat().st_mtime_ns for p in pages.iterdir()}
+    written = []
+    app = make_app("html", srcdir=srcdir)
+    app.connect("html-page-context", lambda app, name, *args: written.append(name))
+    app.build()
+    assert not [name for name in written if name.startswith("pub/")]
+    assert {p.name: p.stat().st_mtime_ns for p in pages.iterdir()} == before
+    # still in the search index, which Sphinx writes anew each build
+    search = (srcdir / "_build" / "html" / "searchindex.js").read_text(encoding="utf-8")
+    assert "pub/lovelace2019engines" in search
 
 
 @pytest.mark.sphinx("html", testroot="basic", freshenv=True)

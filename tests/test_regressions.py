@@ -304,7 +304,7 @@ def test_windows_and_old_mac_line_ends_give_the_same_lines(tmp_path, newline):
     assert sorted(p.line for p in load_publications(str(yaml_file)).problems) == [2, 3]
 
 
-@pytest.mark.parametrize("builder", ["html", "dirhtml", "text"])
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
 def test_a_publication_removed_from_the_data_leaves_no_page_behind(
     make_app, root_copy, builder
 ):

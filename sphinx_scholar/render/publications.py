@@ -22,7 +22,17 @@ from .nodes import RenderContext, link_node, links_nodes, people_nodes, render_g
 PAGE_KEY = "scholar_page"
 
 #: The parts of an entry, in the order they are shown, and which show by default.
-PARTS = ("title", "authors", "venue", "year", "notes", "links", "related", "abstract")
+PARTS = (
+    "title",
+    "authors",
+    "venue",
+    "year",
+    "notes",
+    "links",
+    "details",
+    "related",
+    "abstract",
+)
 DEFAULT_PARTS = frozenset(PARTS) - {"abstract"}
 
 TYPE_HEADINGS = {
@@ -84,7 +94,8 @@ def publication_item(
     details = venue_nodes(record, parts, ctx)
     if details:
         lines += nodes.line("", "", *details, classes=["scholar-venue"])
-    if ctx.page_folder:
+    if "details" in parts and ctx.page_folder:
+        # a link to the publication's own page, where the builder makes one
         details = nodes.reference(
             "", str(_("View details")), refuri="#", classes=["scholar-details-link"]
         )

@@ -1,0 +1,131 @@
+"""The publication pages in the site's search index, by title, authors,
+venue and abstract.
+
+Sphinx indexes the documents it reads, and writes its index anew at each
+build, keeping only those documents; so the pages are added to the index after
+Sphinx wrote it, at each build. What a page adds (its words, stemmed as
+Sphinx's search stems them) is kept beside the doctrees with the page's
+digest, so that a build stems only the words of pages that changed: a site of
+thousands of publications is indexed in milliseconds.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+from .directives.listing import cache_dir
+from .model import Publication
+from .shown import makes_pages, site_publications
+from .state import state_of
+
+#: the index's own tables that the pages' words go into
+_TABLES = ("_titles", "_filenames", "_all_titles", "_mapping", "_title_mapping")
+
+
+def page_words(lang, record: Publication, stem) -> tuple[list[str], list[str]]:
+    """The words of a page's title, and its other words, as Sphinx's
+    ``IndexBuilder.feed`` takes them from a page with that title and text."""
+    keep = lang.word_filter
+    title_words: set[str] = set()
+    for word in lang.split(record.title):
+        stemmed = stem(word)
+        if keep(stemmed):
+            title_words.add(stemmed)
+        elif keep(word):
+            title_words.add(word)
+    words: set[str] = set()
+    texts = [
+        record.title,
+        ", ".join(author.name for author in record.authors),
+        record.venue,
+        record.abstract,
+    ]
+    for text in texts:
+        for word in lang.split(text):
+            stemmed = stem(word)
+            if not keep(stemmed) and keep(word):
+                stemmed = word
+            if keep(stemmed) and stemmed not in title_words:
+                words.add(stemmed)
+    return sorted(title_words), sorted(words)
+
+
+def _store_path(app) -> str:
+    return os.path.join(cache_dir(app.env), f"search-{app.builder.name}.pickle")
+
+
+def _read_store(path: str) -> dict:
+    try:
+        with open(path, "rb") as file:
+            store = pickle.load(file)
+    except Exception:  # missing, or from another version: stemmed again
+        return {}
+    return store if isinstance(store, dict) else {}
+
+
+def index_pages(app) -> None:
+    """Add the publication pages to the search index Sphinx has written, and
+    drop the words no page has any more (Sphinx keeps them, pointing
+    nowhere): the words of a publication a list stopped showing go."""
+    builder = app.builder
+    indexer = getattr(builder, "indexer", None)
+    if indexer is None or not makes_pages(app):
+        return
+    if not all(hasattr(indexer, table) for table in _TABLES):
+        return  # a search index this version does not know
+    site = site_publications(app)
+    state = state_of(app.env)
+    if not site.pages and not state.shown_before[0]:
+        return  # no publication in this build or the last
+    path = _store_path(app)
+    stored = _read_store(path)
+    digests = state.page_digests
+    lang = indexer.lang
+    stems: dict[str, str] = {}
+
+    def stem(word: str) -> str:
+        if word not in stems:
+            stems[word] = lang.stem(word).lower()
+        return stems[word]
+
+    store: dict[str, tuple] = {}
+    for key, pagename in site.pages.items():
+        digest = digests.get(pagename)
+        known = stored.get(pagename)
+        if known is not None and digest is not None and known[0] == digest:
+            store[pagename] = known
+            continue
+        record = site.record(key)
+        if record is None:
+            continue
+        store[pagename] = (digest, record.title, *page_words(lang, record, stem))
+    suffix = builder.out_suffix
+    for pagename, (_digest, title, title_words, words) in store.items():
+        indexer._titles[pagename] = title
+        indexer._filenames[pagename] = pagename + suffix
+        indexer._all_titles[pagename] = [(title, None)]
+        for word in title_words:
+            indexer._title_mapping.setdefault(word, set()).add(pagename)
+        for word in words:
+            indexer._mapping.setdefault(word, set()).add(pagename)
+    for words in (indexer._mapping, indexer._title_mapping):
+        for word in [word for word, pages in words.items() if not pages]:
+            del words[word]
+    _write(builder, indexer)
+    if store != stored:
+        with open(path, "wb") as file:
+            pickle.dump(store, file, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _write(builder, indexer) -> None:
+    path = Path(builder.outdir, builder.searchindex_filename)
+    partial = path.with_name(path.name + ".tmp")
+    if builder.indexer_dumps_unicode:
+        with open(partial, "w", encoding="utf-8") as file:
+            indexer.dump(file, builder.indexer_format)
+    else:
+        with open(partial, "wb") as file:
+            indexer.dump(file, builder.indexer_format)
+    partial.replace(path)

@@ -1,0 +1,155 @@
+"""Which publications the built site shows, and where.
+
+A publication is part of the site if and only if a list of a document that is
+built shows it: after the list's ``:filter:`` and ``:limit:``, outside any
+``only`` block whose condition is false for the builder. Its page, its entry
+in the search index, the ``.bib`` export and the feed, and the links to it
+all follow this one answer, made once per build when the documents are read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+from sphinx.util import logging
+
+from . import cache
+from .directives.listing import cache_dir
+from .model import Publication
+from .state import state_of
+
+logger = logging.getLogger(__name__)
+
+
+#: characters a page name keeps as written; others are replaced
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def makes_pages(app) -> bool:
+    """Whether this build writes publication pages: HTML with a page per file
+    (not ``singlehtml``, nor an e-book), when the site asks for them."""
+    builder = app.builder
+    return (
+        bool(app.config.scholar_publication_pages)
+        and builder.format == "html"
+        and builder.name != "singlehtml"
+        and not builder.name.startswith("epub")
+    )
+
+
+def page_names(keys, folder: str, taken) -> dict[str, str]:
+    """Each key's page name: the key as written where it is a safe path
+    segment, its other characters replaced by ``-``; a short hash is added
+    only where two names would be one file on a case-insensitive file
+    system, or where a document of the site has the name already."""
+    used = {name.casefold() for name in taken}
+    names: dict[str, str] = {}
+    for key in sorted(keys):
+        plain = _UNSAFE.sub("-", key).strip(".-")
+        name = f"{folder}/{plain}"
+        if not plain or name.casefold() in used:
+            suffix = hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
+            name = f"{folder}/{plain}-{suffix}" if plain else f"{folder}/{suffix}"
+        used.add(name.casefold())
+        names[key] = name
+    return names
+
+
+def condition_holds(tags, expression: str) -> bool:
+    """An ``only`` condition, as Sphinx evaluates it when it writes a page
+    (one that does not parse keeps its content, as Sphinx does)."""
+    try:
+        return bool(tags.eval_condition(expression))
+    except Exception:
+        return True
+
+
+class SitePublications:
+    """The publications the built site shows, their lists, pages and records."""
+
+    def __init__(self, env, tags, folder: str) -> None:
+        self.env = env
+        domain = env.get_domain("scholar")
+        #: docname -> {key: anchor} of the publications the built site shows
+        self.shown: dict[str, dict[str, str]] = domain.visible(
+            lambda expression: condition_holds(tags, expression)
+        )
+        #: key -> [(docname, anchor)], documents by name
+        self.lists: dict[str, list[tuple[str, str]]] = {}
+        for docname in sorted(self.shown):
+            for key, anchor in self.shown[docname].items():
+                self.lists.setdefault(key, []).append((docname, anchor))
+        #: key -> the name of the publication's own page
+        self.pages: dict[str, str] = (
+            page_names(self.lists, folder, env.all_docs) if folder else {}
+        )
+        self._records: dict[str, Publication] | None = None
+
+    def keys(self) -> set[str]:
+        return set(self.lists)
+
+    def where(self, key: str, fromdocname: str) -> tuple[str, str] | None:
+        """``(docname, anchor)``: on the page itself if it shows the
+        publication, else on the first page by name."""
+        anchor = self.shown.get(fromdocname, {}).get(key)
+        if anchor is not None:
+            return fromdocname, anchor
+        lists = self.lists.get(key)
+        return lists[0] if lists else None
+
+    def listed_in(self, key: str) -> list[tuple[str, str, str]]:
+        """``(docname, anchor, the document's title)`` of each list showing it."""
+        titles = self.env.titles
+        return [
+            (
+                docname,
+                anchor,
+                titles[docname].astext() if docname in titles else docname,
+            )
+            for docname, anchor in self.lists.get(key, ())
+        ]
+
+    def records(self) -> dict[str, Publication]:
+        """key -> the record each shown publication is rendered from: from the
+        data files of the first document (by name) that shows it."""
+        if self._records is None:
+            found: dict[str, Publication] = {}
+            sources = self.env.get_domain("scholar").sources
+            folder = cache_dir(self.env)
+            for docname in sorted(self.shown):
+                wanted = self.shown[docname]
+                for path, kind in sources.get(docname, ()):
+                    if kind != "publications" or not os.path.isfile(path):
+                        continue
+                    for record in cache.load(path, kind, folder).records:
+                        if record.key in wanted and record.key not in found:
+                            found[record.key] = record
+            self._records = found
+        return self._records
+
+    def record(self, key: str) -> Publication | None:
+        return self.records().get(key)
+
+    def ordered_records(self) -> list[Publication]:
+        """The records shown, each once, in the order of their data files."""
+        records = self.records()
+        return sorted(records.values(), key=lambda r: (r.source, r.line, r.key))
+
+    def download(self, relative: str) -> str | None:
+        """The file name in ``_downloads`` of a site file (a path from the
+        source folder) that a list registered, if any."""
+        entry = self.env.dlfiles.get(Path(relative))
+        return Path(entry[1]).as_posix() if entry else None
+
+
+def site_publications(app) -> SitePublications:
+    """What the site shows in this build, made when first asked once the
+    documents are read."""
+    state = state_of(app.env)
+    if state.site is None:
+        folder = app.config.scholar_publication_pages if makes_pages(app) else ""
+        state.site = SitePublications(app.env, app.builder.tags, folder)
+    return state.site
