@@ -86,5 +86,5 @@ def event_jsonld(event: Event) -> str | None:
 def script_json(data: dict) -> str:
     """JSON that is safe inside a ``<script>`` element: ``</script>`` or
     ``<!--`` in a string can neither end nor confuse it."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = json.dumps(data, ensure_ascii=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -127,10 +127,13 @@ def educate(node: nodes.Element, document: nodes.document) -> None:
     """Smart quotes, as Sphinx gives the text of a page when reading it; only
     on the blocks of the list with a character to change (changing every text
     node of a long list costs more than rendering it)."""
+    if not _TYPOGRAPHY.search(node.astext()):
+        return
     blocks = [
         block
         for block in node.findall(nodes.TextElement)
         if not isinstance(block.parent, nodes.TextElement)
+        and not isinstance(block, nodes.FixedTextElement)  # code keeps its quotes
         and _TYPOGRAPHY.search(block.astext())
     ]
     if not blocks:

@@ -30,7 +30,7 @@ from .directives.talks import TalksDirective
 from .domain import ScholarDomain
 from .exports import exports_written, write_exports
 from .locale import MESSAGE_CATALOG
-from .pages import collect_pages, remove_old_page_sources
+from .pages import SCRIPT, collect_pages, remove_old_page_sources
 from .paths import is_readable, readable_folders
 from .registry import people_files, registry_for, report_problems
 from .render.publications import PAGE_KEY
@@ -119,7 +119,7 @@ def on_builder_inited(app: Sphinx) -> None:
     remove_old_page_sources(app)
     if app.builder.format == "html":
         app.add_css_file("sphinx-scholar.css")
-        app.add_js_file("sphinx-scholar.js", loading_method="defer")
+        app.add_js_file(SCRIPT, loading_method="defer")
     report_problems(app.env)
 
 

@@ -37,11 +37,15 @@ from .model import Publication
 from .people import Highlight, resolve_highlight
 from .registry import people_files, registry_for
 from .render.nodes import is_external, link_node, links_nodes, people_nodes, site_file
+from .render.page_html import body_html
 from .render.publications import DEFAULT_PARTS, venue_nodes
 from .shown import makes_pages, site_publications
 from .state import state_of
 
 logger = logging.getLogger(__name__)
+
+#: the extension's script, which publication pages do without
+SCRIPT = "sphinx-scholar.js"
 
 #: The first line of every page source the extension's earlier versions wrote
 #: into the source folder; such files are removed, and no other.
@@ -143,29 +147,39 @@ def _remove_output(builder, pagename: str) -> None:
 
 class PageRenderer:
     """Renders publication pages with the builder's HTML translator, so that
-    they look like the site's other pages in every theme."""
+    they look like the site's other pages in every theme. One document,
+    render context and translator serve every page of the build: made for
+    each page, they would cost more than the page."""
 
     def __init__(self, app, site) -> None:
         self.app = app
         self.site = site
-        env = app.env
+        builder = app.builder
         configured = app.config.scholar_highlight
         items = [configured] if isinstance(configured, str) else list(configured)
-        self.highlight = (
-            resolve_highlight(items, registry_for(env)) if items else Highlight()
+        highlight = (
+            resolve_highlight(items, registry_for(app.env)) if items else Highlight()
         )
+        self.document = new_document("<publication pages>", builder.docsettings)
+        self.ctx = site_context(
+            app.env, self.document, "", highlight, report_files=False
+        )
+        self.translator = None  # made when a node needs it
+        # the script of interactive lists has nothing to do on these pages
+        self.scripts = [
+            script
+            for script in builder.globalcontext.get("script_files", ())
+            if os.path.basename(getattr(script, "filename", "")) != SCRIPT
+        ]
 
-    def section(self, pagename: str, record: Publication) -> nodes.document:
-        """The page's document: the publication, and where it is listed."""
+    def section(self, pagename: str, record: Publication) -> nodes.section:
+        """The page's content: the publication, and where it is listed."""
         builder = self.app.builder
-        document = new_document(pagename, builder.docsettings)
-        ctx = site_context(
-            self.app.env, document, pagename, self.highlight, report_files=False
-        )
-        section = publication_section(record, ctx)
+        self.ctx.docname = pagename
+        section = publication_section(record, self.ctx)
         here = builder.get_target_uri(pagename)
         for node in list(section.findall(addnodes.download_reference)):
-            node.replace_self(self._download_link(node, record, ctx, here))
+            node.replace_self(self._download_link(node, here))
         listed = self.site.listed_in(record.key)
         if listed:
             paragraph = nodes.paragraph(
@@ -179,11 +193,9 @@ class PageRenderer:
                     "", title, refuri=f"{uri}#{anchor}", internal=True
                 )
             section.insert(1, paragraph)
-        document += section
-        educate(section, document)
-        return document
+        return section
 
-    def _download_link(self, node, record, ctx, here: str) -> nodes.Node:
+    def _download_link(self, node, here: str) -> nodes.Node:
         """A link to a file of the site, in ``_downloads`` where the list that
         shows the publication put it."""
         text = nodes.inline("", node.astext())
@@ -193,11 +205,17 @@ class PageRenderer:
         uri = relative_uri(here, "_downloads/" + filename)
         return nodes.reference("", "", text, refuri=uri, classes=["download"])
 
+    def translate(self, node: nodes.Node) -> str:
+        """A node as the builder's translator writes it."""
+        builder = self.app.builder
+        if self.translator is None:
+            self.translator = builder.create_translator(self.document, builder)
+        self.translator.body = []
+        node.walkabout(self.translator)
+        return "".join(self.translator.body)
+
     def context(self, pagename: str, record: Publication) -> dict:
         builder = self.app.builder
-        document = self.section(pagename, record)
-        translator = builder.create_translator(document, builder)
-        document.walkabout(translator)
         listed = self.site.listed_in(record.key)
         parents = (
             [
@@ -211,10 +229,11 @@ class PageRenderer:
         )
         return {
             "title": html.escape(record.title),
-            "body": "".join(translator.fragment),
-            "metatags": head_tags(self.app, pagename, record, self.site),
+            "body": body_html(self.section(pagename, record), self.translate),
+            "metatags": head_tags(self.app, pagename, record, self.site, self.ctx),
             "parents": parents,
             "display_toc": False,
+            "script_files": self.scripts,
         }
 
 
@@ -253,11 +272,17 @@ def publication_section(record: Publication, ctx) -> nodes.section:
         section += nodes.paragraph(
             record.abstract, record.abstract, classes=["scholar-abstract"]
         )
+    educate(section, ctx.document)  # as the lists are; the BibTeX stays as written
     bibtex = citation_bibtex(record)
     label = str(_("BibTeX"))
     section += nodes.rubric(label, label)
-    section += nodes.literal_block(
-        bibtex, bibtex, language="bibtex", classes=["scholar-bibtex"]
+    # as a plain block, styled like the theme's code: colouring thousands
+    # of pages' BibTeX would cost more than writing the pages
+    section += nodes.raw(
+        "",
+        '<div class="scholar-bibtex highlight-bibtex notranslate">'
+        f'<div class="highlight"><pre>{html.escape(bibtex)}</pre></div></div>\n',
+        format="html",
     )
     return section
 
@@ -299,7 +324,7 @@ def pdf_link(record: Publication) -> str:
     )
 
 
-def head_tags(app, pagename: str, record: Publication, site) -> str:
+def head_tags(app, pagename: str, record: Publication, site, ctx) -> str:
     """Highwire Press tags for Google Scholar, and ScholarlyArticle JSON-LD."""
     tags = [_meta("citation_title", record.title)]
     tags += [_meta("citation_author", author.name) for author in record.authors]
@@ -319,7 +344,7 @@ def head_tags(app, pagename: str, record: Publication, site) -> str:
         tags.append(_meta("citation_firstpage", first.strip()))
         if last.strip():
             tags.append(_meta("citation_lastpage", last.strip()))
-    pdf = pdf_url(app, record, site)
+    pdf = pdf_url(app, record, site, ctx)
     if pdf:
         tags.append(_meta("citation_pdf_url", pdf))
     if record.doi:
@@ -332,7 +357,7 @@ def head_tags(app, pagename: str, record: Publication, site) -> str:
     return "\n".join(tags) + "\n"
 
 
-def pdf_url(app, record: Publication, site) -> str:
+def pdf_url(app, record: Publication, site, ctx) -> str:
     """The PDF as an absolute URL: as written, or the site's copy under html_baseurl."""
     pdf = pdf_link(record)
     if not pdf or is_external(pdf):
