@@ -1,10 +1,12 @@
 """Each data file parsed once, and again only when it changes.
 
-Results are kept in memory for the life of the process (every directive and
-page of a build, and every rebuild of ``sphinx-autobuild``), and pickled next
-to Sphinx's doctrees so that the next ``sphinx-build`` run re-reads a page
-without re-parsing a data file that did not change. Both are keyed by the
-file's path, modification time and size.
+Results are kept in memory for the life of the build environment (every
+directive and page of a build, and every rebuild of a server that keeps its
+application), on the environment rather than in the module, so that two
+applications in one process keep theirs apart; and pickled next to Sphinx's
+doctrees so that the next ``sphinx-build`` run re-reads a page without
+re-parsing a data file that did not change. Both are keyed by the file's
+path, modification time and size.
 
 An edited file keeps most of its records, so its new reading is pickled as a
 delta on the last whole pickle: the records the two share are written as
@@ -19,7 +21,6 @@ import os
 import pickle
 import threading
 
-from . import collector
 from .model import LoadResult
 
 #: Bump when the records change shape, so that old pickles are not used.
@@ -28,9 +29,6 @@ CACHE_VERSION = 4
 #: The kinds whose loader takes the last reading of the file, to parse only
 #: what changed (see :class:`~sphinx_scholar.loaders.bibtex.Reuse`).
 INCREMENTAL = {"publications"}
-
-_memory: dict[tuple[str, str], tuple[tuple, LoadResult]] = {}
-_lock = threading.Lock()
 
 
 class _Base:
@@ -43,10 +41,6 @@ class _Base:
         self.position = {id(obj): i for i, obj in enumerate(self.objects)}
 
 
-#: the whole pickle that each file's delta refers to
-_bases: dict[tuple[str, str], _Base] = {}
-
-
 def stamp(path: str) -> tuple | None:
     try:
         stat = os.stat(path)
@@ -55,22 +49,37 @@ def stamp(path: str) -> tuple | None:
     return (stat.st_mtime_ns, stat.st_size, CACHE_VERSION)
 
 
-def load(path: str, kind: str, cache_dir: str | None = None) -> LoadResult:
-    """The file read by the loader of ``kind``, unless it was read before."""
-    from .loaders import LOADERS
+def cache_dir(env) -> str:
+    """Where the parsed data of a build environment is pickled."""
+    return os.path.join(env.doctreedir, "scholar")
 
-    loader = LOADERS[kind]
-    path = os.path.abspath(path)
-    file_stamp = stamp(path)
-    if file_stamp is None:
-        return loader(path)  # the loader reports the missing file
-    memo_key = (path, kind)
-    with _lock:
-        known = _memory.get(memo_key)
-    if known and known[0] == file_stamp:
-        return known[1]
-    with collector.paused(lasting=True):
-        saved_stamp, result = _read_pickle(cache_dir, memo_key)
+
+class DataCache:
+    """The data files read for one build environment (see :func:`of`)."""
+
+    def __init__(self, folder: str | None = None) -> None:
+        #: where readings are pickled; ``None``: not pickled
+        self.folder = folder
+        self._memory: dict[tuple[str, str], tuple[tuple, LoadResult]] = {}
+        #: the whole pickle that each file's delta refers to
+        self._bases: dict[tuple[str, str], _Base] = {}
+        self._lock = threading.Lock()
+
+    def load(self, path: str, kind: str) -> LoadResult:
+        """The file read by the loader of ``kind``, unless it was read before."""
+        from .loaders import LOADERS
+
+        loader = LOADERS[kind]
+        path = os.path.abspath(path)
+        file_stamp = stamp(path)
+        if file_stamp is None:
+            return loader(path)  # the loader reports the missing file
+        memo_key = (path, kind)
+        with self._lock:
+            known = self._memory.get(memo_key)
+        if known and known[0] == file_stamp:
+            return known[1]
+        saved_stamp, result = self._read_pickle(memo_key)
         if saved_stamp != file_stamp:
             # What the last reading of the file gave, for a loader that reads
             # only what changed since.
@@ -80,17 +89,74 @@ def load(path: str, kind: str, cache_dir: str | None = None) -> LoadResult:
                 if kind in INCREMENTAL and previous
                 else loader(path)
             )
-            _write_pickle(cache_dir, memo_key, file_stamp, result)
-    with _lock:
-        _memory[memo_key] = (file_stamp, result)
-    return result
+            self._write_pickle(memo_key, file_stamp, result)
+        with self._lock:
+            self._memory[memo_key] = (file_stamp, result)
+        return result
+
+    def _read_pickle(self, memo_key) -> tuple[tuple | None, LoadResult | None]:
+        """The stamp of the file when it was pickled, and what it gave: the
+        whole pickle, or the delta on it when there is one."""
+        if not self.folder:
+            return None, None
+        try:
+            path = _pickle_path(self.folder, memo_key)
+            with open(path, "rb") as file:
+                token, saved_stamp, result = pickle.load(file)
+        except Exception:  # missing, truncated or from another version: parse again
+            return None, None
+        if not _usable(saved_stamp, result):
+            return None, None
+        base = self._bases[memo_key] = _Base(token, result)
+        try:
+            with open(_pickle_path(self.folder, memo_key, ".delta"), "rb") as file:
+                on_token, delta_stamp, delta = _DeltaUnpickler(file, base).load()
+            if on_token == token and _usable(delta_stamp, delta):
+                return delta_stamp, delta
+        except Exception:  # none, or on a whole pickle since replaced
+            pass
+        return saved_stamp, result
+
+    def _write_pickle(self, memo_key, file_stamp, result: LoadResult) -> None:
+        """A delta on the whole pickle when the result mostly shares its
+        parts; otherwise a whole pickle, which later deltas refer to."""
+        if not self.folder:
+            return
+        base = self._bases.get(memo_key)
+        parts = _shared_parts(result)
+        shared = 0 if base is None else sum(id(obj) in base.position for obj in parts)
+        if base is not None and 4 * shared >= 3 * len(parts):
+            _write_atomically(
+                _pickle_path(self.folder, memo_key, ".delta"),
+                lambda file: _DeltaPickler(file, base).dump(
+                    (base.token, file_stamp, result)
+                ),
+            )
+            return
+        token = os.urandom(8)
+        if _write_atomically(
+            _pickle_path(self.folder, memo_key),
+            lambda file: pickle.dump(
+                (token, file_stamp, result), file, protocol=pickle.HIGHEST_PROTOCOL
+            ),
+        ):
+            self._bases[memo_key] = _Base(token, result)
 
 
-def forget() -> None:
-    """Drop what is kept in memory (tests use it to count parses)."""
-    with _lock:
-        _memory.clear()
-        _bases.clear()
+def of(env) -> DataCache:
+    """The data cache of a build environment."""
+    from .state import state_of
+
+    state = state_of(env)
+    if state.data is None:
+        state.data = DataCache(cache_dir(env))
+    return state.data
+
+
+def load(path: str, kind: str, cache_dir: str | None = None) -> LoadResult:
+    """A file read outside a build (the command line), from its pickle in
+    ``cache_dir`` when that is up to date."""
+    return DataCache(cache_dir).load(path, kind)
 
 
 def _pickle_path(cache_dir: str, memo_key: tuple[str, str], suffix: str = "") -> str:
@@ -129,59 +195,8 @@ class _DeltaUnpickler(pickle.Unpickler):
         return self.objects[pid]
 
 
-def _read_pickle(cache_dir, memo_key) -> tuple[tuple | None, LoadResult | None]:
-    """The stamp of the file when it was pickled, and what it gave: the whole
-    pickle, or the delta on it when there is one."""
-    if not cache_dir:
-        return None, None
-    try:
-        path = _pickle_path(cache_dir, memo_key)
-        with open(path, "rb") as file:
-            token, saved_stamp, result = pickle.load(file)
-    except Exception:  # missing, truncated or from another version: parse again
-        return None, None
-    if not _usable(saved_stamp, result):
-        return None, None
-    base = _bases[memo_key] = _Base(token, result)
-    try:
-        with open(_pickle_path(cache_dir, memo_key, ".delta"), "rb") as file:
-            on_token, delta_stamp, delta = _DeltaUnpickler(file, base).load()
-        if on_token == token and _usable(delta_stamp, delta):
-            return delta_stamp, delta
-    except Exception:  # none, or on a whole pickle since replaced
-        pass
-    return saved_stamp, result
-
-
 def _usable(saved_stamp, result) -> bool:
     return isinstance(result, LoadResult) and saved_stamp[-1:] == (CACHE_VERSION,)
-
-
-def _write_pickle(cache_dir, memo_key, file_stamp, result: LoadResult) -> None:
-    """A delta on the whole pickle when the result mostly shares its parts;
-    otherwise a whole pickle, which later deltas refer to."""
-    if not cache_dir:
-        return
-    base = _bases.get(memo_key)
-    parts = _shared_parts(result)
-    if base is not None and 4 * sum(id(obj) in base.position for obj in parts) >= (
-        3 * len(parts)
-    ):
-        _write_atomically(
-            _pickle_path(cache_dir, memo_key, ".delta"),
-            lambda file: _DeltaPickler(file, base).dump(
-                (base.token, file_stamp, result)
-            ),
-        )
-        return
-    token = os.urandom(8)
-    if _write_atomically(
-        _pickle_path(cache_dir, memo_key),
-        lambda file: pickle.dump(
-            (token, file_stamp, result), file, protocol=pickle.HIGHEST_PROTOCOL
-        ),
-    ):
-        _bases[memo_key] = _Base(token, result)
 
 
 def _write_atomically(target: str, dump) -> bool:

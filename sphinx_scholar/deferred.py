@@ -22,8 +22,8 @@ from docutils.utils import new_document
 from sphinx.transforms import SphinxSmartQuotes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from . import cache, collector
-from .directives.listing import cache_dir, site_context
+from . import cache
+from .directives.listing import site_context
 from .interactive import LIST_ID, SETTINGS
 from .render.nodes import RenderContext, compact, is_external, site_file
 from .render.publications import publication_list
@@ -82,18 +82,15 @@ class ExpandPublicationLists(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs) -> None:
-        with collector.paused():
-            for node in list(self.document.findall(pending_publications)):
-                rendered = self.render(node)
-                node.replace_self(rendered)
-                educate(rendered, self.document)
+        for node in list(self.document.findall(pending_publications)):
+            rendered = self.render(node)
+            node.replace_self(rendered)
+            educate(rendered, self.document)
 
     def render(self, node: pending_publications) -> nodes.Node:
         records = {
             record.key: record
-            for record in cache.load(
-                node["path"], "publications", cache_dir(self.env)
-            ).records
+            for record in cache.of(self.env).load(node["path"], "publications").records
         }
         keys = [key for key in node["keys"] if key in records]
         ctx = site_context(

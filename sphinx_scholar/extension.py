@@ -9,7 +9,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
-from . import __version__, cache, collector, deferred, interactive
+from . import __version__, cache, deferred, interactive
 from . import config as scholar_config
 from .deferred import pending_publications
 from .diagnostics import Subtype, report, warn
@@ -22,7 +22,6 @@ from .directives.events import (
     ProgramDirective,
     SponsorshipDirective,
 )
-from .directives.listing import cache_dir
 from .directives.news import NewsDirective, fill_news_lists, matching_docs, news_list
 from .directives.people import PeopleDirective, ProfileDirective
 from .directives.publications import PublicationsDirective
@@ -90,7 +89,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("write-started", on_write_started)
     app.connect("html-collect-pages", collect_pages)
     app.connect("build-finished", on_build_finished)
-    collector.skip_last_collection()
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
@@ -130,7 +128,7 @@ def on_before_read_docs(app: Sphinx, env, docnames: list[str]) -> None:
     registry_for(env)
     if app.parallel > 1:
         for path, kind in data_files_named(env, docnames):
-            cache.load(path, kind, cache_dir(env))
+            cache.of(env).load(path, kind)
 
 
 def data_files_named(env, docnames: list[str]) -> set[tuple[str, str]]:
@@ -215,7 +213,7 @@ def on_env_updated(app: Sphinx, env) -> list[str]:
     for path, kind in domain.sources_of(state_of(env).read):
         if kind == "people" and os.path.abspath(path) in registry_files:
             continue
-        loaded = cache.load(path, kind, cache_dir(env))
+        loaded = cache.of(env).load(path, kind)
         for problem in sorted(loaded.problems, key=lambda p: p.line):
             report(problem)
     return []

@@ -28,10 +28,11 @@ from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from . import __version__, cache
+from .cache import cache_dir
 from .citation import citation_bibtex
 from .config import CONFIG_VALUES
 from .deferred import educate
-from .directives.listing import cache_dir, site_context
+from .directives.listing import site_context
 from .locale import _
 from .model import Publication
 from .people import Highlight, resolve_highlight

@@ -10,8 +10,7 @@ from .loaders.people import people_from_data
 from .model import Problem
 from .paths import is_readable, outside_message, readable_folders
 from .people import Registry
-
-_built: dict[tuple, tuple[Registry, list[Problem]]] = {}
+from .state import state_of
 
 
 def people_files(env) -> list[str]:
@@ -32,7 +31,8 @@ def _build(env) -> tuple[Registry, list[Problem]]:
     paths = people_files(env)
     inline = env.config.scholar_people
     memo_key = (tuple((path, cache.stamp(path)) for path in paths), repr(inline))
-    if memo_key not in _built:
+    state = state_of(env)
+    if state.people is None or state.people[0] != memo_key:
         problems: list[Problem] = []
         people = (
             people_from_data(inline, "conf.py (scholar_people)", problems)
@@ -50,7 +50,7 @@ def _build(env) -> tuple[Registry, list[Problem]]:
                     )
                 )
                 continue
-            loaded = cache.load(path, "people")
+            loaded = cache.of(env).load(path, "people")
             people += loaded.records
             problems += loaded.problems
         seen: dict[str, str] = {}
@@ -68,9 +68,8 @@ def _build(env) -> tuple[Registry, list[Problem]]:
                 continue
             seen[person.id] = os.path.basename(person.source) or person.source
             unique.append(person)
-        _built.clear()
-        _built[memo_key] = (Registry.of(unique), problems)
-    return _built[memo_key]
+        state.people = (memo_key, Registry.of(unique), problems)
+    return state.people[1:]
 
 
 def registry_for(env) -> Registry:

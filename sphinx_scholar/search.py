@@ -15,7 +15,7 @@ import os
 import pickle
 from pathlib import Path
 
-from .directives.listing import cache_dir
+from .cache import cache_dir
 from .model import Publication
 from .shown import makes_pages, site_publications
 from .state import state_of

@@ -17,7 +17,6 @@ from pathlib import Path
 from sphinx.util import logging
 
 from . import cache
-from .directives.listing import cache_dir
 from .model import Publication
 from .state import state_of
 
@@ -118,13 +117,13 @@ class SitePublications:
         if self._records is None:
             found: dict[str, Publication] = {}
             sources = self.env.get_domain("scholar").sources
-            folder = cache_dir(self.env)
+            data = cache.of(self.env)
             for docname in sorted(self.shown):
                 wanted = self.shown[docname]
                 for path, kind in sources.get(docname, ()):
                     if kind != "publications" or not os.path.isfile(path):
                         continue
-                    for record in cache.load(path, kind, folder).records:
+                    for record in data.load(path, kind).records:
                         if record.key in wanted and record.key not in found:
                             found[record.key] = record
             self._records = found

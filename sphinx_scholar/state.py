@@ -12,6 +12,10 @@ ATTRIBUTE = "_sphinx_scholar_state"
 
 class BuildState:
     def __init__(self) -> None:
+        #: the data files read (a :class:`~.cache.DataCache`)
+        self.data = None
+        #: the people registry, and the sources it was built from
+        self.people = None
         #: the documents read in this build
         self.read: list[str] = []
         #: where each publication was shown when this build started

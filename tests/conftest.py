@@ -3,8 +3,6 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from sphinx_scholar import cache
-
 pytest_plugins = "sphinx.testing.fixtures"
 
 collect_ignore = ["roots"]
@@ -20,14 +18,6 @@ settings.load_profile("scholar")
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return Path(__file__).parent / "roots"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Each test parses its own files: nothing is kept from another test."""
-    cache.forget()
-    yield
-    cache.forget()
 
 
 @pytest.fixture

@@ -245,9 +245,7 @@ def test_unchanged_data_is_not_parsed_again_in_the_next_build(
     page.write_text(
         page.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8"
     )
-    from sphinx_scholar import cache
 
-    cache.forget()  # a new sphinx-build process: only the cache on disk is left
     calls = counting_loader(monkeypatch)
     _, read, _ = read_and_written(make_app, srcdir)
     assert read == ["index"]

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_scholar import cache
 from sphinx_scholar.directives.publications import PublicationsDirective
 
 ROOTS = ["basic", "files", "interactive", "parallel", "warnings", "myst", "events"]
@@ -20,7 +19,6 @@ UNSTABLE = {".buildinfo", "searchindex.js", ".doctrees"}
 
 def build(make_app, rootdir, tmp_path, root, builder, deferred, monkeypatch):
     monkeypatch.setattr(PublicationsDirective, "deferred", deferred)
-    cache.forget()
     # the same folder for both builds: records know their file's path
     srcdir = tmp_path / root
     shutil.rmtree(srcdir, ignore_errors=True)

@@ -10,8 +10,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sphinx_scholar import cache
-
 REPO = Path(__file__).parent.parent
 ROOTS = sorted(
     path.name[len("test-") :] for path in (REPO / "tests" / "roots").iterdir()
@@ -63,7 +61,6 @@ def test_a_parallel_build_writes_what_a_serial_one_does(
     for parallel in (1, 2):
         # the same place: records know the path of their data file
         srcdir = root_copy(name)
-        cache.forget()
         app = make_app(
             "html",
             srcdir=srcdir,
@@ -217,7 +214,6 @@ class Editor:
 
 def clean_build(make_app, builder: str, srcdir: Path, builddir: Path):
     """A build from nothing."""
-    cache.forget()
     app = make_app(builder, srcdir=srcdir, builddir=builddir, freshenv=True)
     app.build()
     return app

@@ -90,7 +90,6 @@ def test_only_the_edited_entry_is_parsed_again(tmp_path, monkeypatch):
     path.write_text(BIBTEX, encoding="utf-8")
     cache_dir = str(tmp_path / "cache")
     cache.load(str(path), "publications", cache_dir)
-    cache.forget()  # the next build: only the pickle is left
 
     parsed = []
     real = bibtex._parse_piece
@@ -240,8 +239,6 @@ def load_again(path, cache_dir, monkeypatch):
     """What the next build reads from the cache on disk, without parsing."""
     from sphinx_scholar import loaders
 
-    cache.forget()
-
     def parse(*args):
         raise AssertionError("parsed again")
 
@@ -268,7 +265,6 @@ def test_an_edit_is_pickled_as_a_small_delta_that_reads_back_whole(
     ((whole_name, whole),) = pickles(cache_dir).items()
 
     for n in range(3):  # each delta is on the first whole pickle
-        cache.forget()
         edit_file(path, "Second", f"Second, edited {n}")
         cache.load(str(path), "publications", str(cache_dir))
         after = pickles(cache_dir)
@@ -287,7 +283,6 @@ def test_an_edit_of_most_entries_pickles_them_whole_again(tmp_path, monkeypatch,
     path.write_text(FILES[name], encoding="utf-8")
     cache.load(str(path), "publications", str(cache_dir))
     first = pickles(cache_dir)
-    cache.forget()
     title = "title = {" if name.endswith(".bib") else "title: "
     edit_file(path, title, f"{title}Edited ", count=-1)
     cache.load(str(path), "publications", str(cache_dir))
@@ -304,22 +299,18 @@ def test_a_delta_on_another_whole_pickle_is_not_used(tmp_path, monkeypatch):
     path, cache_dir = tmp_path / "papers.bib", tmp_path / "cache"
     path.write_text(FILES["papers.bib"], encoding="utf-8")
     cache.load(str(path), "publications", str(cache_dir))
-    cache.forget()
     edit_file(path, "Second", "Second, edited")
     cache.load(str(path), "publications", str(cache_dir))  # whole + delta
     delta = {n: b for n, b in pickles(cache_dir).items() if ".delta" in n}
 
     other = tmp_path / "other.bib"  # more entries, of other titles
     other.write_text(many(BIBTEX.replace("title = {", "title = {Other "), 30), "utf-8")
-    cache.forget()
-    cache._write_pickle(
-        str(cache_dir),
+    cache.DataCache(str(cache_dir))._write_pickle(
         (str(path), "publications"),
         (0, 0, cache.CACHE_VERSION),
         load_publications(str(other)),
     )
     for name, data in delta.items():  # the delta is left, on the old pickle
         assert (cache_dir / name).read_bytes() == data
-    cache.forget()
     records = cache.load(str(path), "publications", str(cache_dir)).records
     assert records == read(path)[0]

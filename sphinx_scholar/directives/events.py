@@ -27,7 +27,7 @@ from ..render.events import (
 from ..render.nodes import grouped
 from ..render.publications import DEFAULT_PARTS as PUBLICATION_PARTS
 from ..render.publications import render_publications
-from .listing import LIST_OPTIONS, ListingDirective, cache_dir
+from .listing import LIST_OPTIONS, ListingDirective
 
 EVENT_OPTIONS = {**LIST_OPTIONS, "role-format": directives.unchanged}
 
@@ -153,7 +153,7 @@ class EventDirective(EventFileDirective):
         if path is None:
             return []
         self.domain.note_source(self.env.docname, path, "publications")
-        records = cache.load(path, "publications", cache_dir(self.env)).records
+        records = cache.of(self.env).load(path, "publications").records
         quoted = event.name.replace("\\", "\\\\").replace('"', '\\"')
         written = self.options.get("papers-filter") or f'venue == "{quoted}"'
         try:

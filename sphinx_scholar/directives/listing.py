@@ -40,10 +40,6 @@ LIST_OPTIONS = {
 }
 
 
-def cache_dir(env) -> str:
-    return os.path.join(env.doctreedir, "scholar")
-
-
 def site_context(
     env, document, docname: str, highlight: Highlight, **page
 ) -> RenderContext:
@@ -116,7 +112,7 @@ class ListingDirective(SphinxDirective):
             return None
         self.domain.note_source(self.env.docname, path, self.kind)
         note_people_dependency(self.env)
-        return cache.load(path, self.kind, cache_dir(self.env)).records
+        return cache.of(self.env).load(path, self.kind).records
 
     def select(self, records: list) -> list | None:
         """Filter, sort and limit; ``None`` when the filter cannot be read."""
