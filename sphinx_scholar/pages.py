@@ -91,13 +91,14 @@ def _manifest_path(app) -> str:
     return os.path.join(cache_dir(app.env), f"pages-{app.builder.name}-{outdir}.json")
 
 
-def _read_manifest(path: str) -> dict[str, str]:
+def _read_manifest(path: str) -> tuple[str, dict[str, str]]:
+    """The site digest and the page digests of the pages last written."""
     try:
         with open(path, encoding="utf-8") as file:
-            manifest = json.load(file)
-    except (OSError, ValueError):
-        return {}
-    return manifest if isinstance(manifest, dict) else {}
+            site, pages = json.load(file)
+    except (OSError, ValueError, TypeError):
+        return "", {}
+    return (site, pages) if isinstance(pages, dict) else ("", {})
 
 
 def collect_pages(app):
@@ -106,14 +107,45 @@ def collect_pages(app):
     if not makes_pages(app):
         return
     site = site_publications(app)
+    state = state_of(app.env)
     manifest_path = _manifest_path(app)
-    written = _read_manifest(manifest_path)
+    site_before, written = _read_manifest(manifest_path)
     builder = app.builder
     for pagename in written.keys() - set(site.pages.values()):
         _remove_output(builder, pagename)
     site_digest = _site_digest(app)
+    if (
+        site_digest == site_before
+        and not state.read
+        and written.keys() == set(site.pages.values())
+        and not app.env.get_domain("scholar").moved_since(state.shown_before)
+    ):
+        # No document was read, and none of the lists moved: the pages are
+        # those last written (a data file edited is a document read).
+        state.page_digests = written
+        changed = [
+            (pagename, site.record(key))
+            for key, pagename in site.pages.items()
+            if not os.path.isfile(builder.get_outfilename(pagename))
+        ]
+        manifest = written
+    else:
+        manifest, changed = _changed_pages(site, site_digest, written, builder)
+        state.page_digests = manifest
+    renderer = PageRenderer(app, site)
+    for pagename, record in changed:
+        if record is not None:
+            yield pagename, renderer.context(pagename, record), "page.html"
+    if manifest is not written or site_digest != site_before:
+        os.makedirs(os.path.dirname(manifest_path), exist_ok=True)
+        with open(manifest_path, "w", encoding="utf-8") as file:
+            json.dump([site_digest, manifest], file)
+
+
+def _changed_pages(site, site_digest: str, written: dict[str, str], builder):
+    """The digest of every page, and the pages whose digest changed since
+    they were written (or whose file is gone)."""
     manifest: dict[str, str] = {}
-    state_of(app.env).page_digests = manifest
     changed: list[tuple[str, Publication]] = []
     for key, pagename in site.pages.items():
         record = site.record(key)
@@ -129,12 +161,7 @@ def collect_pages(app):
             builder.get_outfilename(pagename)
         ):
             changed.append((pagename, record))
-    renderer = PageRenderer(app, site)
-    for pagename, record in changed:
-        yield pagename, renderer.context(pagename, record), "page.html"
-    os.makedirs(os.path.dirname(manifest_path), exist_ok=True)
-    with open(manifest_path, "w", encoding="utf-8") as file:
-        json.dump(manifest, file)
+    return manifest, changed
 
 
 def _remove_output(builder, pagename: str) -> None:
