@@ -173,18 +173,20 @@ class ScholarDomain(Domain):
         docname, anchor = found
         return docname, anchor, self.titles[docname][key]
 
-    def snapshot(self) -> tuple[dict, dict]:
+    def snapshot(self) -> tuple[dict, dict, dict]:
         """A copy of where publications are shown, to compare with later."""
         return (
             {doc: dict(anchors) for doc, anchors in self.publications.items()},
             {doc: dict(titles) for doc, titles in self.titles.items()},
+            {doc: dict(keys) for doc, keys in self.conditional.items()},
         )
 
-    def moved_since(self, snapshot: tuple[dict, dict]) -> set[str]:
-        """The keys of the publications whose pages, anchors or titles
-        changed since the snapshot was taken."""
+    def moved_since(self, snapshot: tuple[dict, dict, dict]) -> set[str]:
+        """The keys of the publications whose pages, anchors, titles or
+        ``only`` conditions changed since the snapshot was taken."""
         moved: set[str] = set()
-        for now, before in zip((self.publications, self.titles), snapshot, strict=True):
+        tables = (self.publications, self.titles, self.conditional)
+        for now, before in zip(tables, snapshot, strict=True):
             for docname in now.keys() | before.keys():
                 new, old = now.get(docname, {}), before.get(docname, {})
                 if new != old:

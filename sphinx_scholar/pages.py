@@ -174,10 +174,11 @@ def _remove_output(builder, pagename: str) -> None:
 
 
 class PageRenderer:
-    """Renders publication pages with the builder's HTML translator, so that
-    they look like the site's other pages in every theme. One document,
-    render context and translator serve every page of the build: made for
-    each page, they would cost more than the page."""
+    """Renders the body and head of publication pages. The body's nodes are
+    those of the lists, written as Sphinx's HTML translator writes them (see
+    :mod:`.render.page_html`), so that the pages look like the site's other
+    pages in every theme. One document and render context serve every page
+    of the build: made for each page, they would cost more than the page."""
 
     def __init__(self, app, site) -> None:
         self.app = app

@@ -77,7 +77,7 @@ def index_pages(app) -> None:
         return  # a search index this version does not know
     site = site_publications(app)
     state = state_of(app.env)
-    if not site.pages and not state.shown_before[0]:
+    if not site.pages and not (state.shown_before[0] or state.shown_before[2]):
         return  # no publication in this build or the last
     path = _store_path(app)
     stored = _read_store(path)

@@ -19,7 +19,7 @@ class BuildState:
         #: the documents read in this build
         self.read: list[str] = []
         #: where each publication was shown when this build started
-        self.shown_before: tuple[dict, dict] = ({}, {})
+        self.shown_before: tuple[dict, dict, dict] = ({}, {}, {})
         #: the publications the built site shows (see :mod:`.shown`), once
         #: the documents are read
         self.site = None

@@ -129,3 +129,25 @@ def test_removing_the_data_file_removes_its_pages(make_app, root_copy):
     make_app("html", srcdir=srcdir, freshenv=False).build()
     shown = {k: w for k, w in SHOWN.items() if k != "first2024"}
     assert_hidden(outdir, {**HIDDEN, "first2024": "Lantern"}, shown)
+
+
+def test_a_link_to_a_publication_an_only_block_hides_later_goes(make_app, root_copy):
+    srcdir = root_copy("hidden")
+    (srcdir / "cites.rst").write_text(
+        "Cites\n=====\n\nSee :scholar:pub:`html2023`.\n", encoding="utf-8"
+    )
+    replace_in(srcdir / "index.rst", "   limited\n", "   limited\n   cites\n")
+    make_app("html", srcdir=srcdir).build()
+    cites = srcdir / "_build" / "html" / "cites.html"
+
+    def link():
+        soup = BeautifulSoup(cites.read_text(encoding="utf-8"), "html.parser")
+        return soup.select_one("a .scholar-pub-ref")
+
+    assert link() is not None
+    replace_in(srcdir / "index.rst", ".. only:: html", ".. only:: never")
+    app = make_app("html", srcdir=srcdir, freshenv=False)
+    app.build()
+    # the page that links to it is written again, without the link
+    assert link() is None
+    assert "Kestrel Shown Where HTML Is" not in cites.read_text(encoding="utf-8")
