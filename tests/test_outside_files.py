@@ -181,3 +181,37 @@ def test_a_folder_is_not_its_prefix(machine, tmp_path):
         ".. publications:: ../outside-2/papers.yaml\n",
     )
     assert len(warnings) == 1 and "is outside the source directory" in warnings[0]
+
+
+@pytest.mark.parametrize(
+    "picture",
+    ["//{outside}/spy.svg", "///{outside}/spy.svg", "file://{outside}/spy.svg"],
+)
+def test_a_picture_written_as_a_machine_path_is_not_copied(machine, picture):
+    """``//etc/passwd`` is no address of another site: Sphinx would copy the
+    file of the machine. Only ``http(s)`` pictures are external."""
+    site, outside = machine["site"], machine["outside"]
+    photo = picture.format(outside=str(outside).lstrip("/"))
+    (site / "data" / "people.yaml").write_text(
+        PEOPLE.replace("spy.svg", photo), encoding="utf-8"
+    )
+    app, warnings = build(
+        site, 'scholar_people_file = "data/people.yaml"\n', ".. people::\n"
+    )
+    assert "spy.svg" not in built_files(app)
+    page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert "Sam Spy" in page and "spy.svg" not in page
+    assert warnings
+
+
+def test_a_protocol_relative_picture_is_the_hosts(machine):
+    site = machine["site"]
+    (site / "data" / "people.yaml").write_text(
+        PEOPLE.replace("spy.svg", "//photos.example.org/spy.svg"), encoding="utf-8"
+    )
+    app, warnings = build(
+        site, 'scholar_people_file = "data/people.yaml"\n', ".. people::\n"
+    )
+    page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert 'src="https://photos.example.org/spy.svg"' in page
+    assert warnings == []

@@ -157,10 +157,20 @@ def site_file(url: str, record, ctx: RenderContext) -> str | None:
 def image_node(
     uri: str, alt: str, record, ctx: RenderContext, cls: str
 ) -> nodes.Node | None:
-    """A picture (a photo, a logo); a file of the site is looked up like a link's."""
+    """A picture (a photo, a logo); a file of the site is looked up like a link's.
+
+    Only an ``http(s)`` address is a picture of another site. Sphinx copies
+    any other into the output as a file of the machine (``//etc/passwd``
+    would be ``/etc/passwd``), so any other is looked up as a file of the
+    site; a protocol-relative address (``//host/photo.jpg``) is the host's,
+    over https."""
     if not uri:
         return None
-    if not is_external(uri):
+    if uri.startswith("//") and not uri.startswith("///"):
+        host = uri[2:].split("/", 1)[0]
+        if "." in host and not host.startswith("."):
+            uri = "https:" + uri
+    if not uri.lower().startswith(("http://", "https://")):
         found = ctx.find_file(uri, record)
         if found == OUTSIDE:
             return None
