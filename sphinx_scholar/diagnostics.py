@@ -52,6 +52,9 @@ class Subtype(enum.StrEnum):
     text = "text"
     #: a reference to a publication that no page shows
     reference = "reference"
+    #: an output of the site (the feed, the BibTeX export, calendar files)
+    #: that could not be written; the others are
+    export = "export"
 
 
 def warn(message: str, subtype: Subtype | str, location=None) -> None:

@@ -8,6 +8,7 @@ import datetime
 import os
 
 from .citation import citation_bibtex
+from .diagnostics import Subtype, warn
 from .model import Publication
 from .shown import site_publications
 
@@ -37,9 +38,29 @@ def write_exports(app) -> None:
             with contextlib.suppress(FileNotFoundError):
                 os.remove(os.path.join(app.outdir, name))
         return
+    written_apart(BIBTEX_FILE, write_bibtex, app, records)
+    written_apart(FEED_FILE, write_feed, app, records, site.pages)
+
+
+def written_apart(name: str, write, app, *args) -> None:
+    """``write(app, *args)``; if it fails, a warning, what it wrote is
+    removed, and the other outputs are written all the same."""
+    try:
+        write(app, *args)
+    except Exception as error:
+        warn(
+            f"{name} could not be written ({type(error).__name__}: {error}); "
+            "the rest of the site is",
+            Subtype.export,
+        )
+        path = os.path.join(app.outdir, name)
+        if os.path.isfile(path):
+            os.remove(path)
+
+
+def write_bibtex(app, records: list[Publication]) -> None:
     with open(os.path.join(app.outdir, BIBTEX_FILE), "w", encoding="utf-8") as file:
         file.write("\n\n".join(citation_bibtex(record) for record in records) + "\n")
-    write_feed(app, records, site.pages)
 
 
 def write_feed(app, records: list[Publication], pages: dict[str, str]) -> None:

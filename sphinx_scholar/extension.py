@@ -27,7 +27,7 @@ from .directives.people import PeopleDirective, ProfileDirective
 from .directives.publications import PublicationsDirective
 from .directives.talks import TalksDirective
 from .domain import ScholarDomain
-from .exports import exports_written, write_exports
+from .exports import exports_written, write_exports, written_apart
 from .locale import MESSAGE_CATALOG
 from .pages import SCRIPT, collect_pages, remove_old_page_sources
 from .paths import is_readable, readable_folders
@@ -264,7 +264,8 @@ def on_doctree_resolved(app: Sphinx, doctree, docname: str) -> None:
 
 def on_build_finished(app: Sphinx, exception) -> None:
     """Write the iCalendar file of every event a page shows, and the
-    site-wide BibTeX file and feed of publications."""
+    site-wide BibTeX file and feed of publications; each on its own, so that
+    one that cannot be written costs none of the others."""
     if (
         exception is not None
         or app.builder.format != "html"
@@ -281,10 +282,13 @@ def on_build_finished(app: Sphinx, exception) -> None:
         or not exports_written(app.outdir)
     ):
         write_exports(app)
-    index_pages(app)
-    calendars = domain.calendars
+    written_apart("the search index of the publication pages", index_pages, app)
+    written_apart("the events' calendar files", write_calendars, app)
+
+
+def write_calendars(app: Sphinx) -> None:
     folder = os.path.join(app.outdir, CALENDAR_DIR)
-    for events in calendars.values():
+    for events in app.env.get_domain("scholar").calendars.values():
         for key, ics in events.items():
             os.makedirs(folder, exist_ok=True)
             with open(

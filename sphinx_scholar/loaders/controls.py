@@ -6,9 +6,10 @@ closed; one that a data string leaves open reorders the page around it: the
 next author, the next entry, the page's own text. Opened and closed in one
 string they are harmless, and right-to-left names may need them, so only
 the controls without a partner are removed. Other control characters (from
-U+0000 to U+001F but tab and line breaks, and U+007F to U+009F) have no
-place in text: they are removed too, so that no XML output (the feed) refuses
-them. Each removal is reported where the record starts.
+U+0000 to U+001F but tab and line breaks, and U+007F to U+009F), the
+noncharacters U+FFFE and U+FFFF and lone surrogates have no place in text:
+they are removed too, so that no XML output (the feed) refuses them. Each
+removal is reported where the record starts.
 """
 
 from __future__ import annotations
@@ -29,10 +30,12 @@ _CLOSER = {
     "\u2067": "\u2069",  # right-to-left isolate
     "\u2068": "\u2069",  # first strong isolate
 }
-_SUSPECT = re.compile("[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SUSPECT = re.compile(
+    "[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]"
+)
 #: YAML and JSON escapes that can make a control character (``\\u202e``)
 _ESCAPE = re.compile(r"\\[0abefvxuUN]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 #: record fields that are not data shown on a page
 _NOT_TEXT = frozenset({"source", "line"})
 
@@ -117,7 +120,8 @@ def without_stray_controls(records: list, source: str, problems: list[Problem]):
             problems.append(
                 Problem(
                     Subtype.text,
-                    f"unbalanced bidirectional controls or control characters "
+                    f"unbalanced bidirectional controls, control characters or "
+                    f"noncharacters "
                     f"removed from {shown}; close each U+202A-U+202E with "
                     "U+202C and each U+2066-U+2068 with U+2069, in the same "
                     "text, or remove them",

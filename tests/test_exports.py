@@ -1,0 +1,49 @@
+"""The outputs of the whole site (the BibTeX export, the feed, the events'
+calendar files, the publication pages' search entries) are written each on
+its own: one that cannot be written costs none of the others."""
+
+import re
+import xml.etree.ElementTree as ElementTree
+
+from sphinx_scholar import exports
+
+
+def scholar_warnings(app) -> list[str]:
+    text = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+    return [line for line in text.splitlines() if "[scholar." in line]
+
+
+def test_noncharacters_are_removed_and_the_feed_is_written(make_app, root_copy):
+    srcdir = root_copy("events")
+    papers = srcdir / "data" / "papers.yaml"
+    text = papers.read_text(encoding="utf-8")
+    # as YAML escapes them: PyYAML refuses the characters themselves
+    papers.write_text(
+        text.replace('title: "', 'title: "Non\\uFFFEcharacter \\uFFFF', 1),
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    feed = ElementTree.parse(app.outdir / "publications.atom").getroot()
+    titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
+    assert any(title.startswith("Noncharacter ") for title in titles)
+    assert not any("\ufffe" in t or "\uffff" in t for t in titles)
+    assert [w for w in scholar_warnings(app) if "[scholar.text]" in w]
+    assert list((app.outdir / "_calendar").glob("*.ics"))
+
+
+def test_an_export_that_fails_costs_none_of_the_others(
+    make_app, root_copy, monkeypatch
+):
+    def broken(*args):
+        raise ValueError("All strings must be XML compatible")
+
+    monkeypatch.setattr(exports, "write_feed", broken)
+    srcdir = root_copy("events")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    (warning,) = [w for w in scholar_warnings(app) if "[scholar.export]" in w]
+    assert "publications.atom could not be written" in warning
+    assert not (app.outdir / "publications.atom").exists()
+    assert (app.outdir / "publications.bib").exists()
+    assert list((app.outdir / "_calendar").glob("*.ics"))
