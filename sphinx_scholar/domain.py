@@ -80,6 +80,23 @@ class ScholarDomain(Domain):
     def note_calendar(self, docname: str, key: str, ics: str) -> None:
         self.calendars.setdefault(docname, {})[key] = ics
 
+    def calendar_files(self) -> dict[tuple[str, str], str]:
+        """(docname, event key) -> the name of the event's calendar file.
+
+        Events whose names make one key (``ICML 2015``, ``ICML: 2015``) get
+        a file each: the event of the first page by name keeps the key, the
+        others are numbered; the same event on two pages shares its file."""
+        versions: dict[str, dict[str, list[str]]] = {}
+        for docname in sorted(self.calendars):
+            for key, ics in self.calendars[docname].items():
+                versions.setdefault(key, {}).setdefault(ics, []).append(docname)
+        names: dict[tuple[str, str], str] = {}
+        for key, texts in versions.items():
+            for number, docnames in enumerate(texts.values(), start=1):
+                for docname in docnames:
+                    names[docname, key] = key if number == 1 else f"{key}-{number}"
+        return names
+
     @property
     def news(self) -> dict[str, list[tuple[str, list[str]]]]:
         """docname -> its news lists: (pattern, the pages it matched when read)."""

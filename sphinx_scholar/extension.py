@@ -244,9 +244,11 @@ def on_doctree_resolved(app: Sphinx, doctree, docname: str) -> None:
     # an e-book cannot link to files beside it
     calendars = html and not app.builder.name.startswith("epub")
     pages = site_publications(app).pages
+    calendar_files = app.env.get_domain("scholar").calendar_files() if calendars else {}
     for node in list(doctree.findall(nodes.reference)):
         if node.get(CALENDAR_KEY) is not None:
-            target = f"{CALENDAR_DIR}/{node[CALENDAR_KEY]}.ics"
+            name = calendar_files.get((docname, node[CALENDAR_KEY]), node[CALENDAR_KEY])
+            target = f"{CALENDAR_DIR}/{name}.ics"
             if calendars:
                 node["refuri"] = relative_uri(
                     app.builder.get_target_uri(docname), target
@@ -288,10 +290,11 @@ def on_build_finished(app: Sphinx, exception) -> None:
 
 def write_calendars(app: Sphinx) -> None:
     folder = os.path.join(app.outdir, CALENDAR_DIR)
-    for events in app.env.get_domain("scholar").calendars.values():
+    domain = app.env.get_domain("scholar")
+    names = domain.calendar_files()
+    for docname, events in domain.calendars.items():
         for key, ics in events.items():
             os.makedirs(folder, exist_ok=True)
-            with open(
-                os.path.join(folder, f"{key}.ics"), "w", encoding="utf-8", newline=""
-            ) as file:
+            path = os.path.join(folder, f"{names[docname, key]}.ics")
+            with open(path, "w", encoding="utf-8", newline="") as file:
                 file.write(ics)

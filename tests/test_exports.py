@@ -47,3 +47,34 @@ def test_an_export_that_fails_costs_none_of_the_others(
     assert not (app.outdir / "publications.atom").exists()
     assert (app.outdir / "publications.bib").exists()
     assert list((app.outdir / "_calendar").glob("*.ics"))
+
+
+def test_two_events_whose_names_make_one_key_get_a_calendar_file_each(
+    make_app, root_copy
+):
+    from bs4 import BeautifulSoup
+
+    srcdir = root_copy("events")
+    data = srcdir / "data" / "conf2015.yaml"
+    other = data.read_text(encoding="utf-8").replace(
+        "name: ICML 2015", "name: 'ICML: 2015'"
+    )
+    (srcdir / "data" / "other.yaml").write_text(
+        other.replace("Lille, France", "Elsewhere"), encoding="utf-8"
+    )
+    (srcdir / "news" / "other.rst").write_text(
+        "Other\n=====\n\n.. event:: /data/other.yaml\n", encoding="utf-8"
+    )
+    for parallel in (1, 2):
+        app = make_app(
+            "html", srcdir=srcdir, parallel=parallel, freshenv=True,
+            builddir=srcdir / f"_build{parallel}",
+        )  # fmt: skip
+        app.build()
+        places = {}
+        for page in ("news/roundup.html", "news/other.html"):
+            soup = BeautifulSoup((app.outdir / page).read_text("utf-8"), "html.parser")
+            href = soup.select_one("a.scholar-calendar")["href"]
+            ics = (app.outdir / "news" / href).resolve().read_text(encoding="utf-8")
+            places[page] = "Elsewhere" in ics
+        assert places == {"news/roundup.html": False, "news/other.html": True}
