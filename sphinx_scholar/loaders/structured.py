@@ -239,6 +239,8 @@ def _parse_yaml(text: str, source: str, problems: list[Problem], consequence: st
 
 
 _SECTION_KEY = re.compile(r"^([^\s#:'\"][^:#]*):\s*(#.*)?$")
+#: the marker of the document's start, alone or with a comment after it
+_DOCUMENT_START = re.compile(r"---(?:[ \t]+(?:#.*)?)?")
 
 
 def _recover_yaml(text: str, source: str, problems: list[Problem]):
@@ -251,8 +253,8 @@ def _recover_yaml(text: str, source: str, problems: list[Problem]):
         for number, line in enumerate(lines)
         if line.strip() and not line.lstrip().startswith("#")
     ]
-    if content and lines[content[0]].rstrip() == "---":  # the document's start
-        content = content[1:]
+    if content and _DOCUMENT_START.fullmatch(lines[content[0]].rstrip()):
+        content = content[1:]  # the document's start
     if not content:
         return None
     if _item_indent(lines[content[0]]) == 0:
@@ -260,6 +262,8 @@ def _recover_yaml(text: str, source: str, problems: list[Problem]):
     if lines[content[0]][0] in " \t":
         return None
     starts = [number for number in content if lines[number][0] not in " \t#-"]
+    if not starts or starts[0] != content[0]:
+        return None  # the file starts with something that is not a section
     pairs, key_lines = [], {}
     for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
         piece = "".join(lines[start:end])
@@ -297,7 +301,7 @@ def _recover_yaml(text: str, source: str, problems: list[Problem]):
 def _item_indent(line: str) -> int | None:
     """The indentation of a line that starts a block list item, else ``None``."""
     stripped = line.lstrip(" ")
-    if stripped.startswith("-") and stripped[1:2] in (" ", "\n", "\r", ""):
+    if stripped.startswith("-") and stripped[1:2] in (" ", "\t", "\n", "\r", ""):
         return len(line) - len(stripped)
     return None
 
@@ -335,8 +339,11 @@ def _parse_yaml_at(text: str, start: int, source, problems, consequence: str):
     """:func:`_parse_yaml` of a piece of a file that starts after line ``start``."""
     found: list[Problem] = []
     parsed, value = _parse_yaml(text, source, found, consequence)
+    # an error found at the end of the piece (an unclosed bracket) is in it,
+    # not on the first line of the next one
+    last = max(text.count("\n") + (not text.endswith("\n")), 1)
     problems.extend(
-        dataclasses.replace(problem, line=problem.line + start)
+        dataclasses.replace(problem, line=min(problem.line, last) + start)
         if problem.line
         else problem
         for problem in found
