@@ -24,7 +24,7 @@ import threading
 from .model import LoadResult
 
 #: Bump when the records change shape, so that old pickles are not used.
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 
 #: The kinds whose loader takes the last reading of the file, to parse only
 #: what changed (see :class:`~sphinx_scholar.loaders.bibtex.Reuse`).
@@ -79,7 +79,8 @@ class DataCache:
             known = self._memory.get(memo_key)
         if known and known[0] == file_stamp:
             return known[1]
-        saved_stamp, result = self._read_pickle(memo_key)
+        digest = _file_digest(path)
+        saved_stamp, result = self._read_pickle(memo_key, digest)
         if saved_stamp != file_stamp:
             # What the last reading of the file gave, for a loader that reads
             # only what changed since.
@@ -89,20 +90,24 @@ class DataCache:
                 if kind in INCREMENTAL and previous
                 else loader(path)
             )
-            self._write_pickle(memo_key, file_stamp, result)
+            self._write_pickle(memo_key, file_stamp, digest, result)
         with self._lock:
             self._memory[memo_key] = (file_stamp, result)
         return result
 
-    def _read_pickle(self, memo_key) -> tuple[tuple | None, LoadResult | None]:
+    def _read_pickle(
+        self, memo_key, digest: str
+    ) -> tuple[tuple | None, LoadResult | None]:
         """The stamp of the file when it was pickled, and what it gave: the
-        whole pickle, or the delta on it when there is one."""
+        whole pickle, or the delta on it when there is one. A pickle of
+        other contents is not used, though the file kept its size and time
+        (an edit a build cannot otherwise see, even with ``-E``)."""
         if not self.folder:
             return None, None
         try:
             path = _pickle_path(self.folder, memo_key)
             with open(path, "rb") as file:
-                token, saved_stamp, result = pickle.load(file)
+                token, saved_stamp, saved_digest, result = pickle.load(file)
         except Exception:  # missing, truncated or from another version: parse again
             return None, None
         if not _usable(saved_stamp, result):
@@ -110,14 +115,18 @@ class DataCache:
         base = self._bases[memo_key] = _Base(token, result)
         try:
             with open(_pickle_path(self.folder, memo_key, ".delta"), "rb") as file:
-                on_token, delta_stamp, delta = _DeltaUnpickler(file, base).load()
+                on_token, delta_stamp, delta_digest, delta = _DeltaUnpickler(
+                    file, base
+                ).load()
             if on_token == token and _usable(delta_stamp, delta):
-                return delta_stamp, delta
+                return (delta_stamp if delta_digest == digest else None), delta
         except Exception:  # none, or on a whole pickle since replaced
             pass
-        return saved_stamp, result
+        return (saved_stamp if saved_digest == digest else None), result
 
-    def _write_pickle(self, memo_key, file_stamp, result: LoadResult) -> None:
+    def _write_pickle(
+        self, memo_key, file_stamp, digest: str, result: LoadResult
+    ) -> None:
         """A delta on the whole pickle when the result mostly shares its
         parts; otherwise a whole pickle, which later deltas refer to."""
         if not self.folder:
@@ -129,7 +138,7 @@ class DataCache:
             _write_atomically(
                 _pickle_path(self.folder, memo_key, ".delta"),
                 lambda file: _DeltaPickler(file, base).dump(
-                    (base.token, file_stamp, result)
+                    (base.token, file_stamp, digest, result)
                 ),
             )
             return
@@ -137,7 +146,9 @@ class DataCache:
         if _write_atomically(
             _pickle_path(self.folder, memo_key),
             lambda file: pickle.dump(
-                (token, file_stamp, result), file, protocol=pickle.HIGHEST_PROTOCOL
+                (token, file_stamp, digest, result),
+                file,
+                protocol=pickle.HIGHEST_PROTOCOL,
             ),
         ):
             self._bases[memo_key] = _Base(token, result)
@@ -193,6 +204,14 @@ class _DeltaUnpickler(pickle.Unpickler):
 
     def persistent_load(self, pid):
         return self.objects[pid]
+
+
+def _file_digest(path: str) -> str:
+    try:
+        with open(path, "rb") as file:
+            return hashlib.sha1(file.read()).hexdigest()
+    except OSError:
+        return ""
 
 
 def _usable(saved_stamp, result) -> bool:

@@ -308,9 +308,28 @@ def test_a_delta_on_another_whole_pickle_is_not_used(tmp_path, monkeypatch):
     cache.DataCache(str(cache_dir))._write_pickle(
         (str(path), "publications"),
         (0, 0, cache.CACHE_VERSION),
+        "",
         load_publications(str(other)),
     )
     for name, data in delta.items():  # the delta is left, on the old pickle
         assert (cache_dir / name).read_bytes() == data
     records = cache.load(str(path), "publications", str(cache_dir)).records
     assert records == read(path)[0]
+
+
+def test_an_edit_that_keeps_the_size_and_time_is_read_with_a_fresh_environment(
+    make_app, root_copy
+):
+    """``sphinx-build -E`` reads every page again; the pickled data of a file
+    whose size and time an edit kept is not taken for the file."""
+    srcdir = root_copy("basic")
+    make_app("html", srcdir=srcdir).build()
+    data = srcdir / "data" / "papers.yaml"
+    before = os.stat(data)
+    text = data.read_text(encoding="utf-8")
+    data.write_text(text.replace("A First Program", "A Fifth Program"), "utf-8")
+    os.utime(data, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(data).st_size == before.st_size
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    assert "A Fifth Program" in (app.outdir / "papers.html").read_text("utf-8")
