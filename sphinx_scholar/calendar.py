@@ -39,14 +39,19 @@ def event_ics(event: Event, uid_domain: str = "sphinx-scholar") -> bytes | None:
     entry.add("uid", f"{event.key}@{uid_domain}")
     entry.add("summary", event.title or event.name)
     entry.add("dtstart", dates[0])
-    entry.add("dtend", dates[1] + datetime.timedelta(days=1))  # the end is exclusive
+    if dates[1] < datetime.date.max:
+        entry.add("dtend", dates[1] + datetime.timedelta(days=1))  # exclusive
+    else:  # the day after 9999-12-31 has no date: the same length, said so
+        entry.add("duration", dates[1] - dates[0] + datetime.timedelta(days=1))
     entry.add(
         "dtstamp", datetime.datetime.combine(dates[0], datetime.time(), datetime.UTC)
     )
     if event.place:
         entry.add("location", event.place)
-    if event.url:
-        entry.add("url", event.url)
+    # a URI may hold no line break (the loaders read a URL without them)
+    url = event.url.replace("\r", "").replace("\n", "")
+    if url:
+        entry.add("url", url)
     if event.description:
         entry.add("description", event.description)
     calendar.add_component(entry)

@@ -44,10 +44,27 @@ _MONTHS = {
 }
 _DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?\s*$")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+#: tabs and line breaks, which browsers remove from anywhere in a URL
+_URL_BREAKS = re.compile(r"[\t\n\r]+")
+#: what else may not be in a URL as it is: other controls and blanks than the
+#: space (a line separator, a no-break space); percent-encoded
+_URL_ODD = re.compile(r"[^\S ]|[\x00-\x1f\x7f-\x9f]")
+
+
+def _encoded(match: re.Match) -> str:
+    return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8"))
+
+
+def clean_url(url: str) -> str:
+    """The URL as a browser reads it: without blanks around it, without the
+    tabs and line breaks inside it (a YAML block cut it in lines), and with the
+    other controls and blanks but the space percent-encoded."""
+    return _URL_ODD.sub(_encoded, _URL_BREAKS.sub("", url.strip()))
 
 
 def safe_url(url: str) -> str | None:
-    """The URL if its scheme is safe to link to (or it has none), else ``None``.
+    """The URL (see :func:`clean_url`) if its scheme is safe to link to (or it
+    has none), else ``None``.
 
     Browsers ignore control characters and blanks inside a scheme
     (``java\\tscript:``), so the check looks at the URL without them.
@@ -63,7 +80,7 @@ def safe_url(url: str) -> str | None:
         return None
     if not scheme and ":" in compact.split("/", 1)[0]:
         return None  # a colon before any slash that urlsplit did not read as a scheme
-    return url.strip()
+    return clean_url(url)
 
 
 def parse_month(value) -> int | None:
@@ -274,6 +291,15 @@ class FieldReader:
                 name,
             )
             return ""
+        if _URL_BREAKS.search(value.strip()) or _URL_ODD.search(value.strip()):
+            self.problem(
+                Subtype.url,
+                f"{self.what} field {name!r}: {short(value)} holds a line break, "
+                "a tab or another control or blank character; the link is read "
+                "without line breaks and tabs, and the others percent-encoded "
+                "(write a URL on one line)",
+                name,
+            )
         return safe
 
     def year(self, name: str = "year") -> int | None:
