@@ -17,6 +17,7 @@ from pathlib import Path
 from sphinx.util import logging
 
 from . import cache
+from .diagnostics import Subtype, file_location, warn_in_file
 from .model import Publication
 from .state import state_of
 
@@ -116,6 +117,7 @@ class SitePublications:
         data files of the first document (by name) that shows it."""
         if self._records is None:
             found: dict[str, Publication] = {}
+            warned: set[tuple[str, str]] = set()
             sources = self.env.get_domain("scholar").sources
             data = cache.of(self.env)
             for docname in sorted(self.shown):
@@ -124,8 +126,13 @@ class SitePublications:
                     if kind != "publications" or not os.path.isfile(path):
                         continue
                     for record in data.load(path, kind).records:
-                        if record.key in wanted and record.key not in found:
-                            found[record.key] = record
+                        if record.key not in wanted:
+                            continue
+                        first = found.setdefault(record.key, record)
+                        twice = (record.key, record.source)
+                        if first.source != record.source and twice not in warned:
+                            warned.add(twice)
+                            _warn_twice_shown(first, record)
             self._records = found
         return self._records
 
@@ -142,6 +149,17 @@ class SitePublications:
         source folder) that a list registered, if any."""
         entry = self.env.dlfiles.get(Path(relative))
         return Path(entry[1]).as_posix() if entry else None
+
+
+def _warn_twice_shown(first: Publication, other: Publication) -> None:
+    warn_in_file(
+        f"publication key {other.key!r} is also in {file_location(first.source, first.line)}; "
+        "the site's lists show both, but its page, the BibTeX export and the "
+        "feed have only that one: give one of them another key",
+        Subtype.duplicate_key,
+        other.source,
+        other.line,
+    )
 
 
 def site_publications(app) -> SitePublications:

@@ -78,3 +78,19 @@ def test_two_events_whose_names_make_one_key_get_a_calendar_file_each(
             ics = (app.outdir / "news" / href).resolve().read_text(encoding="utf-8")
             places[page] = "Elsewhere" in ics
         assert places == {"news/roundup.html": False, "news/other.html": True}
+
+
+def test_one_key_in_two_shown_files_is_reported(make_app, root_copy):
+    srcdir = root_copy("basic")
+    bib = srcdir / "data" / "papers.bib"
+    bib.write_text(
+        bib.read_text(encoding="utf-8")
+        + "\n@misc{lovelace2012first,\n  title = {Another First},\n  year = 2012,\n}\n",
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    found = [w for w in scholar_warnings(app) if "[scholar.duplicate_key]" in w]
+    (warning,) = found
+    assert "papers.bib" in warning and "papers.yaml" in warning
+    assert "'lovelace2012first'" in warning
