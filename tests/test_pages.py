@@ -333,3 +333,15 @@ def test_exports_follow_changes_and_rest_on_a_no_op_build(make_app, root_copy):
     replace_in(index, "   bib\n", "")
     make_app("html", srcdir=srcdir).build()
     assert "lovelace2019bib" not in exported.read_text(encoding="utf-8")
+
+
+def test_a_data_file_with_a_blank_in_its_name_has_whole_pages(make_app, root_copy):
+    srcdir = root_copy("basic")
+    (srcdir / "data" / "papers.yaml").rename(srcdir / "data" / "my papers.yaml")
+    for page in ("index.rst", "papers.rst"):
+        replace_in(srcdir / page, "data/papers.yaml", "data/my papers.yaml")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    page = soup_of(app.outdir / "pub" / "lovelace2019engines.html")
+    assert page.find("h1").get_text() == "Analytical Engines Revisited"
+    assert "Ada Lovelace" in page.select_one(".scholar-authors").get_text()
