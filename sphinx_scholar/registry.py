@@ -35,7 +35,13 @@ def _build(env) -> tuple[Registry, list[Problem]]:
     if state.people is None or state.people[0] != memo_key:
         problems: list[Problem] = []
         people = (
-            people_from_data(inline, "conf.py (scholar_people)", problems)
+            # named after conf.py in the source folder: their photos are
+            # looked up from there, not from the folder the build runs in
+            people_from_data(
+                inline,
+                os.path.join(env.srcdir, "conf.py (scholar_people)"),
+                problems,
+            )
             if inline
             else []
         )

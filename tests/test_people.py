@@ -161,3 +161,26 @@ def test_does_not_cover_other_people():
 def test_empty_highlight_covers_nobody():
     author = Author("Ada Lovelace")
     assert not Highlight().covers(author, REGISTRY.match(author))
+
+
+def test_a_photo_of_conf_py_people_is_looked_up_from_the_source_folder(
+    make_app, tmp_path, monkeypatch
+):
+    srcdir = tmp_path / "site"
+    (srcdir / "img").mkdir(parents=True)
+    (srcdir / "img" / "ada.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', "utf-8"
+    )
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx_scholar"]\n'
+        'scholar_people = [{"id": "ada", "name": "Ada Lovelace", "photo": "img/ada.svg"}]\n',
+        encoding="utf-8",
+    )
+    (srcdir / "index.rst").write_text("Home\n====\n\n.. people::\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert (app.outdir / "_images" / "ada.svg").exists()
+    assert "ada.svg" in (app.outdir / "index.html").read_text(encoding="utf-8")
