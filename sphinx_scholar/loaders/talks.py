@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from ..diagnostics import Subtype
 from ..model import TALK_KINDS, Problem, Talk
 from ..text import fold
-from .fields import FieldReader
+from .fields import FieldReader, short
 from .publications import read_authors, read_links
 
 FIELDS = (
@@ -33,10 +33,13 @@ KIND_ALIASES = {
     "workshop": "tutorial",
 }
 
+# Matched against the value with its blanks collapsed to single spaces: a
+# pattern with several ``\s*`` in a row backtracks in cubic time over a long
+# run of blanks. Numbers have at most nine digits (int() refuses very long ones).
 _DURATION = re.compile(
-    r"^\s*(?:(?P<h>\d+)\s*(?:h|hr|hrs|hours?))?\s*(?:(?P<m>\d+)\s*(?:m|min|mins|minutes?)?)?\s*$"
+    r"(?:(?P<h>\d{1,9}) ?(?:h|hr|hrs|hours?))? ?(?:(?P<m>\d{1,9}) ?(?:m|min|mins|minutes?)?)?"
 )
-_CLOCK = re.compile(r"^\s*(\d+):(\d{2})(?::(\d{2}))?\s*$")
+_CLOCK = re.compile(r"(\d{1,9}):(\d{2})(?::(\d{2}))?")
 
 
 def normalize_kind(value: str) -> str | None:
@@ -52,13 +55,13 @@ def parse_duration(value) -> int | None:
         return value if value >= 0 else None
     if not isinstance(value, str) or not value.strip():
         return None
-    clock = _CLOCK.match(value)
+    clock = _CLOCK.fullmatch(value.strip())
     if clock:
         hours, minutes, seconds = clock.groups()
         if seconds is None:  # "81:30" is minutes and seconds
             return int(hours) + (1 if int(minutes) >= 30 else 0)
         return int(hours) * 60 + int(minutes) + (1 if int(seconds) >= 30 else 0)
-    match = _DURATION.match(fold(value))
+    match = _DURATION.fullmatch(" ".join(fold(value).split()))
     if not match or not (match.group("h") or match.group("m")):
         return None
     return int(match.group("h") or 0) * 60 + int(match.group("m") or 0)
@@ -82,7 +85,7 @@ def talk_from_mapping(
         if duration is None:
             reader.problem(
                 Subtype.field_type,
-                f"talk field 'duration': {data['duration']!r} is not a duration "
+                f"talk field 'duration': {short(data['duration'])} is not a duration "
                 "(write minutes: 53, or '1h 21m')",
                 "duration",
             )
