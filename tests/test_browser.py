@@ -113,9 +113,29 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         super().do_GET()
 
 
+#: tags that are names of a JavaScript object's properties, or hold a "|"
+TAGS_DATA = """\
+- {key: proto, title: Proto Paper, year: 2020, tags: [__proto__]}
+- {key: maker, title: Maker Paper, year: 2019, tags: [constructor, toString]}
+- {key: piped, title: Piped Paper, year: 2018, tags: ["a|b"]}
+"""
+TAGS_PAGE = """\
+:orphan:
+
+Tags
+====
+
+.. publications:: data/tags.yaml
+   :group: none
+   :interactive: tag
+"""
+
+
 def build(tmp: Path) -> SphinxTestApp:
     srcdir = tmp / "src"
-    shutil.copytree(ROOT, srcdir)  # the build writes pub/ into the source folder
+    shutil.copytree(ROOT, srcdir)
+    (srcdir / "data" / "tags.yaml").write_text(TAGS_DATA, encoding="utf-8")
+    (srcdir / "tags.rst").write_text(TAGS_PAGE, encoding="utf-8")
     app = SphinxTestApp(
         "html",
         srcdir=srcdir,
@@ -342,6 +362,17 @@ def test_the_tag_select_shows_only_that_tag(site, page):
     expect(shown_titles(page)).to_have_text(
         titles_where(lambda p: "theory" in p["tags"])
     )
+
+
+def test_any_tag_is_offered_and_filters(site, page):
+    visit(page, site, "tags.html")
+    expect(page.locator("select.scholar-tag option")).to_have_text(
+        ["All", "__proto__", "constructor", "toString", "a|b"]
+    )
+    page.locator("select.scholar-tag").select_option("a|b")
+    expect(shown_titles(page)).to_have_text(["Piped Paper"])
+    page.locator("select.scholar-tag").select_option("constructor")
+    expect(shown_titles(page)).to_have_text(["Maker Paper"])
 
 
 def test_type_tag_and_text_filters_combine(site, page):

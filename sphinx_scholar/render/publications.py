@@ -7,6 +7,7 @@ record, holding a line block: title, authors, then venue, year, notes and links
 
 from __future__ import annotations
 
+import json
 import re
 
 from docutils import nodes
@@ -123,7 +124,7 @@ def entry_data(record: Publication, features: frozenset[str]) -> dict:
         "title": fold(record.title),
         "type": record.type,
         "type-label": str(TYPE_HEADINGS.get(record.type, record.type)),
-        "tags": "|".join(record.tags),
+        "tags": json.dumps(list(record.tags), ensure_ascii=False),
     }
     if "bibtex" in features:
         data["bibtex"] = citation_bibtex(record)

@@ -143,6 +143,15 @@
       addToggles(entry, features, labels);
     });
 
+    // an entry's tags, a JSON list (a tag may hold any character)
+    function tagsOf(entry) {
+      try {
+        var tags = JSON.parse(entry.getAttribute("data-tags") || "[]");
+        return Array.isArray(tags) ? tags.map(String) : [];
+      } catch (error) {
+        return [];
+      }
+    }
     var toolbar = element("div", { class: "scholar-toolbar", role: "group", "aria-label": labels.controls });
     var state = { sort: "default", text: "", type: "", tag: "" };
     var status = element("p", { class: "scholar-count", role: "status", "aria-live": "polite" });
@@ -150,7 +159,7 @@
     function apply() {
       var shown = 0;
       entries.forEach(function (entry) {
-        var tags = (entry.getAttribute("data-tags") || "").split("|");
+        var tags = tagsOf(entry);
         var visible = (!state.text || entry.getAttribute("data-text").indexOf(state.text) !== -1)
           && (!state.type || entry.getAttribute("data-type") === state.type)
           && (!state.tag || tags.indexOf(state.tag) !== -1);
@@ -193,15 +202,14 @@
       toolbar.appendChild(labelled(labels.search, search));
     }
     function choices(attribute, labelAttribute, split) {
-      var seen = {};
+      // a Map: a tag may be named "constructor" or "__proto__"
+      var seen = new Map();
       var options = [["", labels.all]];
       entries.forEach(function (entry) {
-        var values = split
-          ? (entry.getAttribute(attribute) || "").split("|")
-          : [entry.getAttribute(attribute) || ""];
+        var values = split ? tagsOf(entry) : [entry.getAttribute(attribute) || ""];
         values.forEach(function (value) {
-          if (value && !seen[value]) {
-            seen[value] = true;
+          if (value && !seen.has(value)) {
+            seen.set(value, true);
             options.push([value, labelAttribute ? entry.getAttribute(labelAttribute) : value]);
           }
         });
