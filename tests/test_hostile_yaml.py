@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from sphinx_scholar.calendar import event_ics, event_jsonld
-from sphinx_scholar.loaders import load_event, load_publications
+from sphinx_scholar.loaders import fields, load_event, load_publications
 
 
 def write(tmp_path, name, text):
@@ -123,3 +123,69 @@ def test_a_100_kb_url_of_breaks_and_blanks_is_cleaned(tmp_path):
     (event,) = result.records
     assert event.url == "https://example.org/" + "a%E2%80%A8 " * 10_000 + "z"
     assert [p.line for p in problems(result, "url")] == [3]
+
+
+# --- 3. alias bombs, and aliases that repeat a long text ------------------------
+
+
+def alias_bomb(levels: int) -> str:
+    """A few hundred bytes that mean ``9 ** levels`` strings."""
+    lines = ['  - &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [
+        f"  - &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, levels)
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_bomb_is_quoted_in_a_few_words(tmp_path):
+    text = (
+        "- key: bomb\n  title: Bomb\n  notes:\n"
+        + alias_bomb(10)  # 9 ** 10 strings: hours and terabytes, walked whole
+        + "  authors: *a9\n  venue: *a9\n  tags: *a9\n"
+        "- key: good\n  title: Good\n"
+    )
+    assert len(text) < 1000
+    result = load_publications(write(tmp_path, "p.yaml", text))
+    assert titles(result) == ["Bomb", "Good"]
+    wrong = problems(result, "field_type")
+    assert {p.line for p in wrong} == {3, 14, 15, 16}
+    assert all(len(p.message) < 250 for p in wrong), wrong
+    venue = next(p for p in wrong if p.line == 15)
+    assert "'venue' should be text, not a list [[[[[[[[[['lol', 'lol'" in venue.message
+
+
+def test_an_alias_bomb_in_a_file_read_entry_by_entry(tmp_path):
+    text = (
+        "- key: broken\n  title: [Unclosed\n"
+        "- key: bomb\n  title: Bomb\n  venue:\n"
+        + alias_bomb(10).replace("  - ", "    - ")
+        + "- key: good\n  title: Good\n"
+    )
+    result = load_publications(write(tmp_path, "p.yaml", text))
+    assert titles(result) == ["Bomb", "Good"]
+    assert [p.line for p in problems(result, "syntax")] == [2]
+    assert [p.line for p in problems(result, "field_type")] == [5]
+
+
+def test_aliases_that_repeat_a_long_text_are_cut_at_the_limit(tmp_path):
+    long = "x" * 30_000
+    text = (
+        f"- key: a\n  title: &t {long}\n  tags: [{', '.join(['*t'] * 1000)}]\n"
+        "- key: b\n  title: Good\n"
+    )  # 35 KB that mean 30 MB of tags
+    result = load_publications(write(tmp_path, "p.yaml", text))
+    first, second = result.records
+    assert first.title == long and first.tags == (long,) * 3
+    assert second.title == "Good"
+    (warned,) = problems(result, "text")
+    assert warned.line == 3
+    assert "'tags' holds more than 100,000 characters" in warned.message
+
+
+def test_a_text_longer_than_the_limit_is_cut(tmp_path, monkeypatch):
+    monkeypatch.setattr(fields, "MAX_FIELD_TEXT", 100_000)  # 4 MB in a real file
+    text = f"- key: a\n  title: T\n  abstract: {'word ' * 24_000}\n"  # 120 KB
+    result = load_publications(write(tmp_path, "p.yaml", text))
+    assert result.records[0].abstract == ("word " * 20_000)[:100_000]
+    (warned,) = problems(result, "text")
+    assert warned.line == 3 and "it is cut there" in warned.message

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-import reprlib
 from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 
@@ -21,6 +20,16 @@ from ..text import fold
 
 #: URL schemes a data file may link to; anything else is dropped with a warning.
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "ftp", "ftps"})
+
+#: The most characters one text field may hold: a long abstract is a few
+#: thousand, and a megabyte of it is still read whole. More is cut, with a
+#: warning.
+MAX_FIELD_TEXT = 4_000_000
+#: The most characters of the items of a list of texts together (tags, notes),
+#: and of a URL. YAML aliases can repeat one long text in a list many times
+#: over (``[*abstract, *abstract, ...]``), and every page that shows the field
+#: would be that big: what is beyond is left out, with a warning.
+MAX_LIST_TEXT = 100_000
 
 # Month names in English, French, Spanish, German and Italian, without accents.
 _MONTH_NAMES = (
@@ -236,7 +245,35 @@ class FieldReader:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self.wrong_type(name, "text")
             return ""
-        return str(value).strip()
+        text = str(value).strip()
+        if len(text) > MAX_FIELD_TEXT:
+            self.too_long(name)
+            text = text[:MAX_FIELD_TEXT]
+        return text
+
+    def too_long(
+        self, name: str, cut: str = "cut there", limit: int = MAX_FIELD_TEXT
+    ) -> None:
+        self.problem(
+            Subtype.text,
+            f"{self.what} field {name!r} holds more than {limit:,} "
+            f"characters; it is {cut}",
+            name,
+        )
+
+    def limited(self, name: str, texts: Iterable[str]) -> tuple[str, ...]:
+        """The texts of a list field up to :data:`MAX_LIST_TEXT` characters
+        in all; the rest is left out with a warning."""
+        kept, size = [], 0
+        for text in texts:
+            size += len(text)
+            if size > MAX_LIST_TEXT:
+                self.too_long(
+                    name, "cut there (the items after are left out)", MAX_LIST_TEXT
+                )
+                break
+            kept.append(text)
+        return tuple(kept)
 
     def flag(self, name: str) -> bool:
         value = self.data.get(name)
@@ -265,12 +302,14 @@ class FieldReader:
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             value = str(value)
             parts = value.split(split) if split else [value]
-            return tuple(part.strip() for part in parts if part.strip())
+            return self.limited(name, (p.strip() for p in parts if p.strip()))
         if isinstance(value, list) and all(
             isinstance(item, (str, int, float)) and not isinstance(item, bool)
             for item in value
         ):
-            return tuple(str(item).strip() for item in value if str(item).strip())
+            return self.limited(
+                name, (str(item).strip() for item in value if str(item).strip())
+            )
         self.wrong_type(name, "a list of text")
         return ()
 
@@ -280,6 +319,9 @@ class FieldReader:
             return ""
         if not isinstance(value, str):
             self.wrong_type(name, "a URL")
+            return ""
+        if len(value) > MAX_LIST_TEXT:
+            self.too_long(name, "left out", MAX_LIST_TEXT)
             return ""
         safe = safe_url(value)
         if safe is None:
@@ -367,10 +409,57 @@ def kind_of(value) -> str:
     return type(value).__name__
 
 
+class _Mark(str):
+    """Punctuation of a quoted value, not a value of the file."""
+
+
+def _items(items, close: str):
+    for index, item in enumerate(items):
+        if index:
+            yield _Mark(", ")
+        yield item
+    yield _Mark(close)
+
+
+def _pairs(mapping: Mapping):
+    for index, (key, item) in enumerate(mapping.items()):
+        if index:
+            yield _Mark(", ")
+        yield key
+        yield _Mark(": ")
+        yield item
+    yield _Mark("}")
+
+
 def short(value, limit: int = 60) -> str:
-    """A value as it may be quoted in a message: cut short, never built whole."""
-    shortener = reprlib.Repr()
-    shortener.maxstring = shortener.maxother = limit
-    shortener.maxlevel = 2
-    text = shortener.repr(value)
+    """A value as it may be quoted in a message: cut short, never built whole.
+
+    Only the first ``limit`` characters are made, walking the value no further
+    than they need: a list that YAML aliases repeat within themselves (a
+    few hundred bytes that mean billions of items) costs no more than a word.
+    """
+    pieces: list[str] = []
+    size = 0
+    stack = [iter((value,))]
+    while stack and size <= limit:
+        try:
+            item = next(stack[-1])
+        except StopIteration:
+            stack.pop()
+            continue
+        if isinstance(item, _Mark):
+            piece = str(item)
+        elif isinstance(item, str):
+            piece = repr(item[: limit + 1])
+        elif isinstance(item, Mapping):
+            piece = "{"
+            stack.append(_pairs(item))
+        elif isinstance(item, (list, tuple)):
+            piece = "["
+            stack.append(_items(item, "]"))
+        else:
+            piece = repr(item)[: limit + 1]
+        pieces.append(piece)
+        size += len(piece)
+    text = "".join(pieces)
     return text if len(text) <= limit else text[: limit - 1] + "…"

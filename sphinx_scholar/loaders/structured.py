@@ -320,7 +320,8 @@ def _recover_items(lines, begin: int, end: int, source, problems):
     if indent is None:
         return None
     starts = [n for n in content if _item_indent(lines[n]) == indent]
-    items = []
+    items = LineList()
+    items.item_lines = []
     for start, stop in zip(starts, [*starts[1:], end], strict=True):
         piece = "".join(lines[start:stop])
         parsed, value = _parse_yaml_at(
@@ -332,6 +333,7 @@ def _recover_items(lines, begin: int, end: int, source, problems):
         )
         if parsed and isinstance(value, list):
             items += value
+            items.item_lines += getattr(value, "item_lines", [0] * len(value))
     return items
 
 
@@ -354,14 +356,24 @@ def _parse_yaml_at(text: str, start: int, source, problems, consequence: str):
 
 
 def _shift_lines(value, offset: int) -> None:
-    if isinstance(value, LineDict):
-        value.line += offset
-        value.key_lines = {key: line + offset for key, line in value.key_lines.items()}
-        for item in value.values():
-            _shift_lines(item, offset)
-    elif isinstance(value, list):
-        for item in value:
-            _shift_lines(item, offset)
+    """Move every line in ``value`` by ``offset``; a list or mapping that YAML
+    aliases share is moved once, and walked once (aliases of aliases would
+    otherwise make a few lines billions of visits)."""
+    seen: set[int] = set()
+    pending = [value]
+    while pending:
+        value = pending.pop()
+        if not isinstance(value, (dict, list)) or id(value) in seen:
+            continue
+        seen.add(id(value))
+        if isinstance(value, LineDict):
+            value.line += offset
+            value.key_lines = {
+                key: line + offset for key, line in value.key_lines.items()
+            }
+        elif isinstance(value, LineList):
+            value.item_lines = [line + offset for line in value.item_lines]
+        pending.extend(value.values() if isinstance(value, dict) else value)
 
 
 def load_json(text: str, source: str, problems: list[Problem]):
