@@ -189,3 +189,24 @@ def test_a_text_longer_than_the_limit_is_cut(tmp_path, monkeypatch):
     assert result.records[0].abstract == ("word " * 20_000)[:100_000]
     (warned,) = problems(result, "text")
     assert warned.line == 3 and "it is cut there" in warned.message
+
+
+# --- 5. merge keys -----------------------------------------------------------------
+
+
+def test_a_merged_key_overridden_is_not_a_duplicate(tmp_path):
+    text = (
+        "- &base\n  key: base\n  title: Base\n  venue: ICML\n  year: 2020\n"
+        "- <<: *base\n  key: child\n  title: Child\n  year: 2021\n"
+        "- key: twice\n  title: One\n  title: Two\n"
+    )
+    result = load_publications(write(tmp_path, "p.yaml", text))
+    child = result.records[1]
+    assert (child.key, child.title, child.venue, child.year) == (
+        "child",
+        "Child",
+        "ICML",
+        2021,
+    )
+    (duplicate,) = problems(result, "duplicate_key")
+    assert duplicate.line == 12 and "'title' (first on line 11)" in duplicate.message

@@ -75,9 +75,17 @@ def _loader_class():
             return _line_at(self._line_starts, mark.index)
 
         def construct_line_mapping(self, node):
+            # keys merged in (``<<: *base``) come first; an explicit key after
+            # one overrides it, as merging means, and is not a duplicate
+            written = {
+                id(key_node)
+                for key_node, _ in node.value
+                if key_node.tag != "tag:yaml.org,2002:merge"
+            }
             self.flatten_mapping(node)
             pairs = []
             key_lines = {}
+            explicit = set()
             for key_node, value_node in node.value:
                 key = self.construct_object(key_node, deep=True)
                 if not isinstance(key, (str, int, float, bool)) and key is not None:
@@ -92,7 +100,7 @@ def _loader_class():
                     continue
                 key = str(key) if not isinstance(key, str) else key
                 line = self.line_of(key_node.start_mark)
-                if key in key_lines:
+                if key in explicit and id(key_node) in written:
                     self._problems.append(
                         Problem(
                             Subtype.duplicate_key,
@@ -102,6 +110,8 @@ def _loader_class():
                             line,
                         )
                     )
+                if id(key_node) in written:
+                    explicit.add(key)
                 key_lines[key] = line
                 pairs.append((key, self.construct_object(value_node, deep=True)))
             return _line_dict(pairs, self.line_of(node.start_mark), key_lines)
