@@ -87,6 +87,7 @@ class SitePublications:
             page_names(self.lists, folder, env.all_docs) if folder else {}
         )
         self._records: dict[str, Publication] | None = None
+        self._titles: dict[str, str] = {}
 
     def keys(self) -> set[str]:
         return set(self.lists)
@@ -102,15 +103,16 @@ class SitePublications:
 
     def listed_in(self, key: str) -> list[tuple[str, str, str]]:
         """``(docname, anchor, the document's title)`` of each list showing it."""
-        titles = self.env.titles
         return [
-            (
-                docname,
-                anchor,
-                titles[docname].astext() if docname in titles else docname,
-            )
+            (docname, anchor, self.title(docname))
             for docname, anchor in self.lists.get(key, ())
         ]
+
+    def title(self, docname: str) -> str:
+        if docname not in self._titles:
+            title = self.env.titles.get(docname)
+            self._titles[docname] = title.astext() if title else docname
+        return self._titles[docname]
 
     def records(self) -> dict[str, Publication]:
         """key -> the record each shown publication is rendered from: from the
