@@ -187,3 +187,28 @@ STARTER_FILES = {
     ".gitignore": GITIGNORE,
     "README.md": README,
 }
+
+
+def _yaml_text(name: str) -> str:
+    """``name`` as a double-quoted YAML string: a comma, a colon, a quote or a
+    backslash in it stays text."""
+    import yaml  # here: ``sphinx-scholar --help`` does not load PyYAML
+
+    return yaml.safe_dump(
+        name, default_style='"', allow_unicode=True, width=float("inf")
+    ).strip()
+
+
+def fill(relative: str, text: str, name: str) -> str:
+    """The text of the starter file ``relative`` for the site of ``name``,
+    which is written as each file's language writes text: a Python string in
+    ``conf.py``, a quoted string in YAML."""
+    if relative == "conf.py":
+        text = text.replace('"2026, {{name}}"', repr(f"2026, {name}"))
+        text = text.replace('"{{name}}"', repr(name))
+    elif relative.endswith(".yaml"):
+        text = text.replace('"{{name}}"', "{{name}}")
+        text = text.replace("{{name}}", _yaml_text(name))
+    # one line: a line break would end a reStructuredText title
+    shown = " ".join(name.split())
+    return text.replace("{{name}}", shown).replace("{{rule}}", "#" * len(shown))

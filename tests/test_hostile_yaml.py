@@ -210,3 +210,42 @@ def test_a_merged_key_overridden_is_not_a_duplicate(tmp_path):
     )
     (duplicate,) = problems(result, "duplicate_key")
     assert duplicate.line == 12 and "'title' (first on line 11)" in duplicate.message
+
+
+# --- 8. the name of a new site, as each file writes text ---------------------------
+
+NAMES = ['Ada "Countess" Lovelace', "C:\\Users\\ada", "Lovelace, Ada", "Name: PhD"]
+
+
+def test_a_starter_name_is_escaped_in_python_and_yaml(tmp_path):
+    import runpy
+
+    from sphinx_scholar.loaders import load_people
+    from sphinx_scholar.starter import STARTER_FILES, fill
+
+    for number, name in enumerate(NAMES):
+        conf = tmp_path / f"conf{number}.py"
+        conf.write_text(fill("conf.py", STARTER_FILES["conf.py"], name), "utf-8")
+        values = runpy.run_path(str(conf))
+        assert values["project"] == values["author"] == name
+        assert values["copyright"] == f"2026, {name}"
+        people = write(
+            tmp_path,
+            f"people{number}.yaml",
+            fill("x.yaml", STARTER_FILES["data/people.yaml"], name),
+        )
+        result = load_people(people)
+        assert result.problems == [] and result.records[0].name == name
+        papers = write(
+            tmp_path,
+            f"pubs{number}.yaml",
+            fill("x.yaml", STARTER_FILES["data/publications.yaml"], name),
+        )
+        result = load_publications(papers)
+        assert result.problems == []
+        # "Lovelace, Ada" is one author, named in natural order
+        natural = "Ada Lovelace" if name == "Lovelace, Ada" else name
+        assert [a.name for a in result.records[0].authors] == [
+            natural,
+            "Charles Babbage",
+        ]
