@@ -249,3 +249,18 @@ def test_a_starter_name_is_escaped_in_python_and_yaml(tmp_path):
             natural,
             "Charles Babbage",
         ]
+
+
+# --- 9. year 0000 ------------------------------------------------------------------
+
+
+def test_year_0000_is_a_date_warning_in_yaml_and_bibtex(tmp_path):
+    for name, text, line in [
+        ("p.yaml", "- key: a\n  title: T\n  year: 0000\n", 3),
+        ("p.bib", "@article{a,\n  title = {T},\n  year = {0000},\n}\n", 3),
+        ("q.yaml", "- key: a\n  title: T\n  year: '0000 or so'\n", 3),
+    ]:
+        result = load_publications(write(tmp_path, name, text))
+        assert result.records[0].year is None, name
+        (warned,) = problems(result, "date")
+        assert warned.line == line and "is not a year" in warned.message

@@ -352,7 +352,7 @@ class FieldReader:
         if date is None and isinstance(value, str):
             # "1995--1996", "February 2014", "1973b": the first year written
             years = re.findall(r"(?<!\d)(\d{4})(?!\d)", value)
-            date = (int(years[0]), None, None) if years else None
+            date = (int(years[0]), None, None) if years and int(years[0]) else None
         if date is None:
             self.problem(
                 Subtype.date,
