@@ -66,6 +66,12 @@ def register_downloads(records, ctx: RenderContext, env) -> dict[str, tuple[str,
                     continue
                 target = site_file(file.url, record, ctx)
                 if target is None:
+                    # The page depends on the file though it is missing:
+                    # Sphinx reads it again at each build until the file is
+                    # in one of the places it is looked for.
+                    path = file.url.split("#")[0].split("?")[0]
+                    for folder in (os.path.dirname(record.source), *ctx.file_dirs):
+                        env.note_dependency(os.path.join(folder, path))
                     continue
                 relative = os.path.relpath(target, ctx.srcdir)
                 env.note_dependency(relative)

@@ -345,3 +345,19 @@ def test_a_data_file_with_a_blank_in_its_name_has_whole_pages(make_app, root_cop
     page = soup_of(app.outdir / "pub" / "lovelace2019engines.html")
     assert page.find("h1").get_text() == "Analytical Engines Revisited"
     assert "Ada Lovelace" in page.select_one(".scholar-authors").get_text()
+
+
+def test_a_linked_file_copied_in_later_is_linked_at_the_next_build(
+    make_app, root_copy
+):
+    """A page depends on the files its entries link, there or not yet."""
+    srcdir = root_copy("files")
+    make_app("html", srcdir=srcdir).build()
+    index = srcdir / "_build" / "html" / "index.html"
+    assert "nowhere.pdf" not in index.read_text(encoding="utf-8")
+    (srcdir / "assets" / "pdf" / "nowhere.pdf").write_bytes(b"%PDF-1.4 at last")
+    app = make_app("html", srcdir=srcdir, freshenv=False)
+    app.build()
+    links = [a["href"] for a in soup_of(index).select("a.download")]
+    assert [href for href in links if href.endswith("/nowhere.pdf")]
+    assert list((app.outdir / "_downloads").rglob("nowhere.pdf"))
