@@ -283,7 +283,9 @@ def corpus_build(tmp_path_factory):
 def test_build_warns_and_renders_every_good_entry(corpus_build, case):
     name, kind, subtype, line, words, good = case
     app = corpus_build
-    lines = warning_lines(app)
+    # the corpus shows many files that reuse keys ("good"): that is reported
+    # once per key and file, and is not the problem each file is about
+    lines = [line for line in warning_lines(app) if " is also in " not in line]
     assert not any("Traceback" in line or "Exception" in line for line in lines)
     about_file = [line for line in lines if f"data/{name}" in line]
     if subtype is None:

@@ -120,8 +120,8 @@ def without_stray_controls(records: list, source: str, problems: list[Problem]):
             problems.append(
                 Problem(
                     Subtype.text,
-                    f"unbalanced bidirectional controls, control characters or "
-                    f"noncharacters "
+                    f"unbalanced bidirectional controls, noncharacters or "
+                    f"control characters "
                     f"removed from {shown}; close each U+202A-U+202E with "
                     "U+202C and each U+2066-U+2068 with U+2069, in the same "
                     "text, or remove them",
