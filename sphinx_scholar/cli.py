@@ -25,7 +25,7 @@ from .loaders.bibtex import load_bibtex
 from .loaders.cv import SECTION_FIELDS
 from .model import Problem, Publication
 from .sources import named_files
-from .starter import STARTER_FILES
+from .starter import STARTER_FILES, fill
 
 DATA_SUFFIXES = (".bib", ".yaml", ".yml", ".json")
 
@@ -98,10 +98,7 @@ def run_new(arguments) -> int:
     for relative, text in STARTER_FILES.items():
         path = target / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        text = text.replace("{{name}}", arguments.name).replace(
-            "{{rule}}", "#" * len(arguments.name)
-        )
-        path.write_text(text, encoding="utf-8")
+        path.write_text(fill(relative, text, arguments.name), encoding="utf-8")
         say(f"  wrote {path}")
     say(
         f"\nA new site is in {target}. Next:\n"

@@ -4,6 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from sphinx_scholar import __version__
@@ -195,3 +196,19 @@ def test_the_scanner_skips_examples_in_code_blocks():
         ("/site/data/m.bib", "publications"),
         ("/site/data/e.yaml", "event"),
     ]
+
+
+@pytest.mark.parametrize(
+    "name", ['Ada "Countess" Lovelace', "Lovelace, Ada", "Ada: PhD"]
+)
+def test_new_writes_a_name_that_conf_py_and_yaml_read_back(tmp_path, name):
+    import runpy
+
+    from sphinx_scholar.cli import main
+
+    target = tmp_path / "site"
+    assert main(["new", str(target), "--name", name]) == 0
+    settings = runpy.run_path(str(target / "conf.py"))
+    assert name in settings["copyright"]
+    for path in (target / "data").glob("*.yaml"):
+        yaml.safe_load(path.read_text(encoding="utf-8"))
