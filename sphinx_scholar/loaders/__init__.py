@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 
 from ..diagnostics import Subtype
@@ -20,8 +21,24 @@ from .yaml_items import Items, keep_items, read_changed, split_items
 STRUCTURED_SUFFIXES = {".yaml": load_yaml, ".yml": load_yaml, ".json": load_json}
 
 
+#: byte-order marks, and the encoding each says (UTF-32's first: it starts
+#: with UTF-16's)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 def read_text(path: str, problems: list[Problem]) -> str | None:
-    """The file's text as UTF-8; other encodings are read but reported."""
+    """The file's text: UTF-8, or the encoding its byte-order mark names.
+
+    A UTF-8 file with a few bytes that are not (a stray byte pasted in) is
+    read as UTF-8, those bytes shown as U+FFFD; a file with no UTF-8 at all
+    but such bytes is read as Windows-1252, which editors on Windows write.
+    Either is reported at the first byte that is not UTF-8."""
     try:
         with open(path, "rb") as file:
             data = file.read()
@@ -30,26 +47,51 @@ def read_text(path: str, problems: list[Problem]) -> str | None:
             Problem(Subtype.data_file, f"cannot read data file: {error.strerror}", path)
         )
         return None
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as error:
-        line_start = data.rfind(b"\n", 0, error.start) + 1
-        line = data.count(b"\n", 0, error.start) + 1
-        problems.append(
-            Problem(
-                Subtype.data_file,
-                f"data file is not UTF-8: the first byte that is not, "
-                f"0x{data[error.start]:02X}, is on line {line}, column "
-                f"{error.start - line_start + 1}; save the file as UTF-8 "
-                "(until then it is read as Latin-1)",
-                path,
-                line,
+        if encoding != "utf-8":
+            problems.append(
+                Problem(
+                    Subtype.data_file,
+                    f"data file starts with a {encoding.upper()} byte-order mark "
+                    f"but is not {encoding.upper()} ({error.reason}); save it as UTF-8",
+                    path,
+                )
             )
-        )
-        text = data.decode("latin-1")
+            return None
+        text = _not_quite_utf8(data, error, path, problems)
     # Universal newlines, as open() reads text: every loader counts the lines
     # of a file with Windows or old Mac line ends as an editor does.
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _not_quite_utf8(
+    data: bytes, error: UnicodeDecodeError, path: str, problems: list[Problem]
+) -> str:
+    text = data.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd") - data.count("\ufffd".encode())
+    utf8 = sum(1 for char in text if char > "\x7f" and char != "\ufffd")
+    as_utf8 = utf8 >= stray  # more letters read as UTF-8 than bytes that are not
+    line_start = data.rfind(b"\n", 0, error.start) + 1
+    line = data.count(b"\n", 0, error.start) + 1
+    read_as = (
+        f"it is read as UTF-8, and the {stray} byte(s) that are not are shown as �"
+        if as_utf8
+        else "until then it is read as Windows-1252"
+    )
+    problems.append(
+        Problem(
+            Subtype.data_file,
+            f"data file is not UTF-8: the first byte that is not, "
+            f"0x{data[error.start]:02X}, is on line {line}, column "
+            f"{error.start - line_start + 1}; save the file as UTF-8 ({read_as})",
+            path,
+            line,
+        )
+    )
+    return text if as_utf8 else data.decode("cp1252", errors="replace")
 
 
 def load_structured(path: str, problems: list[Problem]):
