@@ -40,7 +40,9 @@ _RESTORE = {ord(v): k for k, v in _KEEP.items()}
 _BEFORE_DECODING = (
     (re.compile(r"\\([ij])(?![A-Za-z])\s*"), r"\1"),
     (re.compile(r"\{\\([ij])\}"), r"\1"),
-    (re.compile(r"\\\\(\[[^\]]*\])?|\\ "), _KEEP[" "]),
+    # (the optional argument of ``\\[2pt]`` holds no bracket: a scan that
+    # stops at the next one is linear on ``\\[\\[\\[...``)
+    (re.compile(r"\\\\(\[[^\[\]]*\])?|\\ "), _KEEP[" "]),
     (re.compile(r"\\href\s*\{[^{}]*\}"), ""),
 )
 
@@ -100,7 +102,10 @@ _FOLD = str.maketrans(
 )
 #: Marks written after a name for equal contribution, corresponding author, etc.
 NAME_MARKS = "*†‡§¶#^"
-_NAME_MARK = re.compile(rf"[\s{re.escape(NAME_MARKS)}]+$")
+#: what ``\s`` matches, and the marks
+_BLANKS_AND_MARKS = (
+    "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + NAME_MARKS
+)
 
 
 def fold(text: str) -> str:
@@ -112,10 +117,23 @@ def fold(text: str) -> str:
 
 def split_mark(name: str) -> tuple[str, str]:
     """``"Ada Lovelace*"`` -> ``("Ada Lovelace", "*")``."""
-    match = _NAME_MARK.search(name)
-    if not match:
+    # Blanks and marks are stripped from the end, not searched for: a pattern
+    # ending in ``[...]+$`` tries every start in a run of blanks (quadratic).
+    end = len(name.rstrip(_BLANKS_AND_MARKS))
+    if end == len(name):
         return name.strip(), ""
-    return name[: match.start()].strip(), match.group().strip()
+    return name[:end].strip(), name[end:].strip()
+
+
+#: " and " between names; a run of blanks is tried from its start only (the
+#: look-behind), so that a long run costs its length once, not its square.
+_AND = re.compile(r"(?<!\s)\s+and\s+")
+
+
+def split_names(value: str) -> list[str]:
+    """``"Ada Lovelace and Charles Babbage"`` -> the two names, as BibTeX
+    splits them (empty parts left out)."""
+    return [part for part in _AND.split(value) if part.strip()]
 
 
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d."}

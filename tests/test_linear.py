@@ -16,9 +16,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinx_scholar.loaders import load_talks
+from sphinx_scholar.loaders import load_publications, load_talks
+from sphinx_scholar.loaders.bibtex import _link_items
 from sphinx_scholar.loaders.talks import parse_duration
-from sphinx_scholar.text import fold
+from sphinx_scholar.text import fold, latex_to_text, split_mark, split_names
 
 BIG = 100_000
 
@@ -114,3 +115,155 @@ def test_a_duration_of_100_kb_of_blanks_is_reported(tmp_path):
     assert len(warned) == 4
     assert all("is not a duration" in message for _, message in warned)
     assert all(len(message) < 300 for _, message in warned)  # quoted short
+
+
+# -- names: marks and "and" ---------------------------------------------------
+
+_OLD_NAME_MARK = re.compile(r"[\s*†‡§¶#^]+$")
+
+
+def _old_split_mark(name):
+    match = _OLD_NAME_MARK.search(name)
+    if not match:
+        return name.strip(), ""
+    return name[: match.start()].strip(), match.group().strip()
+
+
+def _old_split_names(value):
+    return [part for part in re.split(r"\s+and\s+", value) if part.strip()]
+
+
+_NAME_PIECES = ["a", "Ada", "and", " ", "  ", "\t", "\n", "\xa0", "*", "†", "#", ","]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=10).map("".join))
+def test_names_split_as_before(value):
+    assert split_mark(value) == _old_split_mark(value)
+    assert split_names(value) == _old_split_names(value)
+
+
+def test_100_kb_of_blanks_in_author_names(tmp_path):
+    blanks = " " * BIG
+    publications = [
+        {"title": "Blanks Inside", "authors": ["Ada" + blanks + "Lovelace"]},
+        {"title": "Marks And Blanks", "authors": ["Ada Lovelace" + " *†" * (BIG // 3)]},
+        {"title": "One String", "authors": "Ada Lovelace" + blanks + "x"},
+        {"title": "Two Names", "authors": "Ada" + blanks + "and" + blanks + "Babbage"},
+        {"title": "Many Names", "authors": " and ".join(["A"] * (BIG // 6))},
+    ]
+    result = load_publications(write(tmp_path, "p.json", json.dumps(publications)))
+    assert messages(result) == []
+    authors = {r.title: r.authors for r in result.records}
+    assert [(a.name.split(), a.mark) for a in authors["Blanks Inside"]] == [
+        (["Ada", "Lovelace"], "")
+    ]
+    [marked] = authors["Marks And Blanks"]
+    assert marked.name == "Ada Lovelace"
+    assert set(marked.mark) == {" ", "*", "†"}
+    assert [a.name.split() for a in authors["One String"]] == [["Ada", "Lovelace", "x"]]
+    assert [a.name for a in authors["Two Names"]] == ["Ada", "Babbage"]
+    assert len(authors["Many Names"]) == BIG // 6
+
+
+def test_100_kb_of_marks_in_a_bibtex_name(tmp_path):
+    result = load_publications(
+        write(
+            tmp_path,
+            "p.bib",
+            "@misc{marks, title={Marks}, author={Ada" + " *" * (BIG // 2) + " x}}\n",
+        )
+    )
+    assert messages(result) == []
+    [record] = result.records
+    assert [(a.name, a.mark) for a in record.authors] == [
+        ("Ada" + " *" * (BIG // 2) + " x", "")
+    ]
+
+
+# -- BibTeX link fields -------------------------------------------------------
+
+_OLD_LINK_ITEM = re.compile(r"\s*(?:([^\s,:][^,:]*?)\s*:\s+)?([^\s,]+)\s*,?")
+
+
+def _old_link_items(value):
+    return [(label or "", url) for label, url in _OLD_LINK_ITEM.findall(value)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["a", "b.pdf", "ppt", "http://x/y", " ", "  ", "\t", ":", ",", ": "]
+        ),
+        max_size=10,
+    ).map("".join)
+)
+def test_link_items_read_as_before(value):
+    assert _link_items(value) == _old_link_items(value)
+
+
+def test_100_kb_link_fields(tmp_path):
+    words = "a.pdf " * (BIG // 6)
+    result = load_publications(
+        write(
+            tmp_path,
+            "p.bib",
+            "@misc{words, title={Words}, pdf={" + words + "}}\n"
+            "@misc{colon, title={Colon}, links={" + words + "q/x:y}}\n"
+            "@misc{labelled, title={Labelled}, links={" + words + "slides: s.pdf}}\n"
+            "@misc{blanks, title={Blanks}, code={b/a: " + " " * BIG + "}}\n",
+        )
+    )
+    assert messages(result) == []
+    links = {r.key: r.links for r in result.records}
+    [pdf] = links["words"]
+    assert pdf.label == "pdf" and len(pdf.files) == BIG // 6
+    assert [(link.label, [f.url for f in link.files]) for link in links["colon"]] == [
+        ("pdf", ["a.pdf"]),  # free links are labelled by their file type
+        ("x:y", ["q/x:y"]),
+    ]
+    [labelled] = links["labelled"]  # the label runs from the first word
+    assert labelled.label.split() == ["a.pdf"] * (BIG // 6) + ["slides"]
+    assert [f.url for f in labelled.files] == ["s.pdf"]
+    [code] = links["blanks"]
+    assert [f.url for f in code.files] == ["b/a:"]
+
+
+# -- where a BibTeX field is --------------------------------------------------
+
+
+def test_a_field_after_blank_lines_is_reported_on_its_own_line(tmp_path):
+    result = load_publications(
+        write(tmp_path, "p.bib", "@misc{k,\n  title={T},\n\n\n  year={abc}}\n")
+    )
+    assert [line for line, _ in messages(result, "date")] == [5]
+
+
+def test_100_kb_entries_report_their_field_lines(tmp_path):
+    duplicates = "  title = {x},\n" * (BIG // 15)
+    blank_lines = "\n" * BIG
+    result = load_publications(
+        write(
+            tmp_path,
+            "p.bib",
+            "@misc{many,\n" + duplicates + "}\n"
+            "@misc{blank, year={abc}," + blank_lines + "title={Blank}}\n",
+        )
+    )
+    duplicated = messages(result, "duplicate_key")
+    assert len(duplicated) == BIG // 15 - 1
+    assert {line for line, _ in duplicated} == {BIG // 15 + 1}  # the last one
+    assert messages(result, "date") == [
+        (BIG // 15 + 3, "publication field 'year': 'abc' is not a year "
+         "(write a year like 2020)")
+    ]  # fmt: skip
+    assert sorted(r.key for r in result.records) == ["blank", "many"]
+
+
+# -- LaTeX --------------------------------------------------------------------
+
+
+def test_100_kb_of_line_breaks_with_brackets_in_a_title():
+    # a line break and a bracket, not an optional argument that is not closed
+    assert latex_to_text("\\\\[" * (BIG // 3)) == " ".join(["["] * (BIG // 3))

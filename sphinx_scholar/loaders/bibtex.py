@@ -21,7 +21,7 @@ from pybtex.utils import CaseInsensitiveDict
 from ..citation import entry_citation
 from ..diagnostics import Subtype
 from ..model import Problem
-from ..text import latex_to_text, split_mark
+from ..text import latex_to_text, split_mark, split_names
 from .publications import file_label, normalize_type, publication_from_mapping
 
 #: BibTeX fields holding links, and the link label each becomes.
@@ -61,12 +61,16 @@ _PUBSTATE = {
     "submitted": "submitted",
     "prepublished": "preprint",
 }
-#: A link field may list several files: ``{ppt: a.ppt, pptx: a.pptx}`` or ``{a.ppt a.pptx}``.
-_LINK_ITEM = re.compile(r"\s*(?:([^\s,:][^,:]*?)\s*:\s+)?([^\s,]+)\s*,?")
+#: A link field may list several files: ``{ppt: a.ppt, pptx: a.pptx}`` or
+#: ``{a.ppt a.pptx}``. Items are split at commas, then read from the left: an
+#: item is a label, ``: `` and a URL, or a URL alone.
+_BLANKS = re.compile(r"\s*")
+_URL = re.compile(r"\S+")
+_LABEL_END = re.compile(r":\s+(?=\S)")
 
 
 class _Entry:
-    __slots__ = ("type", "key", "fields", "line", "text", "origin")
+    __slots__ = ("type", "key", "fields", "line", "text", "origin", "_lines")
 
     def __init__(self, type_, key, fields, line, text, origin=None):
         self.type = type_
@@ -80,6 +84,15 @@ class _Entry:
         #: it) and its place there, when the piece read without a problem:
         #: its fields follow from these, unless a crossref fills some in
         self.origin = origin
+        self._lines = None
+
+    def field_line(self, name: str, last: bool = False) -> int:
+        """The line of the first (or last) ``name =`` at the start of a line
+        of the entry; the entry's line if there is none."""
+        if self._lines is None:
+            self._lines = _field_lines(self.text)
+        found = self._lines.get(name.lower())
+        return self.line + found[1 if last else 0] if found else self.line
 
 
 class _EntryMapping(dict):
@@ -92,11 +105,7 @@ class _EntryMapping(dict):
         self._field_names = field_names
 
     def line_of(self, name: str) -> int:
-        bib_name = self._field_names.get(name, name)
-        match = re.search(rf"(?im)^\s*{re.escape(bib_name)}\s*=", self._entry.text)
-        if not match:
-            return self.line
-        return self.line + self._entry.text.count("\n", 0, match.start())
+        return self._entry.field_line(self._field_names.get(name, name))
 
 
 class Reuse:
@@ -315,23 +324,24 @@ def _parse_piece(text, first_line, macros, source, problems) -> list[_Entry]:
             )
             continue
         values = {}
+        entry = _Entry(command.lower(), key, values, line, "")
         for written, parts in fields:
             name = written.lower()
             if name in values:
+                if not entry.text:
+                    entry.text = text[parser.command_start : parser.pos]
                 problems.append(
                     Problem(
                         Subtype.duplicate_key,
                         f"BibTeX entry {key!r} has a second {written!r} field; the "
                         "first is kept: remove one of them",
                         source,
-                        _field_line(
-                            text[parser.command_start : parser.pos], written, line
-                        ),
+                        entry.field_line(written, last=True),
                     )
                 )
                 continue
             values[name] = " ".join("".join(parts).split())
-        entry_text = text[parser.command_start : parser.pos]
+        entry.text = entry_text = text[parser.command_start : parser.pos]
         if not _COMMA_AFTER_KEY.match(entry_text, _key_end(entry_text, key)):
             # pybtex reads on; BibTeX and biber stop at the entry
             problems.append(
@@ -343,7 +353,7 @@ def _parse_piece(text, first_line, macros, source, problems) -> list[_Entry]:
                     line,
                 )
             )
-        entries.append(_Entry(command.lower(), key, values, line, entry_text))
+        entries.append(entry)
     for error in errors:  # errors after the last entry
         problems.append(
             Problem(
@@ -387,10 +397,28 @@ def _error_text(error: PybtexError) -> str:
     return f"{text} ({hint})" if hint else text
 
 
-def _field_line(entry_text: str, name: str, line: int) -> int:
-    """The line of the last ``name =`` in an entry that starts on ``line``."""
-    found = list(re.finditer(rf"(?im)^[ \t]*{re.escape(name)}\s*=", entry_text))
-    return line + entry_text.count("\n", 0, found[-1].start()) if found else line
+#: A field's name at the start of a line, and the ``=`` after it.
+_FIELD_START = re.compile(r"^[ \t]*([^\s=]+)\s*=", re.MULTILINE)
+
+
+def _field_lines(entry_text: str) -> dict[str, tuple[int, int]]:
+    """The lines of each field name (lower-cased) written at the start of a
+    line of an entry, first and last, counted from the entry's first line.
+
+    Made in one pass over the entry, whose fields are then looked up in it:
+    looking for each field in the text again took time in the square of the
+    entry's length for an entry of many fields (and a pattern starting with
+    ``^[blanks]*`` went over each run of blank lines from every line of it).
+    """
+    lines: dict[str, tuple[int, int]] = {}
+    line, counted_to = 0, 0
+    for match in _FIELD_START.finditer(entry_text):
+        line += entry_text.count("\n", counted_to, match.start(1))
+        counted_to = match.start(1)
+        name = match.group(1).lower()
+        first = lines.get(name)
+        lines[name] = (first[0] if first else line, line)
+    return lines
 
 
 def _resolve_crossrefs(by_key, source: str, problems: list[Problem]) -> set[str]:
@@ -545,7 +573,7 @@ def _persons(
     value: str, entry: _Entry, source: str, problems: list[Problem], role: str
 ) -> list[str]:
     names = []
-    for written in re.split(r"\s+and\s+", value.strip()):
+    for written in split_names(value.strip()):
         written, mark = split_mark(written)
         if not written:
             continue
@@ -574,7 +602,7 @@ def _persons(
                     "it is shown as written: write 'First Last', 'Last, First' or "
                     "'Last, Jr., First', and join names with 'and'",
                     source,
-                    _field_line(entry.text, role, entry.line),
+                    entry.field_line(role, last=True),
                 )
             )
             names.append(latex_to_text(written) + mark)
@@ -594,7 +622,9 @@ def _persons(
 
 #: a brace group holding a space, a tie or a comma, or a control space:
 #: pybtex must split the name
-_GROUPED_WORDS = re.compile(r"\{[^}]*[\s,~]|\\\s")
+#: (the group's text is scanned up to the next brace of either kind: the same
+#: groups are found, and ``{{{{...`` is not scanned again from every brace)
+_GROUPED_WORDS = re.compile(r"\{[^{}\s,~]*[\s,~]|\\\s")
 
 
 def _reading_order(written: str) -> tuple[str, str] | None:
@@ -626,7 +656,28 @@ def _raw(value: str) -> str:
 
 
 def _link_items(value: str) -> list[tuple[str, str]]:
-    return [(label or "", url) for label, url in _LINK_ITEM.findall(_raw(value))]
+    """``(label, url)`` of each item; the label is empty when there is none."""
+    items = []
+    for part in _raw(value).split(","):
+        # The label of an item runs to the part's next colon, if a blank and
+        # a URL follow it; that colon is found once for all the items before
+        # it (looked for again from each item, it made long parts quadratic).
+        colon, label_end = -1, None
+        position = _BLANKS.match(part).end()
+        while position < len(part):
+            label = ""
+            if colon < position:
+                colon = part.find(":", position)
+                if colon < 0:
+                    colon = len(part)  # none left: not looked for again
+                label_end = _LABEL_END.match(part, colon)
+            if label_end and colon > position:
+                label = part[position:colon].rstrip()
+                position = label_end.end()
+            url = _URL.match(part, position)
+            items.append((label, url.group()))
+            position = _BLANKS.match(part, url.end()).end()
+    return items
 
 
 def _link_value(value: str):

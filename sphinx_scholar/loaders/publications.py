@@ -20,7 +20,7 @@ from ..model import (
     Publication,
     Related,
 )
-from ..text import fold, natural_order, split_mark
+from ..text import fold, natural_order, split_mark, split_names
 from .fields import SAFE_SCHEMES, FieldReader, safe_url, short
 
 FIELDS = (
@@ -198,7 +198,7 @@ def read_authors(reader: FieldReader, name: str) -> tuple[Author, ...]:
     if value is None or value == "":
         return ()
     if isinstance(value, str):
-        value = [part for part in re.split(r"\s+and\s+", value) if part.strip()]
+        value = split_names(value)
     if not isinstance(value, list):
         reader.wrong_type(name, "a list of names")
         return ()
