@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sphinx_scholar.loaders import load_publications, load_talks
-from sphinx_scholar.loaders.bibtex import _link_items
+from sphinx_scholar.loaders.bibtex import EXPANSION_MAX, FIELD_MAX, _link_items
 from sphinx_scholar.loaders.talks import parse_duration
 from sphinx_scholar.text import fold, latex_to_text, split_mark, split_names
 
@@ -267,3 +267,59 @@ def test_100_kb_entries_report_their_field_lines(tmp_path):
 def test_100_kb_of_line_breaks_with_brackets_in_a_title():
     # a line break and a bracket, not an optional argument that is not closed
     assert latex_to_text("\\\\[" * (BIG // 3)) == " ".join(["["] * (BIG // 3))
+
+
+# -- BibTeX macros that expand without end ------------------------------------
+
+
+def _macro_bomb(levels: int) -> str:
+    """@string macros each ten copies of the one before: 10 ** (levels + 1)
+    characters from a few hundred bytes."""
+    names = "abcdefghijklmnop"[: levels + 1]
+    text = '@string{a = "xxxxxxxxxx"}\n'
+    for before, name in zip(names, names[1:], strict=False):
+        text += f"@string{{{name} = {' # '.join([before] * 10)}}}\n"
+    return text
+
+
+def test_a_macro_bomb_is_cut_at_the_field_limit(tmp_path):
+    # 9 levels: a title of 10 GB before; 12: the file is still under 1 KB
+    text = _macro_bomb(12) + "@misc{bomb, title = m # m}\n@misc{fine, title={Fine}}\n"
+    assert len(text) < 1000
+    result = load_publications(write(tmp_path, "bomb.bib", text))
+    titles = {r.key: r.title for r in result.records}
+    assert titles == {"bomb": "x" * FIELD_MAX, "fine": "Fine"}
+    warned = messages(result, "syntax")
+    assert [line for line, _ in warned] == list(range(6, 14)) + [14]
+    assert "@string macro 'f' is longer than 100,000 characters" in warned[0][1]
+    assert "field 'title' is longer than 100,000 characters" in warned[-1][1]
+    assert all("cut there" in message for _, message in warned)
+
+
+def test_macros_bring_at_most_so_many_characters_into_a_file(tmp_path):
+    uses = EXPANSION_MAX // FIELD_MAX + 10
+    text = _macro_bomb(4) + "".join(
+        f"@misc{{k{i}, title = e, year = {{2020}}}}\n" for i in range(uses)
+    )
+    result = load_publications(write(tmp_path, "many.bib", text))
+    full = [r for r in result.records if r.title]
+    # the macros' own definitions took 100 + 1,000 + 10,000 + 100,000
+    assert len(full) == (EXPANSION_MAX - 111_100) // FIELD_MAX
+    assert all(len(r.title) == FIELD_MAX for r in full)
+    warned = messages(result, "syntax")
+    assert len(warned) == 1
+    assert "expand to more than 5,000,000 characters" in warned[0][1]
+    # the entries after it have no title: reported as such
+    assert len(messages(result, "missing_field")) == uses - len(full)
+
+
+# -- what warnings quote ------------------------------------------------------
+
+
+def test_a_key_with_terminal_escapes_is_quoted_escaped(tmp_path):
+    result = load_publications(
+        write(tmp_path, "p.bib", "@misc{evil\x1b[2J title={T}}\n")
+    )
+    [(_, message)] = messages(result, "syntax")
+    assert "\x1b" not in message
+    assert "\\x1b[2J" in message

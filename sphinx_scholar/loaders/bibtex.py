@@ -16,12 +16,14 @@ from dataclasses import replace
 from pybtex.database import Person as BibPerson
 from pybtex.database.input.bibtex import LowLevelParser, UndefinedMacro, month_names
 from pybtex.exceptions import PybtexError
+from pybtex.scanner import PybtexSyntaxError
 from pybtex.utils import CaseInsensitiveDict
 
 from ..citation import entry_citation
 from ..diagnostics import Subtype
 from ..model import Problem
 from ..text import latex_to_text, split_mark, split_names
+from .fields import short
 from .publications import file_label, normalize_type, publication_from_mapping
 
 #: BibTeX fields holding links, and the link label each becomes.
@@ -67,6 +69,86 @@ _PUBSTATE = {
 _BLANKS = re.compile(r"\s*")
 _URL = re.compile(r"\S+")
 _LABEL_END = re.compile(r":\s+(?=\S)")
+
+
+#: The most characters a field or an ``@string`` macro that uses macros may
+#: hold once they are expanded (a field written out is as long as it is): a
+#: few bytes of macros, each several copies of the one before, made a title of
+#: 10 MB (and 3 GB with one more). More is cut, with a warning.
+FIELD_MAX = 100_000
+#: The most characters that macros may bring into one file, all fields
+#: together (a 100,000-character macro used in each of a thousand fields);
+#: values that use macros past it are left out, with a warning.
+EXPANSION_MAX = 5_000_000
+
+
+class _TooLong(PybtexSyntaxError):
+    """A field or macro longer than :data:`FIELD_MAX` once expanded: cut."""
+
+    error_type = "too long"
+
+
+class _Parser(LowLevelParser):
+    """pybtex's parser, with the length of what macros expand to bounded: a
+    value is cut at :data:`FIELD_MAX` characters (so no macro holds more), and
+    macros bring at most :data:`EXPANSION_MAX` characters into a file. Values
+    are joined from their parts after this: no longer value is ever made."""
+
+    def __init__(self, text, macros, handle_error, budget: list[int]):
+        super().__init__(text, macros=macros, handle_error=handle_error)
+        self.budget = budget  # [characters macros may still bring]
+
+    in_string = False
+    from_macros = 0  # characters macros brought into the value being read
+
+    def parse_string_body(self, body_end):
+        self.in_string = True
+        try:
+            super().parse_string_body(body_end)
+        finally:
+            self.in_string = False
+
+    def substitute_macro(self, name):
+        value = super().substitute_macro(name)
+        self.from_macros += len(value)
+        return value
+
+    def parse_value(self):
+        self.from_macros = 0
+        super().parse_value()
+        parts = self.current_value  # joined by the caller: not here
+        what = "@string macro" if self.in_string else "field"
+        name = self.current_field_name
+        if self.from_macros and sum(map(len, parts)) > FIELD_MAX:
+            kept, room = [], FIELD_MAX
+            for part in parts:
+                kept.append(part[:room])
+                room -= len(kept[-1])
+                if not room:
+                    break
+            self.current_value = kept
+            self.handle_error(
+                _TooLong(
+                    f"{what} {name!r} is longer than {FIELD_MAX:,} characters "
+                    "once its @string macros are expanded; it is cut there",
+                    self,
+                )
+            )
+        spent = min(self.from_macros, FIELD_MAX)
+        if spent <= self.budget[0]:
+            self.budget[0] -= spent
+            return
+        self.current_value = []
+        if self.budget[0] >= 0:
+            self.handle_error(
+                _TooLong(
+                    f"@string macros expand to more than {EXPANSION_MAX:,} characters "
+                    f"in this file; {what} {name!r} and the values after it that "
+                    "use macros are left out: use fewer, or shorter, macros",
+                    self,
+                )
+            )
+        self.budget[0] = -1
 
 
 class _Entry:
@@ -209,6 +291,7 @@ def parse_entries(
     seen before, after the same macros, need not be parsed again.
     """
     macros = CaseInsensitiveDict(month_names)
+    budget = [EXPANSION_MAX]
     strings = hashlib.sha1()  # the pieces defining macros, so far
     entries: list[_Entry] = []
     starts = [match.start() for match in _ENTRY_START.finditer(text)]
@@ -218,7 +301,7 @@ def parse_entries(
     for begin, end in zip(starts, [*starts[1:], len(text)], strict=True):
         piece = text[begin:end]
         if _DEFINES_MACROS.search(piece):
-            entries += _parse_piece(piece, first_line, macros, source, problems)
+            entries += _parse_piece(piece, first_line, macros, source, problems, budget)
             strings.update(piece.encode("utf-8", "surrogatepass"))
         else:
             digest = hashlib.sha1(
@@ -228,7 +311,7 @@ def parse_entries(
             shift = first_line - 1
             if known is None:
                 found: list[Problem] = []
-                parsed = _parse_piece(piece, first_line, macros, source, found)
+                parsed = _parse_piece(piece, first_line, macros, source, found, budget)
                 problems += found
                 if found:  # their messages name lines: read again next time
                     entries += parsed
@@ -250,9 +333,9 @@ def parse_entries(
     return entries
 
 
-def _parse_piece(text, first_line, macros, source, problems) -> list[_Entry]:
+def _parse_piece(text, first_line, macros, source, problems, budget) -> list[_Entry]:
     errors: list[PybtexError] = []
-    parser = LowLevelParser(text, macros=macros, handle_error=errors.append)
+    parser = _Parser(text, macros, errors.append, budget)
     entries = []
     line, counted_to = first_line, 0
     iterator = iter(parser)
@@ -277,7 +360,13 @@ def _parse_piece(text, first_line, macros, source, problems) -> list[_Entry]:
         fatal = 0  # the line of a syntax error in this entry
         for error in errors[seen:]:
             error_line = first_line - 1 + getattr(error, "lineno", 0) or line
-            if isinstance(error, UndefinedMacro):
+            if isinstance(error, _TooLong):
+                problems.append(
+                    Problem(
+                        Subtype.syntax, f"BibTeX: {error.args[0]}", source, error_line
+                    )
+                )
+            elif isinstance(error, UndefinedMacro):
                 problems.append(
                     Problem(
                         Subtype.syntax,
@@ -348,7 +437,7 @@ def _parse_piece(text, first_line, macros, source, problems) -> list[_Entry]:
                 Problem(
                     Subtype.syntax,
                     f"BibTeX entry {key!r} has no comma after its key; it is read, "
-                    f"but BibTeX and biber reject it: write '{key},'",
+                    f"but BibTeX and biber reject it: write {key + ','!r}",
                     source,
                     line,
                 )
@@ -598,7 +687,7 @@ def _persons(
             problems.append(
                 Problem(
                     Subtype.field_type,
-                    f"BibTeX entry {entry.key!r}: cannot read the name {written!r} ({error}); "
+                    f"BibTeX entry {entry.key!r}: cannot read the name {short(written)} ({short(str(error))}); "
                     "it is shown as written: write 'First Last', 'Last, First' or "
                     "'Last, Jr., First', and join names with 'and'",
                     source,
