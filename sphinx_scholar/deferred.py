@@ -23,9 +23,9 @@ from sphinx.transforms import SphinxSmartQuotes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import cache
-from .directives.listing import site_context
 from .interactive import LIST_ID, SETTINGS
-from .render.nodes import RenderContext, compact, is_external, site_file
+from .render.context import RenderContext, site_context
+from .render.nodes import compact, is_external, site_file
 from .render.publications import publication_list
 
 

@@ -32,11 +32,11 @@ from .cache import cache_dir
 from .citation import citation_bibtex
 from .config import CONFIG_VALUES
 from .deferred import educate
-from .directives.listing import site_context
 from .locale import _
 from .model import Publication
 from .people import Highlight, resolve_highlight
 from .registry import people_files, registry_for
+from .render.context import site_context
 from .render.nodes import is_external, link_node, links_nodes, people_nodes, site_file
 from .render.page_html import body_html
 from .render.publications import DEFAULT_PARTS, venue_nodes

@@ -24,7 +24,8 @@ from ..query import (
     sort_records,
 )
 from ..registry import note_people_dependency, registry_for
-from ..render.nodes import RenderContext, compact
+from ..render.context import RenderContext, render_context
+from ..render.nodes import compact
 from ..text import name_key
 
 LIST_OPTIONS = {
@@ -38,42 +39,6 @@ LIST_OPTIONS = {
     "hide": directives.unchanged,
     "class": directives.class_option,
 }
-
-
-def site_context(
-    env, document, docname: str, highlight: Highlight, **page
-) -> RenderContext:
-    """What the renderers need to know of the site, and of the page (``page``:
-    more :class:`RenderContext` fields)."""
-    return RenderContext(
-        document=document,
-        docname=docname,
-        srcdir=str(env.srcdir),
-        registry=registry_for(env),
-        highlight=highlight,
-        file_dirs=tuple(
-            os.path.join(env.srcdir, folder) for folder in env.config.scholar_file_dirs
-        ),
-        readable=readable_folders(env.srcdir, env.config),
-        page_folder=env.config.scholar_publication_pages,
-        language=env.config.language or "en",
-        **page,
-    )
-
-
-def render_context(directive: SphinxDirective, highlight: Highlight) -> RenderContext:
-    """What the renderers need to know of the page the directive is on."""
-    env = directive.env
-    domain = env.get_domain("scholar")
-    return site_context(
-        env,
-        directive.state.document,
-        env.docname,
-        highlight,
-        note_publication=lambda key, anchor, title: domain.note_publication(
-            key, env.docname, anchor, title
-        ),
-    )
 
 
 class ListingDirective(SphinxDirective):

@@ -8,8 +8,9 @@ from sphinx.util.docutils import SphinxDirective
 from ..diagnostics import Subtype, warn
 from ..people import Highlight
 from ..registry import note_people_dependency, registry_for
+from ..render.context import render_context
 from ..render.people import DEFAULT_PARTS, PARTS, render_people, render_profile
-from .listing import ListingDirective, render_context
+from .listing import ListingDirective
 
 
 class PeopleDirective(ListingDirective):

@@ -15,7 +15,8 @@ from docutils import nodes
 from ..locale import _
 from ..model import AwardProgram, Project, Recipient
 from ..text import slug
-from .nodes import RenderContext, link_node, person_node
+from .context import RenderContext
+from .nodes import link_node, person_node
 
 PARTS = ("program", "funding", "projects", "recipients", "description")
 DEFAULT_PARTS = frozenset({"projects", "recipients"})

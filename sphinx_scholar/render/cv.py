@@ -22,7 +22,8 @@ from sphinx.util.i18n import format_date
 from ..locale import _
 from ..model import CvEntry, DateRange
 from ..text import slug
-from .nodes import RenderContext, grouped, links_nodes, people_nodes
+from .context import RenderContext
+from .nodes import grouped, links_nodes, people_nodes
 
 SECTION_HEADINGS = {
     "positions": _("Positions"),

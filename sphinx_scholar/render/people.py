@@ -7,7 +7,8 @@ from docutils import nodes
 from ..locale import _
 from ..model import Link, Person
 from ..text import slug
-from .nodes import RenderContext, image_node, link_node, render_groups
+from .context import RenderContext
+from .nodes import image_node, link_node, render_groups
 
 PARTS = ("photo", "name", "role", "affiliation", "links", "areas")
 DEFAULT_PARTS = frozenset(PARTS) - {"areas"}

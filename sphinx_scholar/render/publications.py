@@ -17,7 +17,8 @@ from ..interactive import ABSTRACT, ENTRY_DATA
 from ..locale import _
 from ..model import Publication
 from ..text import fold
-from .nodes import RenderContext, link_node, links_nodes, people_nodes, render_groups
+from .context import RenderContext
+from .nodes import link_node, links_nodes, people_nodes, render_groups
 
 #: the attribute of a reference whose target is a publication's own page
 PAGE_KEY = "scholar_page"

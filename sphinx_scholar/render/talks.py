@@ -8,7 +8,8 @@ from sphinx import addnodes
 from ..locale import _
 from ..model import Talk
 from ..text import slug
-from .nodes import RenderContext, link_node, links_nodes, people_nodes, render_groups
+from .context import RenderContext
+from .nodes import link_node, links_nodes, people_nodes, render_groups
 
 PARTS = (
     "duration",
