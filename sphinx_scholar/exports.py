@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import os
+import re
 
 from .citation import citation_bibtex
 from .diagnostics import Subtype, warn
@@ -60,7 +61,33 @@ def written_apart(name: str, write, app, *args) -> None:
 
 def write_bibtex(app, records: list[Publication]) -> None:
     with open(os.path.join(app.outdir, BIBTEX_FILE), "w", encoding="utf-8") as file:
-        file.write("\n\n".join(citation_bibtex(record) for record in records) + "\n")
+        file.write("\n\n".join(exported_entries(records)) + "\n")
+
+
+#: what a BibTeX key cannot hold: blanks and the characters that end one
+_NOT_IN_KEY = re.compile(r"[\s,{}()\"'#%=\\~]+")
+
+
+def exported_entries(records: list[Publication]) -> list[str]:
+    """Each record's BibTeX, under a key that any BibTeX reader takes, and
+    that no other entry of the file has (reference managers refuse a file
+    with one key twice: the second is numbered, ``key-2``)."""
+    entries = []
+    used: set[str] = set()
+    next_number: dict[str, int] = {}
+    for record in records:
+        text = citation_bibtex(record)
+        head, _newline, rest = text.partition("\n")
+        kind, _brace, key = head.partition("{")
+        key = _NOT_IN_KEY.sub("-", key.removesuffix(",")).strip("-") or "entry"
+        unique, number = key, next_number.get(key.casefold(), 2)
+        while unique.casefold() in used:
+            unique = f"{key}-{number}"
+            number += 1
+        next_number[key.casefold()] = number
+        used.add(unique.casefold())
+        entries.append(f"{kind}{{{unique},\n{rest}")
+    return entries
 
 
 def write_feed(app, records: list[Publication], pages: dict[str, str]) -> None:

@@ -123,16 +123,17 @@ def collect_pages(app):
         # No document was read, and none of the lists moved: the pages are
         # those last written (a data file edited is a document read).
         state.page_digests = written
+        there = _written_files(builder, site.pages.values())
         changed = [
             (pagename, site.record(key))
             for key, pagename in site.pages.items()
-            if not os.path.isfile(builder.get_outfilename(pagename))
+            if pagename not in there
         ]
         manifest = written
     else:
         manifest, changed = _changed_pages(site, site_digest, written, builder)
         state.page_digests = manifest
-    renderer = PageRenderer(app, site)
+    renderer = PageRenderer(app, site) if changed else None
     for pagename, record in changed:
         if record is not None:
             yield pagename, renderer.context(pagename, record), "page.html"
@@ -162,6 +163,39 @@ def _changed_pages(site, site_digest: str, written: dict[str, str], builder):
         ):
             changed.append((pagename, record))
     return manifest, changed
+
+
+def _written_files(builder, pagenames) -> set[str]:
+    """The pages whose output file is there, from one look at each folder
+    (a look per page took longer than the rest of a no-op build)."""
+    pagenames = list(pagenames)
+    if not pagenames:
+        return set()
+    outdir = os.fspath(builder.outdir)
+    sample = pagenames[0]
+    output = os.path.relpath(os.fspath(builder.get_outfilename(sample)), outdir)
+    suffix = builder.out_suffix
+    if output == os.path.normpath(sample + suffix):
+
+        def relative(name: str) -> str:
+            return name + suffix
+    elif output == os.path.normpath(f"{sample}/index{suffix}"):
+
+        def relative(name: str) -> str:
+            return f"{name}/index{suffix}"
+    else:  # a builder of its own: ask it for each page
+        return {
+            name for name in pagenames
+            if os.path.isfile(builder.get_outfilename(name))
+        }  # fmt: skip
+    found: set[str] = set()
+    # the folders of the pages (their sub-folders too, walked below)
+    folders = {os.path.dirname(name) for name in pagenames}
+    for folder in folders:
+        for root, _dirs, files in os.walk(os.path.join(outdir, folder)):
+            within = os.path.relpath(root, outdir).replace(os.sep, "/")
+            found.update(f"{within}/{file}" for file in files)
+    return {name for name in pagenames if relative(name) in found}
 
 
 def _remove_output(builder, pagename: str) -> None:

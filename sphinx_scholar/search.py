@@ -5,12 +5,15 @@ Sphinx indexes the documents it reads, and writes its index anew at each
 build, keeping only those documents; so the pages are added to the index after
 Sphinx wrote it, at each build. What a page adds (its words, stemmed as
 Sphinx's search stems them) is kept beside the doctrees with the page's
-digest, so that a build stems only the words of pages that changed: a site of
-thousands of publications is indexed in milliseconds.
+digest, so that a build stems only the words of pages that changed; and when
+neither Sphinx's index nor the pages changed, the index of the last build is
+written again as it was.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import os
 import pickle
 from pathlib import Path
@@ -56,13 +59,15 @@ def _store_path(app) -> str:
     return os.path.join(cache_dir(app.env), f"search-{app.builder.name}.pickle")
 
 
-def _read_store(path: str) -> dict:
+def _read_store(path: str) -> tuple[dict, str, bytes]:
+    """What each page added to the index when it was last written, the
+    digest of the index Sphinx wrote then, and the index with the pages."""
     try:
         with open(path, "rb") as file:
-            store = pickle.load(file)
+            store, sphinx_digest, whole = pickle.load(file)
     except Exception:  # missing, or from another version: stemmed again
-        return {}
-    return store if isinstance(store, dict) else {}
+        return {}, "", b""
+    return (store, sphinx_digest, whole) if isinstance(store, dict) else ({}, "", b"")
 
 
 def index_pages(app) -> None:
@@ -80,7 +85,12 @@ def index_pages(app) -> None:
     if not site.pages and not (state.shown_before[0] or state.shown_before[2]):
         return  # no publication in this build or the last
     path = _store_path(app)
-    stored = _read_store(path)
+    stored, sphinx_before, whole_before = _read_store(path)
+    index_path = Path(builder.outdir, builder.searchindex_filename)
+    try:
+        sphinx_digest = hashlib.sha1(index_path.read_bytes()).hexdigest()
+    except OSError:
+        sphinx_digest = ""
     digests = state.page_digests
     lang = indexer.lang
     stems: dict[str, str] = {}
@@ -101,6 +111,11 @@ def index_pages(app) -> None:
         if record is None:
             continue
         store[pagename] = (digest, record.title, *page_words(lang, record, stem))
+    if store == stored and sphinx_digest == sphinx_before and whole_before:
+        # Sphinx wrote the index it wrote last time, and the pages are the
+        # same: the index with the pages is the one of last time.
+        _write_atomically(index_path, whole_before)
+        return
     suffix = builder.out_suffix
     for pagename, (_digest, title, title_words, words) in store.items():
         indexer._titles[pagename] = title
@@ -113,19 +128,18 @@ def index_pages(app) -> None:
     for words in (indexer._mapping, indexer._title_mapping):
         for word in [word for word, pages in words.items() if not pages]:
             del words[word]
-    _write(builder, indexer)
-    if store != stored:
-        with open(path, "wb") as file:
-            pickle.dump(store, file, protocol=pickle.HIGHEST_PROTOCOL)
+    buffer = io.StringIO() if builder.indexer_dumps_unicode else io.BytesIO()
+    indexer.dump(buffer, builder.indexer_format)
+    whole = buffer.getvalue()
+    whole = whole.encode("utf-8") if isinstance(whole, str) else whole
+    _write_atomically(index_path, whole)
+    with open(path, "wb") as file:
+        pickle.dump(
+            (store, sphinx_digest, whole), file, protocol=pickle.HIGHEST_PROTOCOL
+        )
 
 
-def _write(builder, indexer) -> None:
-    path = Path(builder.outdir, builder.searchindex_filename)
+def _write_atomically(path: Path, data: bytes) -> None:
     partial = path.with_name(path.name + ".tmp")
-    if builder.indexer_dumps_unicode:
-        with open(partial, "w", encoding="utf-8") as file:
-            indexer.dump(file, builder.indexer_format)
-    else:
-        with open(partial, "wb") as file:
-            indexer.dump(file, builder.indexer_format)
+    partial.write_bytes(data)
     partial.replace(path)

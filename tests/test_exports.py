@@ -5,6 +5,9 @@ its own: one that cannot be written costs none of the others."""
 import re
 import xml.etree.ElementTree as ElementTree
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from sphinx_scholar import exports
 
 
@@ -94,3 +97,17 @@ def test_one_key_in_two_shown_files_is_reported(make_app, root_copy):
     (warning,) = found
     assert "papers.bib" in warning and "papers.yaml" in warning
     assert "'lovelace2012first'" in warning
+
+
+@settings(max_examples=100)
+@given(st.lists(st.tuples(st.text(min_size=1), st.text(min_size=1)), max_size=8))
+def test_the_bibtex_export_always_parses_with_one_entry_per_record(pairs):
+    """Keys with braces, blanks or quotes, and keys twice, in any case."""
+    from pybtex.database import parse_string
+
+    from sphinx_scholar.model import Publication
+
+    records = [Publication(key=key, title=title) for key, title in pairs]
+    text = "\n\n".join(exports.exported_entries(records))
+    entries = parse_string(text, "bibtex").entries
+    assert len(entries) == len(records)

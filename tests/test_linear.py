@@ -323,3 +323,54 @@ def test_a_key_with_terminal_escapes_is_quoted_escaped(tmp_path):
     [(_, message)] = messages(result, "syntax")
     assert "\x1b" not in message
     assert "\\x1b[2J" in message
+
+
+def test_key_less_twins_are_numbered_in_turn(tmp_path):
+    """Records without keys whose made-up keys meet are numbered; 100 KB of
+    them are numbered once each, not by counting again from 2."""
+    path = tmp_path / "twins.yaml"
+    twin = "- {title: Same Paper, authors: [Ada Lovelace], year: 2020}\n"
+    path.write_text(twin * (100_000 // len(twin)), encoding="utf-8")
+    records = load_publications(str(path)).records
+    keys = [record.key for record in records]
+    assert len(set(keys)) == len(keys) == 100_000 // len(twin)
+    assert keys[1] == f"{keys[0]}-2" and keys[-1] == f"{keys[0]}-{len(keys)}"
+
+
+def test_a_long_crossref_chain_is_resolved_in_linear_time(tmp_path):
+    """100 KB of entries, each cross-referencing the next."""
+    count = 2_000
+    entries = [
+        f"@inproceedings{{e{n},\n  title = {{Paper {n}}},\n  crossref = {{e{n + 1}}},\n}}\n"
+        for n in range(count)
+    ]
+    entries.append(
+        f"@proceedings{{e{count},\n  title = {{The Top}},\n  year = 2020,\n"
+        "  publisher = {Engines},\n}\n"
+    )
+    path = tmp_path / "chain.bib"
+    path.write_text("".join(entries), encoding="utf-8")
+    assert path.stat().st_size > 100_000
+    loaded = load_publications(str(path))
+    assert [p for p in loaded.problems if p.subtype == "crossref"] == []
+    first = next(r for r in loaded.records if r.key == "e0")
+    assert first.year == 2020 and first.publisher == "Engines"
+
+
+def test_what_crossrefs_copy_into_a_file_is_bounded(tmp_path):
+    """A 100 KB field of one entry, cross-referenced by a hundred others,
+    would copy ten million characters: what goes past the budget is left
+    out, with a warning at each entry that would have copied it."""
+    note = "x" * 100_000
+    entries = [f"@proceedings{{top,\n  title = {{Top}},\n  note = {{{note}}},\n}}\n"]
+    entries += [
+        f"@inproceedings{{c{n},\n  title = {{Child {n}}},\n  crossref = {{top}},\n}}\n"
+        for n in range(100)
+    ]
+    path = tmp_path / "copies.bib"
+    path.write_text("".join(entries), encoding="utf-8")
+    loaded = load_publications(str(path))
+    warned = [p for p in loaded.problems if p.subtype == "crossref"]
+    assert 40 <= len(warned) <= 60
+    assert all("would copy more than" in p.message and p.line for p in warned)
+    assert len(loaded.records) == 100  # the proceedings are shown through them

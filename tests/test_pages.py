@@ -347,9 +347,7 @@ def test_a_data_file_with_a_blank_in_its_name_has_whole_pages(make_app, root_cop
     assert "Ada Lovelace" in page.select_one(".scholar-authors").get_text()
 
 
-def test_a_linked_file_copied_in_later_is_linked_at_the_next_build(
-    make_app, root_copy
-):
+def test_a_linked_file_copied_in_later_is_linked_at_the_next_build(make_app, root_copy):
     """A page depends on the files its entries link, there or not yet."""
     srcdir = root_copy("files")
     make_app("html", srcdir=srcdir).build()
@@ -361,3 +359,24 @@ def test_a_linked_file_copied_in_later_is_linked_at_the_next_build(
     links = [a["href"] for a in soup_of(index).select("a.download")]
     assert [href for href in links if href.endswith("/nowhere.pdf")]
     assert list((app.outdir / "_downloads").rglob("nowhere.pdf"))
+
+
+@pytest.mark.parametrize(
+    ("builder", "output"),
+    [
+        ("html", "pub/lovelace2012first.html"),
+        ("dirhtml", "pub/lovelace2012first/index.html"),
+    ],
+)
+def test_a_page_whose_file_is_gone_is_written_again(
+    make_app, root_copy, builder, output
+):
+    srcdir = root_copy("basic")
+    app = make_app(builder, srcdir=srcdir)
+    app.build()
+    (app.outdir / output).unlink()
+    others = {p: p.stat().st_mtime_ns for p in (app.outdir / "pub").rglob("*.html")}
+    app = make_app(builder, srcdir=srcdir, freshenv=False)
+    app.build()
+    assert (app.outdir / output).exists()
+    assert {p: p.stat().st_mtime_ns for p in others} == others

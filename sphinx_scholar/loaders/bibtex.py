@@ -518,9 +518,11 @@ def _resolve_crossrefs(by_key, source: str, problems: list[Problem]) -> set[str]
     """
     targets = set()
     resolved = set()
+    budget = [EXPANSION_MAX]  # characters the crossrefs may copy into the file
     for start in by_key.values():
         # Walk up to an entry already resolved, without a crossref, or broken.
         chain = [start]
+        in_chain = {id(start)}
         while chain[-1].key.lower() not in resolved:
             entry = chain[-1]
             parent_key = entry.fields.get("crossref")
@@ -537,7 +539,7 @@ def _resolve_crossrefs(by_key, source: str, problems: list[Problem]) -> set[str]
                 )
             if parent is None:
                 break
-            if parent in chain:
+            if id(parent) in in_chain:
                 names = [e.key.lower() for e in chain[chain.index(parent) :]]
                 problems.append(
                     Problem(
@@ -551,24 +553,47 @@ def _resolve_crossrefs(by_key, source: str, problems: list[Problem]) -> set[str]
                 break
             targets.add(parent.key.lower())
             chain.append(parent)
+            in_chain.add(id(parent))
         # Then fill each entry from its parent, top down.
         for child, parent in zip(
             reversed(chain[:-1]), reversed(chain[1:]), strict=True
         ):
-            _inherit(child, parent)
+            if not _inherit(child, parent, budget):
+                problems.append(
+                    Problem(
+                        Subtype.crossref,
+                        f"BibTeX entry {short(child.key)} would copy more than "
+                        f"{EXPANSION_MAX:,} characters from the entries it "
+                        "cross-references, with those before it; what it would "
+                        "copy is left out",
+                        source,
+                        child.line,
+                    )
+                )
         resolved.update(entry.key.lower() for entry in chain)
     return targets
 
 
-def _inherit(entry: _Entry, parent: _Entry) -> None:
-    fields = entry.fields = dict(entry.fields)  # what is kept shares the first
+def _inherit(entry: _Entry, parent: _Entry, budget: list[int]) -> bool:
+    """Fill the entry's missing fields from its parent's, as long as the
+    characters the file's crossrefs copy stay within ``budget``; whether
+    they did."""
+    fields = dict(entry.fields)  # what is kept shares the first
+    copied = 0
     for name, value in parent.fields.items():
         if name == "crossref":
             continue
         if name == "title" and "booktitle" not in fields:
             fields["booktitle"] = value
+            copied += len(value)
         elif name not in fields:
             fields[name] = value
+            copied += len(value)
+    if copied > budget[0]:
+        return False
+    budget[0] -= copied
+    entry.fields = fields
+    return True
 
 
 def _to_mapping(entry: _Entry, source: str, problems: list[Problem]) -> _EntryMapping:

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from ..diagnostics import Subtype
 from ..model import CV_SECTIONS, CvEntry, DateRange, Problem
 from ..text import fold
-from .fields import FieldReader, did_you_mean, parse_date, parse_month
+from .fields import FieldReader, did_you_mean, parse_date, parse_month, short
 from .publications import read_authors, read_links
 
 _COMMON = ("key", "start", "end", "when", "year", "description", "links", "tags")
@@ -109,7 +109,7 @@ def cv_from_data(data, source: str, problems: list[Problem]) -> list[CvEntry]:
         if section not in SECTION_FIELDS:
             reader.problem(
                 Subtype.unknown_field,
-                f"unknown CV section {written!r}{did_you_mean(fold(written), CV_SECTIONS)}; "
+                f"unknown CV section {short(written)}{did_you_mean(fold(written), CV_SECTIONS)}; "
                 f"the sections are {', '.join(CV_SECTIONS)}",
                 written,
             )
@@ -121,7 +121,7 @@ def cv_from_data(data, source: str, problems: list[Problem]) -> list[CvEntry]:
             if not isinstance(item, Mapping):
                 reader.problem(
                     Subtype.field_type,
-                    f"each entry of {written!r} should be a mapping of fields",
+                    f"each entry of {short(written)} should be a mapping of fields",
                     written,
                 )
                 continue
@@ -154,7 +154,7 @@ def _entry(
     if section == "positions" and kind not in _POSITION_KINDS:
         reader.problem(
             Subtype.field_type,
-            f"unknown position kind {kind!r}; use one of {', '.join(_POSITION_KINDS)}",
+            f"unknown position kind {short(kind)}; use one of {', '.join(_POSITION_KINDS)}",
             "kind",
         )
         kind = "position"
@@ -188,7 +188,7 @@ def _dates(reader: FieldReader) -> DateRange:
         if point is None or (point == "present" and name == "start"):
             reader.problem(
                 Subtype.date,
-                f"{reader.what} field {name!r}: {value!r} is not a date "
+                f"{reader.what} field {short(name)}: {short(value)} is not a date "
                 "(write 2010, 2010-09, Sep 2010, or present)",
                 name,
             )

@@ -42,6 +42,10 @@ def records_of(
         return []
     records = []
     keys: set[str] = set()
+    #: the next number to try for a made-up key: twins are numbered in turn,
+    #: not by counting again from 2 for each
+    next_number: dict[str, int] = {}
+    has_key = None
     for index, item in enumerate(data):
         if not isinstance(item, dict):
             problems.append(
@@ -56,11 +60,14 @@ def records_of(
         record = make(item, path, problems)
         if record is None:
             continue
-        if "key" not in item and "key" in _fields(record) and record.key in keys:
+        if has_key is None:
+            has_key = "key" in _fields(record)
+        if "key" not in item and has_key and record.key in keys:
             # Keys made up from author, year and title may meet: number them.
-            number = 2
+            number = next_number.get(record.key, 2)
             while f"{record.key}-{number}" in keys:
                 number += 1
+            next_number[record.key] = number + 1
             record = dataclasses.replace(record, key=f"{record.key}-{number}")
         keys.add(record.key)
         records.append(record)
