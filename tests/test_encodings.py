@@ -42,3 +42,20 @@ def test_a_stray_byte_in_a_utf8_file_costs_only_that_byte(tmp_path):
     assert record.authors[0].name == "Jörg Ñúñez"
     problems = [p for p in loaded.problems if "UTF-8" in p.message]
     assert len(problems) == 1 and problems[0].line == 5
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u0085", "\u2029"])
+def test_a_line_separator_inside_a_plain_value_is_read_as_a_space(
+    tmp_path, separator
+):
+    path = tmp_path / "papers.yaml"
+    path.write_text(
+        f"- key: a\n  title: Pasted{separator}From a PDF\n  year: 2020\n"
+        "- key: b\n  title: Plain\n  year: 2021\n",
+        encoding="utf-8",
+    )
+    loaded = load_publications(str(path))
+    assert [r.title for r in loaded.records] == ["Pasted From a PDF", "Plain"]
+    (problem,) = loaded.problems
+    assert problem.subtype == "text" and problem.line == 2
+    assert f"U+{ord(separator):04X}" in problem.message

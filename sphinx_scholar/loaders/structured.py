@@ -158,8 +158,33 @@ def _too_deep(text: str) -> bool:
     return False
 
 
+#: characters YAML reads as line breaks that editors show inside a line
+_INLINE_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def _inline_breaks_as_spaces(text: str, source: str, problems: list[Problem]) -> str:
+    """U+0085, U+2028 and U+2029 (pasted from a PDF or a word processor)
+    would end a plain value in the middle of its line, and the entry with
+    it: they are read as spaces, and reported."""
+    first = _INLINE_BREAKS.search(text)
+    if first is None:
+        return text
+    problems.append(
+        Problem(
+            Subtype.text,
+            f"U+{ord(first.group()):04X}, which YAML reads as a line break "
+            "though editors show none, is read as a space; remove it (or each "
+            "one like it) from the file",
+            source,
+            _line_at(_line_starts(text), first.start()),
+        )
+    )
+    return _INLINE_BREAKS.sub(" ", text)
+
+
 def load_yaml(text: str, source: str, problems: list[Problem]):
     """Parse YAML text; a syntax error becomes a problem and gives ``None``."""
+    text = _inline_breaks_as_spaces(text, source, problems)
     if text.count("[") + text.count("{") > MAX_NESTING and _too_deep(text):
         problems.append(
             Problem(
