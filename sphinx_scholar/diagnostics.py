@@ -31,7 +31,11 @@ class Subtype(enum.StrEnum):
     #: a field whose value has the wrong type
     field_type = "field_type"
     missing_field = "missing_field"
+    #: two records with one key (publications, people, events)
     duplicate_key = "duplicate_key"
+    #: one field twice in a record: a key twice in a YAML or JSON mapping, a
+    #: field twice in a BibTeX entry
+    duplicate_field = "duplicate_field"
     #: a date, year or month that does not parse
     date = "date"
     #: a URL with a scheme that is not allowed

@@ -45,9 +45,7 @@ def test_a_stray_byte_in_a_utf8_file_costs_only_that_byte(tmp_path):
 
 
 @pytest.mark.parametrize("separator", ["\u2028", "\u0085", "\u2029"])
-def test_a_line_separator_inside_a_plain_value_is_read_as_a_space(
-    tmp_path, separator
-):
+def test_a_line_separator_inside_a_plain_value_is_read_as_a_space(tmp_path, separator):
     path = tmp_path / "papers.yaml"
     path.write_text(
         f"- key: a\n  title: Pasted{separator}From a PDF\n  year: 2020\n"

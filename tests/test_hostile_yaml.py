@@ -208,7 +208,7 @@ def test_a_merged_key_overridden_is_not_a_duplicate(tmp_path):
         "ICML",
         2021,
     )
-    (duplicate,) = problems(result, "duplicate_key")
+    (duplicate,) = problems(result, "duplicate_field")
     assert duplicate.line == 12 and "'title' (first on line 11)" in duplicate.message
 
 

@@ -251,7 +251,7 @@ def test_100_kb_entries_report_their_field_lines(tmp_path):
             "@misc{blank, year={abc}," + blank_lines + "title={Blank}}\n",
         )
     )
-    duplicated = messages(result, "duplicate_key")
+    duplicated = messages(result, "duplicate_field")
     assert len(duplicated) == BIG // 15 - 1
     assert {line for line, _ in duplicated} == {BIG // 15 + 1}  # the last one
     assert messages(result, "date") == [

@@ -415,7 +415,7 @@ def test_bibtex_field_names_know_no_case(tmp_path):
           title = {Again}}
         """,
     )
-    problem = only_problem(result, "duplicate_key")
+    problem = only_problem(result, "duplicate_field")
     assert "'title'" in problem.message and problem.line == 4
     (record,) = result.records
     assert (record.title, record.venue, record.year) == ("A", "Proc. of X", 2020)
@@ -617,7 +617,7 @@ def test_yaml_duplicate_key_in_a_mapping(tmp_path):
     result = load(
         tmp_path, "p.yaml", "- key: a\n  title: A\n  year: 2019\n  year: 2020\n"
     )
-    problem = only_problem(result, "duplicate_key")
+    problem = only_problem(result, "duplicate_field")
     assert problem.line == 4
     assert "'year'" in problem.message and "line 3" in problem.message
     assert result.records[0].year == 2020
@@ -812,7 +812,7 @@ def test_json_duplicate_key_is_reported_with_its_line(tmp_path):
         "p.json",
         '[\n  {"key": "a",\n   "title": "A",\n   "title": "B"\n  }\n]\n',
     )
-    problem = only_problem(result, "duplicate_key")
+    problem = only_problem(result, "duplicate_field")
     assert problem.line == 4
     assert "'title'" in problem.message
     assert result.records[0].title == "B"

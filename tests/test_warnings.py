@@ -155,8 +155,14 @@ def test_good_entries_still_render(app):
     titles = [
         t.get_text() for t in soup.select("li.scholar-publication .scholar-title")
     ]
-    assert titles == ["A Good Entry", "Authors Is A Number", "An Unsafe Link"]
-    unsafe = soup.select("li.scholar-publication")[2]
+    # a field written twice: the later value wins
+    assert titles == [
+        "A Good Entry",
+        "Authors Is A Number",
+        "The Second Title",
+        "An Unsafe Link",
+    ]
+    unsafe = soup.select("li.scholar-publication")[3]
     assert [a["href"] for a in unsafe.select(".scholar-links a")] == [
         "https://example.org/code"
     ]

@@ -421,7 +421,7 @@ def _parse_piece(text, first_line, macros, source, problems, budget) -> list[_En
                     entry.text = text[parser.command_start : parser.pos]
                 problems.append(
                     Problem(
-                        Subtype.duplicate_key,
+                        Subtype.duplicate_field,
                         f"BibTeX entry {key!r} has a second {written!r} field; the "
                         "first is kept: remove one of them",
                         source,

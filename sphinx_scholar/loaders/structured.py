@@ -103,7 +103,7 @@ def _loader_class():
                 if key in explicit and id(key_node) in written:
                     self._problems.append(
                         Problem(
-                            Subtype.duplicate_key,
+                            Subtype.duplicate_field,
                             f"duplicate key {key!r} (first on line {key_lines[key]}); "
                             "the later value wins: remove one of them",
                             self._source,
@@ -321,7 +321,7 @@ def _recover_yaml(text: str, source: str, problems: list[Problem]):
             if key in key_lines:
                 problems.append(
                     Problem(
-                        Subtype.duplicate_key,
+                        Subtype.duplicate_field,
                         f"duplicate key {key!r} (first on line {key_lines[key]}); "
                         "the later value wins: remove one of them",
                         source,
@@ -431,7 +431,7 @@ def load_json(text: str, source: str, problems: list[Problem]):
             if key in seen:
                 found.append(
                     Problem(
-                        Subtype.duplicate_key,
+                        Subtype.duplicate_field,
                         f"duplicate key {key!r}; the later value wins: remove one of them",
                         source,
                         key_lines.get(key, line),
