@@ -944,3 +944,22 @@ def test_names_read_without_pybtex_read_as_pybtex_reads_them(written):
         ),
         " ".join(person.lineage_names),
     )
+
+
+def test_bibtex_links_written_as_url_commands_are_their_urls(tmp_path):
+    path = tmp_path / "papers.bib"
+    path.write_text(
+        "@misc{u1,\n  title = {With url},\n"
+        "  url = {\\url{https://example.org/a_b}},\n"
+        "  howpublished = {\\url{https://example.org/how}},\n"
+        "  pdf = {\\href{https://example.org/p.pdf}{the PDF}},\n  year = 2020,\n}\n",
+        encoding="utf-8",
+    )
+    result = load_publications(str(path))
+    assert result.problems == []
+    (record,) = result.records
+    assert record.url == "https://example.org/a_b"
+    assert record.venue == "https://example.org/how"
+    assert [f.url for link in record.links for f in link.files] == [
+        "https://example.org/p.pdf"
+    ]

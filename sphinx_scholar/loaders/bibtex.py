@@ -758,8 +758,15 @@ def _reading_order(written: str) -> tuple[str, str] | None:
     return " ".join(parts[2] + parts[0]), " ".join(parts[1])
 
 
+#: ``\url{URL}`` and ``\href{URL}{text}``, as people write links in BibTeX
+_URL_COMMAND = re.compile(r"\\(?:url|href)\s*\{([^{}]*)\}(?:\s*\{[^{}]*\})?")
+
+
 def _raw(value: str) -> str:
-    """A value used verbatim (URLs, DOIs): only the protecting braces go."""
+    r"""A value used verbatim (URLs, DOIs): only the protecting braces go, and
+    a link written as ``\url{...}`` or ``\href{...}{...}`` is its URL."""
+    if "\\" in value:
+        value = _URL_COMMAND.sub(r"\1", value)
     return (
         value.replace("{", "")
         .replace("}", "")
