@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import functools
 import hashlib
+import html
 import re
 import unicodedata
 
@@ -53,14 +54,27 @@ def latex_to_text(value: str) -> str:
 
     Accents and escapes become characters, ``--`` an en dash, braces that
     protect capitals disappear, and formatting commands keep their argument.
+    HTML entities that exports from the web leave (``Knowledge \\&amp; Data``)
+    become their characters.
     """
     if not _NEEDS_LATEX.search(value):
-        return _SPACES.sub(" ", value).strip()
+        return _without_entities(_SPACES.sub(" ", value).strip())
     if not _NEEDS_DECODING.search(value):  # ``{GPU}s for {B}ayesian``, ``1--9``
         value = value.replace("---", "\u2014").replace("--", "\u2013")
         value = value.replace("{", "").replace("}", "")  # after: ``-{-}-``
-        return _SPACES.sub(" ", value).strip()
-    return _decoded(value)
+        return _without_entities(_SPACES.sub(" ", value).strip())
+    return _without_entities(_decoded(value))
+
+
+_ENTITY = re.compile(
+    r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
+)
+
+
+def _without_entities(text: str) -> str:
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda match: html.unescape(match.group()), text)
 
 
 def _decoded(value: str) -> str:

@@ -153,3 +153,26 @@ def test_relative_links_are_site_files_copied_into_the_output(app):
     assert "[scholar.file]" in warnings
     # an entry whose only link is missing shows no empty brackets
     assert entries(soup)[1].select_one(".scholar-venue").get_text() == "2019."
+
+
+def test_entities_and_trailing_commas_of_bibtex_values_read_well(tmp_path):
+    from sphinx_scholar.loaders import load_publications
+
+    path = tmp_path / "papers.bib"
+    path.write_text(
+        "@book{b1,\n  title = {Knowledge \\&amp; Data},\n"
+        "  publisher = {Courier Corporation,},\n  year = 2020,\n}\n",
+        encoding="utf-8",
+    )
+    (record,) = load_publications(str(path)).records
+    assert record.title == "Knowledge & Data"
+    from docutils import nodes as docutils_nodes
+
+    from sphinx_scholar.render.publications import DEFAULT_PARTS, venue_nodes
+
+    text = "".join(
+        node.astext()
+        for node in venue_nodes(record, DEFAULT_PARTS - {"links"}, None)
+        if isinstance(node, docutils_nodes.Node)
+    )
+    assert text == "Courier Corporation, 2020."

@@ -156,7 +156,9 @@ def venue_nodes(
     ):
         # not "ICML 2015, 2015"; but "arXiv:2007.12020, 2020"
         pieces.append(year)
-    text = ", ".join(piece for piece in pieces if piece)
+    # a value's own trailing comma (``publisher = {Courier Corporation,}``)
+    # is not doubled by the one that joins it to the next
+    text = ", ".join(piece.rstrip(", ") for piece in pieces if piece.rstrip(", "))
     remarks = []
     if "year" in parts and record.status:
         remarks.append(record.status)
