@@ -44,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument(
         "directory", type=Path, help="the folder to create (it must be empty)"
     )
-    new.add_argument("--name", default="Ada Lovelace", help="the site owner's name")
+    new.add_argument(
+        "--name", required=True, help="the site owner's name (or the lab's)"
+    )
     new.set_defaults(run=run_new)
 
     check = commands.add_parser(
@@ -103,6 +105,7 @@ def run_new(arguments) -> int:
     say(
         f"\nA new site is in {target}. Next:\n"
         f"  cd {target}\n"
+        "  python -m pip install -r requirements.txt   # the theme, once\n"
         "  make html            # then open _build/html/index.html\n"
         "  sphinx-scholar check # after editing the data files in data/"
     )

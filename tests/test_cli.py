@@ -69,7 +69,7 @@ def test_new_site_builds_at_once_with_W(tmp_path):
 
 def test_new_refuses_a_folder_that_is_not_empty(tmp_path):
     (tmp_path / "mine.txt").write_text("keep me", encoding="utf-8")
-    done = scholar("new", tmp_path)
+    done = scholar("new", tmp_path, "--name", "Grace Hopper")
     assert done.returncode == 2 and "not empty" in done.stderr
     assert (tmp_path / "mine.txt").read_text(encoding="utf-8") == "keep me"
 
@@ -212,3 +212,11 @@ def test_new_writes_a_name_that_conf_py_and_yaml_read_back(tmp_path, name):
     assert name in settings["copyright"]
     for path in (target / "data").glob("*.yaml"):
         yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_new_asks_for_the_name_and_says_how_to_install_the_theme(tmp_path):
+    done = scholar("new", tmp_path / "site")
+    assert done.returncode == 2 and "--name" in done.stderr
+    assert not (tmp_path / "site").exists()
+    done = scholar("new", tmp_path / "site", "--name", "Grace Hopper")
+    assert "pip install -r requirements.txt" in done.stderr

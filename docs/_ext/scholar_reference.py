@@ -192,7 +192,6 @@ SUBTYPE_DOCS = {
     "that does not exist (the message suggests the closest name)",
     "missing_field": "a required field that is missing or empty (the record "
     "is left out)",
-    "duplicate_key": "two records with one key, or one key twice in a mapping",
 }
 
 
