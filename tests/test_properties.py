@@ -10,7 +10,7 @@ import tempfile
 import unicodedata
 
 import yaml
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from sphinx_scholar import cache
@@ -154,6 +154,18 @@ BIBTEX_PIECES = [
     "~",
     "%",
     "\\",
+    # the classes of the second security probe: macro chains, link commands,
+    # entities, trailing commas, noncharacters, durations, marks
+    '@string{a = "xxxxxxxx"}',
+    "a # a # a # a",
+    "crossref = {k}",
+    "\\url{https://example.org/a_b}",
+    "\\href{https://x.org}{x}",
+    "\\&amp;",
+    ",}",
+    "\ufffe",
+    "*\u2020",
+    "pdf = {slides: a.pdf, b.pdf}",
 ]
 bibtex_texts = st.lists(
     st.one_of(st.sampled_from(BIBTEX_PIECES), st.text(max_size=4)), max_size=40
@@ -184,6 +196,39 @@ def load_every_way(text: str, suffix: str) -> None:
 @given(st.text(max_size=200), st.sampled_from([".yaml", ".json", ".bib"]))
 def test_any_text_loads_or_gives_problems(text, suffix):
     load_every_way(text, suffix)
+
+
+#: pieces of YAML of every class the second security probe found: a tab
+#: after a dash, a commented document start, aliases and merge keys, line
+#: separators, noncharacters, URLs on two lines, long blanks, marks, years
+YAML_PIECES = [
+    "- ", "-\t", "--- # c\n", "\n", "  ", "key: k", "title: T", "authors: ",
+    "A and B and ", "Ada Lovelace*\u2020", "&a [x, x]", "*a", "<<: *a", "url: |-\n",
+    "  https://a\n  b\n", "\u2028", "\x85", "\u2029", "\ufffe", "duration: ",
+    " " * 40, "x", "year: 0000", "end: 9999-12-31", "selected: maybe", "{", "[",
+    ": ", "'", '"', "#", "tags: [a|b, constructor]",
+]  # fmt: skip
+yaml_texts = st.lists(
+    st.one_of(st.sampled_from(YAML_PIECES), st.text(max_size=4)), max_size=40
+).map("".join)
+
+
+@given(yaml_texts)
+def test_any_yaml_like_text_loads_or_gives_problems(text):
+    load_every_way(text, ".yaml")
+
+
+@settings(max_examples=30)
+@given(yaml_texts, st.sampled_from(["utf-8-sig", "utf-16", "utf-32", "cp1252"]))
+def test_any_yaml_like_text_in_any_encoding_loads_or_gives_problems(text, encoding):
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "data.yaml")
+        with open(path, "wb") as file:
+            file.write(text.encode(encoding, errors="replace"))
+        for kind in LOADERS:
+            result = cache.load(path, kind)
+            assert isinstance(result, LoadResult)
+            assert all(p.subtype in set(Subtype) and p.message for p in result.problems)
 
 
 @given(documents)

@@ -231,7 +231,7 @@ def _parse_yaml(text: str, source: str, problems: list[Problem], consequence: st
         what = error.problem or str(error)
         if error.context:
             what = f"{what} ({error.context})"
-        lines = text.splitlines()
+        lines = text.split("\n")  # the lines an editor shows, see read_text
         near = lines[max(line - 2, 0) : line] if line else []
         if "tab" in what or any("\t" in near_line for near_line in near):
             what += "; indent with spaces, not tabs"
@@ -282,7 +282,12 @@ def _recover_yaml(text: str, source: str, problems: list[Problem]):
     """The file read piece by piece: the items of a top-level list, or the
     sections of a top-level mapping (and, when a section does not parse, the
     items of its list). ``None`` when the file is not made that way."""
-    lines = text.splitlines(keepends=True)
+    # split at line feeds only: str.splitlines() also splits at form feeds
+    # and other separators, which editors show inside a line
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    if not lines[-1]:
+        lines.pop()
     content = [
         number
         for number, line in enumerate(lines)

@@ -50,7 +50,7 @@ def split_items(text: str) -> list[tuple[int, str, bytes]] | None:
     starts = [match.start() for match in _ITEM_START.finditer("\n" + text)]
     if not starts or any(
         line.strip() and not line.lstrip().startswith("#") and line.strip() != "---"
-        for line in text[: starts[0]].splitlines()
+        for line in text[: starts[0]].split("\n")
     ):
         return None
     items = []
