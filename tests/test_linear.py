@@ -374,3 +374,22 @@ def test_what_crossrefs_copy_into_a_file_is_bounded(tmp_path):
     assert 40 <= len(warned) <= 60
     assert all("would copy more than" in p.message and p.line for p in warned)
     assert len(loaded.records) == 100  # the proceedings are shown through them
+
+
+def test_dates_of_100_kb_with_line_breaks_are_read_once(tmp_path):
+    from sphinx_scholar.loaders import load_cv
+
+    bib = tmp_path / "dates.bib"
+    bib.write_text(
+        "@misc{a,\n  title = {T},\n  date = {" + "2019-01\n" * 12_500 + "},\n}\n",
+        encoding="utf-8",
+    )
+    assert [r.key for r in load_publications(str(bib)).records] == ["a"]
+    cv = tmp_path / "cv.yaml"
+    cv.write_text(
+        'education:\n  - degree: PhD\n    start: "' + "2019-01\\n" * 12_500 + '"\n',
+        encoding="utf-8",
+    )
+    result = load_cv(str(cv))
+    (problem,) = [p for p in result.problems if p.subtype == "date"]
+    assert problem.line == 3 and len(problem.message) < 300

@@ -166,6 +166,8 @@ BIBTEX_PIECES = [
     "\ufffe",
     "*\u2020",
     "pdf = {slides: a.pdf, b.pdf}",
+    "date = {2019-01\n-02}",
+    "date = {1984/1986}",
 ]
 bibtex_texts = st.lists(
     st.one_of(st.sampled_from(BIBTEX_PIECES), st.text(max_size=4)), max_size=40
@@ -206,7 +208,7 @@ YAML_PIECES = [
     "A and B and ", "Ada Lovelace*\u2020", "&a [x, x]", "*a", "<<: *a", "url: |-\n",
     "  https://a\n  b\n", "\u2028", "\x85", "\u2029", "\ufffe", "duration: ",
     " " * 40, "x", "year: 0000", "end: 9999-12-31", "selected: maybe", "{", "[",
-    ": ", "'", '"', "#", "tags: [a|b, constructor]",
+    ": ", "'", '"', "#", "tags: [a|b, constructor]", "date: 2019-\n  01-02", "start: 2019-01\n",
 ]  # fmt: skip
 yaml_texts = st.lists(
     st.one_of(st.sampled_from(YAML_PIECES), st.text(max_size=4)), max_size=40
