@@ -14,15 +14,10 @@ import os
 import re
 from pathlib import Path
 
-from sphinx.util import logging
-
 from . import cache
 from .diagnostics import Subtype, file_location, warn_in_file
 from .model import Publication
 from .state import state_of
-
-logger = logging.getLogger(__name__)
-
 
 #: characters a page name keeps as written; others are replaced
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
