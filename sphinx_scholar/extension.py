@@ -114,6 +114,7 @@ def on_builder_inited(app: Sphinx) -> None:
     state = state_of(app.env)
     state.shown_before = app.env.get_domain("scholar").snapshot()
     state.site = None
+    state.moved = set()
     remove_old_page_sources(app)
     if app.builder.format == "html":
         app.add_css_file("sphinx-scholar.css")
@@ -192,7 +193,8 @@ def on_env_get_updated(app: Sphinx, env) -> list[str]:
     lists whose posts were added, removed or changed."""
     domain = env.get_domain("scholar")
     state = state_of(env)
-    moved = domain.moved_since(state.shown_before)
+    # known once the documents are read, and the same until the build ends
+    moved = state.moved = domain.moved_since(state.shown_before)
     updated = domain.citing_any(moved) if moved else set()
     read = set(state.read)
     for docname, lists in domain.news.items():
@@ -274,15 +276,10 @@ def on_build_finished(app: Sphinx, exception) -> None:
         or app.builder.name.startswith("epub")
     ):
         return
-    domain = app.env.get_domain("scholar")
     state = state_of(app.env)
     # Unless a page was read or removed, the exports are those of the last
     # build: a no-op rebuild does not load the data to write them again.
-    if (
-        state.read
-        or domain.moved_since(state.shown_before)
-        or not exports_written(app.outdir)
-    ):
+    if state.read or state.moved or not exports_written(app.outdir):
         write_exports(app)
     written_apart("the search index of the publication pages", index_pages, app)
     written_apart("the events' calendar files", write_calendars, app)

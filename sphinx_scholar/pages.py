@@ -118,7 +118,7 @@ def collect_pages(app):
         site_digest == site_before
         and not state.read
         and written.keys() == set(site.pages.values())
-        and not app.env.get_domain("scholar").moved_since(state.shown_before)
+        and not state.moved
     ):
         # No document was read, and none of the lists moved: the pages are
         # those last written (a data file edited is a document read).

@@ -20,6 +20,8 @@ class BuildState:
         self.read: list[str] = []
         #: where each publication was shown when this build started
         self.shown_before: tuple[dict, dict, dict] = ({}, {}, {})
+        #: the publications whose lists, anchors or titles changed since then
+        self.moved: set[str] = set()
         #: the publications the built site shows (see :mod:`.shown`), once
         #: the documents are read
         self.site = None

@@ -2,7 +2,6 @@
 calendar files, the publication pages' search entries) are written each on
 its own: one that cannot be written costs none of the others."""
 
-import re
 import xml.etree.ElementTree as ElementTree
 
 from hypothesis import given, settings
@@ -10,10 +9,7 @@ from hypothesis import strategies as st
 
 from sphinx_scholar import exports
 
-
-def scholar_warnings(app) -> list[str]:
-    text = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
-    return [line for line in text.splitlines() if "[scholar." in line]
+from .test_differential import scholar_warnings
 
 
 def test_noncharacters_are_removed_and_the_feed_is_written(make_app, root_copy):

@@ -3,11 +3,10 @@ good entries of the file still read."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from sphinx_scholar.calendar import event_ics, event_jsonld
 from sphinx_scholar.loaders import fields, load_event, load_publications
+
+from .test_cli import scholar
 
 
 def write(tmp_path, name, text):
@@ -25,16 +24,6 @@ def problems(result, subtype):
 
 def titles(result):
     return [record.title for record in result.records]
-
-
-def scholar(*args, cwd=None):
-    return subprocess.run(
-        [sys.executable, "-m", "sphinx_scholar", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-    )
 
 
 # --- 1. a tab after the first dash, a document start with a comment ----------
