@@ -75,6 +75,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("profile", ProfileDirective)
     app.add_directive("news", NewsDirective)
     interactive.setup(app)
+    app.setup_extension("sphinx_scholar.latex_targets")
     deferred.setup(app)
     app.add_node(news_list)
     app.add_message_catalog(MESSAGE_CATALOG, LOCALE_DIR)
