@@ -5,6 +5,7 @@ request leaving the site; accessible (axe-core) and valid HTML (Nu checker).
 
 Needs Playwright for Python, Debian's Chromium at /usr/bin/chromium and Java
 (CI installs them: see .ci/run); without them the tests fail, they never skip.
+They are marked ``browser``: ``pytest -m "not browser"`` runs the rest.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 TOTAL = 6
+
+pytestmark = pytest.mark.browser
 
 try:
     from playwright.sync_api import expect, sync_playwright

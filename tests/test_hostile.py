@@ -396,6 +396,7 @@ def browser(html):
         server.server_close()
 
 
+@pytest.mark.browser
 def test_nothing_runs_in_a_browser(html, browser):
     """Every page, and the site's search for words of the payloads: no
     payload runs, nothing fails, no request leaves the site."""
@@ -443,6 +444,7 @@ LETTER_POSITIONS = """(element) => {
 }"""
 
 
+@pytest.mark.browser
 def test_a_title_that_opened_an_override_reads_left_to_right(browser):
     """The title was "... \u202eevil\u2066 ...": left open, the override
     would draw "evil" (and the rest of the entry) right to left."""
