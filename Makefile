@@ -1,15 +1,20 @@
 # Everything sets itself up: `make site` and `make test` need only Python 3.11+ and make.
+# Another Python, or pinned versions, in a venv of their own:
+#   make test PYTHON=python3.13 VENV=.venv-newest
+#   make test VENV=.venv-oldest CONSTRAINTS=.ci/oldest-constraints.txt
 PYTHON ?= python3
 VENV ?= .venv
+CONSTRAINTS ?=
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: site cv-pdf test lint catalogs clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --editable ".[test,docs]"
+	$(BIN)/python -m pip install --quiet --editable ".[test,docs]" \
+		$(if $(CONSTRAINTS),--constraint $(CONSTRAINTS))
 	touch $(STAMP)
 
 site: $(STAMP)
@@ -23,6 +28,7 @@ cv-pdf: $(STAMP)
 	@echo "The CV is example_site/_build/latex/norouzi-cv.pdf"
 
 test: $(STAMP)
+	@$(BIN)/python -c 'import sys, sphinx, docutils; print(f"Python {sys.version.split()[0]}, Sphinx {sphinx.__version__}, docutils {docutils.__version__}")'
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
