@@ -1,33 +1,26 @@
-"""The ``sphinx-scholar`` command: start a site, check data files, import BibTeX.
+"""The ``sphinx-scholar`` command: start a site, check it, import BibTeX.
 
 ::
 
     sphinx-scholar new mysite
-    sphinx-scholar check [FILES or SITE ...]
+    sphinx-scholar check [SITE or FILES ...]   # the checking is in .check
     sphinx-scholar import papers.bib -o data/publications.yaml
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import runpy
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
 
-from . import __version__
-from .diagnostics import file_location
-from .loaders import LOADERS, load_structured
+from . import __version__, check
+from .check import format_problem
+from .loaders import LOADERS
 from .loaders.bibtex import load_bibtex
-from .loaders.cv import SECTION_FIELDS
 from .model import Problem, Publication
-from .sources import named_files
 from .starter import STARTER_FILES, fill
-
-DATA_SUFFIXES = (".bib", ".yaml", ".yml", ".json")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,22 +42,24 @@ def main(argv: list[str] | None = None) -> int:
     )
     new.set_defaults(run=run_new)
 
-    check = commands.add_parser(
-        "check", help="check data files without building; exit 1 if anything is wrong"
+    checker = commands.add_parser(
+        "check",
+        help="report the problems the build would warn about, writing nothing; "
+        "exit 1 if there is any",
     )
-    check.add_argument(
+    checker.add_argument(
         "paths",
         nargs="*",
         type=Path,
-        help="data files, or site folders (with a conf.py) whose data to check; "
-        "default: the current folder",
+        help="site folders (with a conf.py), read by Sphinx as the build reads "
+        "them, or single data files; default: the current folder",
     )
-    check.add_argument(
+    checker.add_argument(
         "--kind",
         choices=sorted(LOADERS),
-        help="what the files hold, when it cannot be told from them",
+        help="what the data files hold, when it cannot be told from them",
     )
-    check.set_defaults(run=run_check)
+    checker.set_defaults(run=run_check)
 
     importer = commands.add_parser(
         "import", help="turn a BibTeX export into the YAML form of publications"
@@ -116,94 +111,7 @@ def run_new(arguments) -> int:
 
 
 def run_check(arguments) -> int:
-    targets = arguments.paths or [Path(".")]
-    files: list[tuple[str, str | None]] = []
-    for target in targets:
-        if target.is_dir():
-            found = site_data_files(target)
-            if not found:
-                say(f"{target}: no data files found (is it a site, with a conf.py?)")
-            files += found
-        elif target.is_file():
-            files.append((str(target), arguments.kind))
-        else:
-            say(f"error: {target} does not exist")
-            return 2
-    seen = set()
-    problems = 0
-    for position, (path, kind) in enumerate(files, start=1):
-        if path in seen:
-            continue
-        seen.add(path)
-        if len(files) > 20:
-            say(f"[{position}/{len(files)}] {path}")
-        kind = kind or guess_kind(path)
-        for problem in sorted(LOADERS[kind](path).problems, key=lambda p: p.line):
-            print(format_problem(problem))
-            problems += 1
-    say(f"checked {len(seen)} file(s): {problems or 'no'} problem(s)")
-    return 1 if problems else 0
-
-
-def format_problem(problem: Problem) -> str:
-    return f"{file_location(problem.source, problem.line) or problem.source}: {problem.message}"
-
-
-def site_data_files(site: Path) -> list[tuple[str, str]]:
-    """The data files a site's pages and its conf.py name, with their kinds."""
-    conf = site / "conf.py"
-    if not conf.is_file():
-        return []
-    try:
-        settings = runpy.run_path(str(conf))
-    except Exception as error:  # a conf.py that does not run is the user's to fix
-        say(f"{conf}: cannot read it ({error}); checking the pages' data only")
-        settings = {}
-    found: list[tuple[str, str]] = []
-    people = settings.get("scholar_people_file") or []
-    for name in [people] if isinstance(people, str) else people:
-        found.append((str(site / name), "people"))
-    suffixes = settings.get("source_suffix") or {".rst": None}
-    suffixes = [suffixes] if isinstance(suffixes, str) else list(suffixes)
-    for document in sorted(_documents(site, suffixes, ("_build",))):
-        text = document.read_text(encoding="utf-8", errors="replace")
-        for path, kind in named_files(text, str(document), str(site)):
-            if os.path.isfile(path) and (path, kind) not in found:
-                found.append((path, kind))
-    return found
-
-
-def _documents(site: Path, suffixes: Iterable[str], skipped: tuple[str, ...]):
-    for root, folders, names in os.walk(site):
-        folders[:] = [f for f in folders if not f.startswith(".") and f not in skipped]
-        for name in names:
-            if any(name.endswith(suffix) for suffix in suffixes):
-                yield Path(root) / name
-
-
-def guess_kind(path: str) -> str:
-    """What a data file holds, from its suffix and its top-level shape."""
-    if path.lower().endswith(".bib"):
-        return "publications"
-    data = load_structured(path, [])
-    if isinstance(data, dict):
-        if "event" in data:
-            return "event"
-        if "program" in data:
-            return "awards"
-        if set(data) & set(SECTION_FIELDS):
-            return "cv"
-        for kind in ("publications", "talks", "people"):
-            if kind in data:
-                return kind
-    records = data.get("publications", []) if isinstance(data, dict) else data
-    first = records[0] if isinstance(records, list) and records else {}
-    if isinstance(first, dict):
-        if "id" in first:
-            return "people"
-        if {"duration", "event", "speakers"} & set(first):
-            return "talks"
-    return "publications"
+    return check.run(arguments.paths or [Path(".")], arguments.kind)
 
 
 # --- import -------------------------------------------------------------------

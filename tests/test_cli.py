@@ -111,11 +111,16 @@ def test_check_finds_every_problem_with_its_line(tmp_path):
     assert "problem(s)" in done.stderr
 
 
-def test_check_a_site_finds_its_data_through_its_pages(tmp_path):
+def test_check_a_site_reads_it_as_the_build_does(tmp_path):
     done = scholar("check", ROOTS / "test-warnings")
     assert done.returncode == 1
     out = done.stdout
-    assert "bad.yaml:4: unknown publication field 'venu'" in out
+    assert (
+        "bad.yaml:4: unknown publication field 'venu'; did you mean 'venue'? "
+        "[scholar.unknown_field]" in out
+    )
+    # problems the pages make, not only the data files
+    assert "index.rst:15: bad filter" in out and "[scholar.reference]" in out
     assert (
         "bad-talks.yaml:5:" in out
         and "bad-cv.yaml:7:" in out
@@ -123,7 +128,7 @@ def test_check_a_site_finds_its_data_through_its_pages(tmp_path):
     )
     clean = scholar("check", ROOTS / "test-basic")
     assert clean.returncode == 0, clean.stdout
-    assert "checked 3 file(s): no problem(s)" in clean.stderr
+    assert "test-basic: no problem(s)" in clean.stderr
 
 
 def test_import_gives_the_same_publications_and_keeps_the_entry(tmp_path):
