@@ -203,8 +203,14 @@ def record_to_yaml(record: Publication) -> dict:
         data["tags"] = list(record.tags)
     if record.selected:
         data["selected"] = True
-    data["bibtex"] = record.bibtex
+    data["bibtex"] = readable_bibtex(record.bibtex)
     return data
+
+
+def readable_bibtex(text: str) -> str:
+    """The entry as written, less what stops YAML from writing it as a block:
+    tabs (expanded) and spaces at the ends of lines, which BibTeX ignores."""
+    return "\n".join(line.rstrip() for line in text.expandtabs(4).split("\n"))
 
 
 if __name__ == "__main__":

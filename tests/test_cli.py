@@ -162,6 +162,70 @@ def test_import_gives_the_same_publications_and_keeps_the_entry(tmp_path):
     )  # kept as written
 
 
+MESSY_BIBTEX = (
+    "@article{tabbed2020,\n"
+    "\ttitle\t= {A Title\twith a Tab},   \n"
+    "\tauthor = {Ada Lovelace and Charles Babbage},  \n"
+    "\tjournal = {Journal of\n\t           Engines},\n"
+    "\tyear = 2020,\n"
+    "\tabstract = {First line.   \n\t  Second\tline.},\n"
+    "}\n\n"
+    "@inproceedings{plain2021,\n  title = {Plain},\n  author = {Ada Lovelace},\n"
+    "  booktitle = {ICML},\n  year = 2021,\n}\n"
+)
+
+
+def build_html(site: Path, out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html"]
+        + [str(site), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_import_writes_bibtex_as_readable_blocks_that_build_the_same(tmp_path):
+    """Tabs and spaces at the ends of lines, common in exports, would make
+    YAML quote the entry on one line with escapes; the import writes it as a
+    block, and the site built from the YAML cites as the one from the BibTeX."""
+    from sphinx_scholar.loaders.bibtex import load_bibtex
+
+    sites = {}
+    for data in ("papers.bib", "papers.yaml"):
+        site = sites[data] = tmp_path / data.replace(".", "-")
+        (site / "data").mkdir(parents=True)
+        (site / "conf.py").write_text('extensions = ["sphinx_scholar"]\n', "utf-8")
+        (site / "index.rst").write_text(
+            f"Papers\n======\n\n.. publications:: data/{data}\n", "utf-8"
+        )
+        (site / "data" / "papers.bib").write_text(MESSY_BIBTEX, "utf-8")
+    output = sites["papers.yaml"] / "data" / "papers.yaml"
+    assert scholar("import", output.with_suffix(".bib"), "-o", output).returncode == 0
+
+    text = output.read_text(encoding="utf-8")
+    assert text.count("  bibtex: |") == 2
+    assert "\\t" not in text and 'bibtex: "' not in text
+    assert (
+        "    @article{tabbed2020,\n        title   = {A Title  with a Tab},\n" in text
+    )
+    originals = load_publications(str(output.with_suffix(".bib"))).records
+    for record, original in zip(yaml.safe_load(text), originals, strict=True):
+        lines = record["bibtex"].splitlines()
+        assert all("\t" not in line and line == line.rstrip() for line in lines)
+        [again] = load_bibtex(record["bibtex"], "again.bib", [])
+        for name in ("key", "type", "title", "authors", "venue", "year", "abstract"):
+            assert getattr(again, name) == getattr(original, name), name
+
+    exported = {}
+    for data, site in sites.items():
+        done = build_html(site, site / "_build")
+        assert done.returncode == 0, done.stderr
+        exported[data] = (site / "_build" / "publications.bib").read_text("utf-8")
+    assert exported["papers.yaml"] == exported["papers.bib"]
+    assert "title = {A Title with a Tab}" in exported["papers.yaml"]
+
+
 def test_import_never_overwrites_without_being_asked(tmp_path):
     source = ROOTS / "test-basic" / "data" / "papers.bib"
     output = tmp_path / "papers.yaml"
