@@ -231,7 +231,8 @@ def run(targets: list[Path], kind: str | None = None) -> int:
             for shown in report.scholar:
                 print(shown)
             problems += len(report.scholar)
-            say(f"checked the site {target}: {len(report.scholar) or 'no'} problem(s)")
+            name = target.resolve().name or target
+            say(f"checked the site {name}: {len(report.scholar) or 'no'} problem(s)")
             if report.others:
                 say(
                     f"  and {len(report.others)} other Sphinx warning(s); "
