@@ -3,13 +3,17 @@ data files say in comments how to fill them in."""
 
 from __future__ import annotations
 
+import datetime
+
 CONF = """\
 # The configuration of your academic site. Sphinx reads it before building.
 import os
 
 project = "{{name}}"
 author = "{{name}}"
-copyright = "2026, {{name}}"
+copyright = "{{year}}, {{name}}"
+# The site's edition, which e-books (epub) need: a year is enough.
+version = "{{year}}"
 
 extensions = ["sphinx_scholar"]
 
@@ -20,11 +24,17 @@ scholar_highlight = ["me"]
 
 html_theme = "sphinx_book_theme"
 html_title = "{{name}}"
-# Your site's address, so that Google Scholar gets absolute links (Read the
-# Docs tells it; elsewhere write it here).
+# Your site's address, for canonical links and Google Scholar's absolute
+# links. Read the Docs tells it; for another host, write it in place of "".
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 
 exclude_patterns = ["_build", "README.md"]
+
+# The PDF (make pdf): the homepage as a short CV, without a table of contents,
+# chapters or blank pages.
+latex_documents = [("index", "cv.tex", "Curriculum Vitae", author, "howto")]
+latex_toplevel_sectioning = "section"
+latex_elements = {"tableofcontents": "", "extraclassoptions": "oneside"}
 """
 
 INDEX = """\
@@ -142,10 +152,30 @@ build:
     python: "3.12"
 sphinx:
   configuration: conf.py
-  fail_on_warning: true
+  # A problem in a data file (a missing PDF, a typo) is reported in the build
+  # log and leaves only that entry or link out: it does not hold back the rest
+  # of the site. The check in .github/workflows/check.yml fails on it instead.
+  fail_on_warning: false
 python:
   install:
     - requirements: requirements.txt
+"""
+
+CHECK_WORKFLOW = """\
+# GitHub runs "sphinx-scholar check" on every push and pull request: it fails,
+# with the file and line of each problem, where "make html" would.
+name: check
+on: [push, pull_request]
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+      - run: pip install -r requirements.txt
+      - run: sphinx-scholar check
 """
 
 REQUIREMENTS = "sphinx-scholar\nsphinx-book-theme\n"
@@ -157,10 +187,14 @@ SPHINXBUILD ?= sphinx-build
 html:
 \t$(SPHINXBUILD) -M html . _build -W --keep-going
 
+# make pdf: your CV, _build/latex/cv.pdf (needs LaTeX and latexmk)
+pdf:
+\t$(SPHINXBUILD) -M latexpdf . _build -W --keep-going
+
 clean:
 \trm -rf _build
 
-.PHONY: html clean
+.PHONY: html pdf clean
 """
 
 GITIGNORE = "_build/\n"
@@ -169,8 +203,8 @@ README = """\
 # {{name}}
 
 An academic site built with sphinx-scholar: `make html`, then open
-`_build/html/index.html`. Edit the data files in `data/`, and check them with
-`sphinx-scholar check`.
+`_build/html/index.html`; `make pdf` makes a CV of it, `_build/latex/cv.pdf`.
+Edit the data files in `data/`, and check them with `sphinx-scholar check`.
 """
 
 #: path in the new site -> text
@@ -182,6 +216,7 @@ STARTER_FILES = {
     "data/talks.yaml": TALKS,
     "data/cv.yaml": CV,
     ".readthedocs.yaml": READTHEDOCS,
+    ".github/workflows/check.yml": CHECK_WORKFLOW,
     "requirements.txt": REQUIREMENTS,
     "Makefile": MAKEFILE,
     ".gitignore": GITIGNORE,
@@ -203,12 +238,14 @@ def fill(relative: str, text: str, name: str) -> str:
     """The text of the starter file ``relative`` for the site of ``name``,
     which is written as each file's language writes text: a Python string in
     ``conf.py``, a quoted string in YAML."""
+    year = str(datetime.date.today().year)
     if relative == "conf.py":
-        text = text.replace('"2026, {{name}}"', repr(f"2026, {name}"))
+        text = text.replace('"{{year}}, {{name}}"', repr(f"{year}, {name}"))
         text = text.replace('"{{name}}"', repr(name))
     elif relative.endswith(".yaml"):
         text = text.replace('"{{name}}"', "{{name}}")
         text = text.replace("{{name}}", _yaml_text(name))
     # one line: a line break would end a reStructuredText title
     shown = " ".join(name.split())
-    return text.replace("{{name}}", shown).replace("{{rule}}", "#" * len(shown))
+    text = text.replace("{{name}}", shown).replace("{{year}}", year)
+    return text.replace("{{rule}}", "#" * len(shown))

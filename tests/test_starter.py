@@ -1,0 +1,83 @@
+"""The site ``sphinx-scholar new`` writes builds with ``-W`` with every builder,
+makes a short CV in LaTeX, and is ready for Read the Docs."""
+
+import datetime
+import runpy
+
+import pytest
+import yaml
+from sphinx.cmd.build import main as sphinx_build
+
+from sphinx_scholar.cli import main
+
+from .test_pdf import latexmk, needs_tex, undefined
+
+BUILDERS = ["html", "dirhtml", "singlehtml", "epub", "latex", "text", "man", "texinfo"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    target = tmp_path_factory.mktemp("starter") / "site"
+    assert main(["new", str(target), "--name", "Ada Lovelace"]) == 0
+    return target
+
+
+def build(site, builder: str, build_dir) -> None:
+    """``make <builder>``, as the starter's Makefile runs it."""
+    code = sphinx_build(
+        ["-M", builder, str(site), str(build_dir), "-W", "--keep-going", "-q"]
+    )
+    assert code == 0, builder
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_the_starter_builds_with_W(site, builder, tmp_path):
+    build(site, builder, tmp_path)
+
+
+def test_the_starter_pdf_is_a_short_cv(site, tmp_path):
+    build(site, "latex", tmp_path)
+    tex = (tmp_path / "latex" / "cv.tex").read_text(encoding="utf-8")
+    assert r"]{sphinxhowto}" in tex and "oneside" in tex
+    assert r"\chapter" not in tex and r"\tableofcontents" not in tex
+    assert r"\section{Publications}" in tex
+    assert r"\title{Curriculum Vitae}" in tex and r"\author{Ada Lovelace}" in tex
+
+
+@needs_tex
+def test_the_starter_pdf_compiles_and_its_links_resolve(site, tmp_path):
+    build(site, "latex", tmp_path)
+    folder = tmp_path / "latex"
+    latexmk(folder, "cv.tex")
+    assert undefined(folder / "cv.log") == []
+
+
+def test_the_starter_has_a_version_for_e_books(site):
+    settings = runpy.run_path(str(site / "conf.py"))
+    year = str(datetime.date.today().year)
+    assert settings["version"] == year
+    assert settings["copyright"] == f"{year}, Ada Lovelace"
+
+
+def test_read_the_docs_gives_the_address(site, tmp_path, monkeypatch):
+    monkeypatch.delenv("READTHEDOCS_CANONICAL_URL", raising=False)
+    assert runpy.run_path(str(site / "conf.py"))["html_baseurl"] == ""
+    address = "https://ada.readthedocs.io/en/latest/"
+    monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", address)
+    assert runpy.run_path(str(site / "conf.py"))["html_baseurl"] == address
+    build(site, "html", tmp_path)
+    html = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{address}index.html"' in html
+
+
+def test_read_the_docs_publishes_and_a_check_fails_on_data_problems(site):
+    """A data problem does not hold back the site on Read the Docs; the check
+    that runs on each push and pull request fails on it."""
+    rtd = yaml.safe_load((site / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    assert rtd["sphinx"] == {"configuration": "conf.py", "fail_on_warning": False}
+    assert rtd["python"]["install"] == [{"requirements": "requirements.txt"}]
+    workflow = yaml.safe_load(
+        (site / ".github" / "workflows" / "check.yml").read_text(encoding="utf-8")
+    )
+    steps = [step.get("run") for step in workflow["jobs"]["check"]["steps"]]
+    assert steps[-2:] == ["pip install -r requirements.txt", "sphinx-scholar check"]
