@@ -142,6 +142,31 @@ def test_suppress_warnings_silences_a_kind_in_check_too(site, capsys, tmp_path):
     assert status == 1 and built != 0
 
 
+def test_the_kind_is_known_when_the_site_hides_it(site, capsys):
+    conf = site / "conf.py"
+    conf.write_text(
+        conf.read_text(encoding="utf-8") + "show_warning_types = False\n",
+        encoding="utf-8",
+    )
+    status, lines, _ = check(site, capsys)
+    assert status == 1 and len(lines) == 4
+    assert all(line.endswith("]") and "[scholar." in line for line in lines)
+
+
+def test_sites_checked_one_after_the_other_do_not_see_each_other(
+    site, capsys, root_copy
+):
+    """Each site's extensions register their directives anew, as in a build
+    of its own (no "already registered" warnings for the second)."""
+    fix(site)
+    again = site.rename(site.with_name("first"))
+    fix(root_copy("check-site"))
+    status = main(["check", str(again), str(site)])
+    err = capsys.readouterr().err
+    assert status == 0 and err.count("no problem(s)") == 2
+    assert "other Sphinx warning" not in err
+
+
 def test_other_sphinx_warnings_are_counted_not_failed_on(site, capsys):
     fix(site)
     with (site / "index.rst").open("a", encoding="utf-8") as index:
