@@ -1,4 +1,6 @@
 # The example site: a researcher's homepage written with sphinx-scholar.
+import os
+
 project = "Mohammad Norouzi"
 author = "Mohammad Norouzi"
 copyright = "2026, the sphinx-scholar contributors"
@@ -14,8 +16,12 @@ exclude_patterns = ["_build"]
 html_theme = "sphinx_book_theme"
 html_title = "Mohammad Norouzi"
 html_theme_options = {"show_toc_level": 2}
-# Publication pages carry absolute URLs for Google Scholar.
-html_baseurl = "https://example.org/norouzi/"
+# The site's address, for canonical links and the absolute URLs of the
+# publication pages for Google Scholar: Read the Docs tells it (for the
+# published example, .readthedocs.yaml gives its own); example.org otherwise.
+html_baseurl = os.environ.get(
+    "READTHEDOCS_CANONICAL_URL", "https://example.org/norouzi/"
+)
 html_static_path = ["_static"]
 html_css_files = ["custom.css"]
 
