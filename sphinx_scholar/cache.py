@@ -24,7 +24,7 @@ import threading
 from .model import LoadResult
 
 #: Bump when the records change shape, so that old pickles are not used.
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 
 #: The kinds whose loader takes the last reading of the file, to parse only
 #: what changed (see :class:`~sphinx_scholar.loaders.bibtex.Reuse`).

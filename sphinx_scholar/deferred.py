@@ -8,13 +8,12 @@ directive puts a small :class:`pending_publications` node in the page, with
 the keys of its entries, their anchors and the site files they link, and a
 post-transform renders the entries from the (cached) data when the page is
 written. What must be known while reading is done while reading: anchors are
-reserved and announced to the domain, linked files are registered with Sphinx,
-group headings are real sections. Rendered either way, the page is the same.
+reserved and announced to the domain, linked files are found and registered
+with Sphinx (by the directive), group headings are real sections. Rendered either way, the page is the same.
 """
 
 from __future__ import annotations
 
-import os
 import re
 
 from docutils import nodes
@@ -25,7 +24,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from . import cache
 from .interactive import LIST_ID, SETTINGS
 from .render.context import RenderContext, site_context
-from .render.nodes import compact, is_external, site_file
+from .render.files import Found, SiteFiles
+from .render.nodes import compact
 from .render.publications import publication_list
 
 
@@ -34,7 +34,7 @@ class pending_publications(nodes.General, nodes.Element):
 
 
 def pending_list(
-    records, parts: frozenset[str], ctx: RenderContext, path: str, env
+    records, parts: frozenset[str], ctx: RenderContext, path: str
 ) -> pending_publications:
     """The node standing for the list of ``records`` until the page is written."""
     node = pending_publications()
@@ -50,34 +50,12 @@ def pending_list(
     node["parts"] = sorted(parts)
     node["highlight"] = ctx.highlight
     node["interactive"] = sorted(ctx.interactive)
-    node["downloads"] = register_downloads(records, ctx, env)
+    # what was found of the files they link (see :mod:`.render.files`)
+    node["files"] = {
+        key: (found.relative, found.download)
+        for key, found in ctx.files.of(records).items()
+    }
     return node
-
-
-def register_downloads(records, ctx: RenderContext, env) -> dict[str, tuple[str, str]]:
-    """Register the site files the records link, as Sphinx does for
-    ``:download:`` while reading; see :attr:`RenderContext.downloads`."""
-    found: dict[str, str] = {}
-    for record in records:
-        links = [*record.links, *(link for r in record.related for link in r.links)]
-        for link in links:
-            for file in link.files:
-                if file.url in found or is_external(file.url):
-                    continue
-                target = site_file(file.url, record, ctx)
-                if target is None:
-                    # The page depends on the file though it is missing:
-                    # Sphinx reads it again at each build until the file is
-                    # in one of the places it is looked for.
-                    path = file.url.split("#")[0].split("?")[0]
-                    for folder in (os.path.dirname(record.source), *ctx.file_dirs):
-                        env.note_dependency(os.path.join(folder, path))
-                    continue
-                relative = os.path.relpath(target, ctx.srcdir)
-                env.note_dependency(relative)
-                filename = env.dlfiles.add_file(ctx.docname, relative).as_posix()
-                found[file.url] = (relative.replace(os.sep, "/"), filename)
-    return found
 
 
 class ExpandPublicationLists(SphinxPostTransform):
@@ -106,7 +84,10 @@ class ExpandPublicationLists(SphinxPostTransform):
             node["highlight"],
             interactive=frozenset(node["interactive"]),
             anchors=dict(zip(node["keys"], node["anchors"], strict=True)),
-            downloads=node["downloads"],
+            files=SiteFiles(
+                str(self.env.srcdir),
+                found={key: Found(*found) for key, found in node["files"].items()},
+            ),
         )
         rendered = publication_list(
             [records[key] for key in keys], frozenset(node["parts"]), ctx

@@ -15,6 +15,7 @@ from sphinx.domains import Domain
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
+from .model import Problem
 from .state import state_of
 
 
@@ -36,8 +37,9 @@ class ScholarDomain(Domain):
         "calendars": {},
         "news": {},
         "conditional": {},
+        "problems": {},
     }
-    data_version = 9
+    data_version = 10
 
     @property
     def sources(self) -> dict[str, list[tuple[str, str]]]:
@@ -213,6 +215,21 @@ class ScholarDomain(Domain):
                         if new.get(key) != old.get(key)
                     )
         return moved
+
+    @property
+    def problems(self) -> dict[str, list[Problem]]:
+        """docname -> what rendering its lists found wrong with the records
+        they show (a linked file missing, an unknown person id)."""
+        return self.data["problems"]
+
+    def note_problems(self, docname: str, problems: Iterable[Problem]) -> None:
+        if problems := list(problems):
+            self.problems.setdefault(docname, []).extend(problems)
+
+    def problems_of(self, docnames: Iterable[str]) -> list[Problem]:
+        """The problems the documents' lists found, each once, in file order."""
+        found = {problem for doc in docnames for problem in self.problems.get(doc, ())}
+        return sorted(found, key=lambda p: (p.source, p.line, p.message))
 
     def sources_of(self, docnames: Iterable[str]) -> list[tuple[str, str]]:
         """The data files shown by any of the documents, sorted, each once."""

@@ -209,7 +209,8 @@ def on_env_get_updated(app: Sphinx, env) -> list[str]:
 
 def on_env_updated(app: Sphinx, env) -> list[str]:
     """Report the problems of every data file shown by a page read in this
-    build, once each, whatever the number of pages and processes."""
+    build, and those its lists found in the records they show, once each,
+    whatever the number of pages, lists and processes."""
     domain: ScholarDomain = env.get_domain("scholar")
     # the people registry's files are reported with the registry
     registry_files = {os.path.abspath(path) for path in people_files(env)}
@@ -219,6 +220,8 @@ def on_env_updated(app: Sphinx, env) -> list[str]:
         loaded = cache.of(env).load(path, kind)
         for problem in sorted(loaded.problems, key=lambda p: p.line):
             report(problem)
+    for problem in domain.problems_of(state_of(env).read):
+        report(problem)
     return []
 
 

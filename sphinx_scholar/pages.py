@@ -37,7 +37,8 @@ from .model import Publication
 from .people import Highlight, resolve_highlight
 from .registry import people_files, registry_for
 from .render.context import site_context
-from .render.nodes import is_external, link_node, links_nodes, people_nodes, site_file
+from .render.files import is_external
+from .render.nodes import link_node, links_nodes, people_nodes
 from .render.page_html import body_html
 from .render.publications import DEFAULT_PARTS, venue_nodes
 from .shown import makes_pages, site_publications
@@ -225,7 +226,7 @@ class PageRenderer:
         )
         self.document = new_document("<publication pages>", builder.docsettings)
         self.ctx = site_context(
-            app.env, self.document, "", highlight, report_files=False
+            app.env, self.document, "", highlight, files=site.files()
         )
         self.translator = None  # made when a node needs it
         # the script of interactive lists has nothing to do on these pages
@@ -262,8 +263,8 @@ class PageRenderer:
         """A link to a file of the site, in ``_downloads`` where the list that
         shows the publication put it."""
         text = nodes.inline("", node.astext())
-        filename = self.site.download(node["reftarget"].lstrip("/"))
-        if filename is None:
+        filename = node.get("filename")
+        if not filename:
             return text
         uri = relative_uri(here, "_downloads/" + filename)
         return nodes.reference("", "", text, refuri=uri, classes=["download"])
@@ -428,14 +429,8 @@ def pdf_url(app, record: Publication, site, ctx) -> str:
     base = app.config.html_baseurl
     if not base:
         return ""
-    ctx = site_context(app.env, None, "", Highlight(), report_files=False)
-    target = site_file(pdf, record, ctx)
-    filename = (
-        site.download(os.path.relpath(target, app.srcdir).replace(os.sep, "/"))
-        if target
-        else None
-    )
-    return f"{base.rstrip('/')}/_downloads/{filename}" if filename else ""
+    found = site.files().get(pdf, record)
+    return f"{base.rstrip('/')}/_downloads/{found.download}" if found else ""
 
 
 def jsonld_script(app, pagename: str, record: Publication, pdf: str) -> str:

@@ -17,6 +17,8 @@ from pathlib import Path
 from . import cache
 from .diagnostics import Subtype, file_location, warn_in_file
 from .model import Publication
+from .render.context import site_files
+from .render.files import Found, SiteFiles, resolve
 from .state import state_of
 
 #: characters a page name keeps as written; others are replaced
@@ -82,6 +84,7 @@ class SitePublications:
             page_names(self.lists, folder, env.all_docs) if folder else {}
         )
         self._records: dict[str, Publication] | None = None
+        self._files: SiteFiles | None = None
         self._titles: dict[str, str] = {}
 
     def keys(self) -> set[str]:
@@ -141,11 +144,18 @@ class SitePublications:
         records = self.records()
         return sorted(records.values(), key=lambda r: (r.source, r.line, r.key))
 
-    def download(self, relative: str) -> str | None:
-        """The file name in ``_downloads`` of a site file (a path from the
-        source folder) that a list registered, if any."""
-        entry = self.env.dlfiles.get(Path(relative))
-        return Path(entry[1]).as_posix() if entry else None
+    def files(self) -> SiteFiles:
+        """The files of the site the publications link, with their names in
+        ``_downloads`` where the lists that show them put them. Their
+        problems were reported by those lists."""
+        if self._files is None:
+            files = self._files = site_files(self.env)
+            resolve(self.ordered_records(), files)
+            for key, found in files.found.items():
+                entry = self.env.dlfiles.get(Path(found.relative))
+                if entry:
+                    files.found[key] = Found(found.relative, Path(entry[1]).as_posix())
+        return self._files
 
 
 def _warn_twice_shown(first: Publication, other: Publication) -> None:

@@ -249,3 +249,31 @@ def test_suppressing_one_kind_silences_exactly_that_kind(
     )
     app.build()
     assert warnings_of(app) == [line for line in every_warning if kind_of(line) != kind]
+
+
+@pytest.mark.parametrize("parallel", [1, 2])
+def test_a_problem_shown_by_several_lists_is_reported_once(
+    make_app, rootdir, tmp_path, parallel
+):
+    """Three lists on two pages show one entry with a missing PDF and an
+    unknown person id, and two profiles show a missing photo: one warning
+    each. The entry no list shows is not looked at."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-warned-once", srcdir)
+    app = make_app("html", srcdir=srcdir, parallel=parallel, freshenv=True)
+    app.build()
+    lines = warnings_of(app)
+    find(lines, "papers.yaml:1:", "'engine' links to 'engine.pdf'", "[scholar.file]")
+    find(lines, "papers.yaml:1:", "unknown person id 'adaa'", "[scholar.person]")
+    find(lines, "picture 'data/missing.jpg' of 'ada' not found", "[scholar.file]")
+    assert not [line for line in lines if "draft.pdf" in line]
+    assert len(lines) == 3, lines
+
+    # The PDF copied in: the pages that show it are read again, and link it.
+    (srcdir / "data" / "engine.pdf").write_bytes(b"%PDF-1.4\n")
+    app = make_app("html", srcdir=srcdir, parallel=parallel)
+    app.build()
+    assert not [line for line in warnings_of(app) if "engine.pdf" in line]
+    for page in ("index.html", "more.html"):
+        soup = BeautifulSoup((app.outdir / page).read_text(), "html.parser")
+        assert soup.select_one("#pub-engine a.download[href$='engine.pdf']"), page

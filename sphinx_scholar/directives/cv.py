@@ -40,7 +40,7 @@ class CvDirective(ListingDirective):
                 return []
             if records:
                 sections[name] = records
-        ctx = self.context(loaded)
+        ctx = self.context([r for shown in sections.values() for r in shown])
         headings = len(order) > 1
         return self.with_classes(
             render_cv(sections, ctx, headings, self.sections_allowed())

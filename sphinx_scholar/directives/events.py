@@ -82,7 +82,7 @@ class SponsorshipDirective(EventFileDirective):
         event = self.event()
         if event is None:
             return []
-        result = sponsorship_nodes(event, self.context([]))
+        result = sponsorship_nodes(event, self.context([event]))
         return self.with_classes(result + self.event_metadata(event))
 
 
@@ -109,7 +109,7 @@ class ProgramDirective(EventFileDirective):
             return []
         by, groups = self.groups(items)
         parts = self.parts(PARTS, DEFAULT_PARTS)
-        ctx = self.context(list(event.program))
+        ctx = self.context(items)
         result = render_program(
             groups, by, event, parts, self.role_format(), ctx, self.sections_allowed()
         )
@@ -130,7 +130,7 @@ class EventDirective(EventFileDirective):
         event = self.event()
         if event is None:
             return []
-        ctx = self.context([event, *event.program])
+        ctx = self.context([event])
         as_sections = self.sections_allowed()
         result = self.event_metadata(event) + sponsorship_nodes(event, ctx)
         if event.roles:
@@ -164,6 +164,7 @@ class EventDirective(EventFileDirective):
         papers = [record for record in records if keep(record, ctx.registry)]
         if not papers:
             return []
+        self.resolve_files(ctx, papers)
         body = render_publications(
             group_records(papers, "none"), "none", PUBLICATION_PARTS, ctx, False
         )

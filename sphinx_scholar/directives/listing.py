@@ -11,8 +11,9 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from .. import cache
-from ..diagnostics import Subtype, warn, warn_in_file
+from ..diagnostics import Subtype, warn
 from ..loaders.fields import did_you_mean
+from ..model import Problem
 from ..paths import is_readable, outside_message, readable_folders
 from ..people import Highlight, resolve_highlight
 from ..query import (
@@ -25,6 +26,7 @@ from ..query import (
 )
 from ..registry import note_people_dependency, registry_for
 from ..render.context import RenderContext, render_context
+from ..render.files import resolve
 from ..render.nodes import compact
 from ..text import name_key
 
@@ -157,7 +159,8 @@ class ListingDirective(SphinxDirective):
         return frozenset(chosen)
 
     def context(self, records: list) -> RenderContext:
-        """How to render: the registry, whom to highlight, where files are."""
+        """How to render ``records``: the registry, whom to highlight, and the
+        files of the site they name, found (and their problems noted) first."""
         registry = registry_for(self.env)
         items = self.list_option("highlight")
         if items is None:
@@ -166,7 +169,11 @@ class ListingDirective(SphinxDirective):
         highlight = resolve_highlight(items, registry) if items else Highlight()
         self.check_person_ids(records)
         if "highlight" in self.options:
-            authors = {name_key(a.name) for record in records for a in record.authors}
+            authors = {
+                name_key(author.name)
+                for record in records
+                for author in getattr(record, "authors", ())
+            }
             for item in items:
                 if name_key(item) in highlight.names - authors:
                     self.warn(
@@ -174,21 +181,31 @@ class ListingDirective(SphinxDirective):
                         f"of {self.arguments[0]}",
                         Subtype.person,
                     )
-        return render_context(self, highlight)
+        ctx = render_context(self, highlight)
+        self.resolve_files(ctx, records)
+        return ctx
+
+    def resolve_files(self, ctx: RenderContext, records) -> None:
+        """Find the files of the site the records name, before rendering them."""
+        problems = resolve(records, ctx.files, self.env, self.env.docname)
+        self.domain.note_problems(self.env.docname, problems)
 
     def check_person_ids(self, records) -> None:
         """Authors given by person id must be in the registry."""
         registry = registry_for(self.env)
-        for record in records:
-            for author in getattr(record, "authors", ()):
-                if author.person and author.person not in registry.people:
-                    warn_in_file(
-                        f"unknown person id {author.person!r} in {record.key!r}"
-                        f"{did_you_mean(author.person, registry.people)}",
-                        Subtype.person,
-                        record.source,
-                        record.line,
-                    )
+        problems = [
+            Problem(
+                Subtype.person,
+                f"unknown person id {author.person!r} in {record.key!r}"
+                f"{did_you_mean(author.person, registry.people)}",
+                record.source,
+                record.line,
+            )
+            for record in records
+            for author in getattr(record, "authors", ())
+            if author.person and author.person not in registry.people
+        ]
+        self.domain.note_problems(self.env.docname, problems)
 
     @property
     def domain(self):

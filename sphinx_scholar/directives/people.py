@@ -9,6 +9,7 @@ from ..diagnostics import Subtype, warn
 from ..people import Highlight
 from ..registry import note_people_dependency, registry_for
 from ..render.context import render_context
+from ..render.files import resolve
 from ..render.people import DEFAULT_PARTS, PARTS, render_people, render_profile
 from .listing import ListingDirective
 
@@ -36,7 +37,7 @@ class PeopleDirective(ListingDirective):
         by, groups = self.groups(records)
         parts = self.parts(PARTS, DEFAULT_PARTS)
         result = render_people(
-            groups, by, parts, self.context([]), self.sections_allowed()
+            groups, by, parts, self.context(records), self.sections_allowed()
         )
         return self.with_classes(result)
 
@@ -60,4 +61,7 @@ class ProfileDirective(SphinxDirective):
             )
             return []
         bio = self.parse_content_to_nodes() if self.content else []
-        return [render_profile(person, bio, render_context(self, Highlight()))]
+        ctx = render_context(self, Highlight())
+        problems = resolve([person], ctx.files, self.env, self.env.docname)
+        self.env.get_domain("scholar").note_problems(self.env.docname, problems)
+        return [render_profile(person, bio, ctx)]

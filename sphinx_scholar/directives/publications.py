@@ -33,13 +33,13 @@ class PublicationsDirective(ListingDirective):
             return []
         by, groups = self.groups(records)
         parts = self.parts(PARTS, DEFAULT_PARTS)
-        ctx = self.context(loaded)
+        ctx = self.context(records)
         ctx.interactive = self.features()
         make_list = None
         if self.deferred:
             path = self.env.relfn2path(self.arguments[0], self.env.docname)[1]
             make_list = lambda records: pending_list(  # noqa: E731
-                records, parts, ctx, path, self.env
+                records, parts, ctx, path
             )
         result = render_publications(
             groups, by, parts, ctx, self.sections_allowed(), make_list

@@ -23,6 +23,6 @@ class TalksDirective(ListingDirective):
         by, groups = self.groups(records)
         parts = self.parts(PARTS, DEFAULT_PARTS)
         result = render_talks(
-            groups, by, parts, self.context(loaded), self.sections_allowed()
+            groups, by, parts, self.context(records), self.sections_allowed()
         )
         return self.with_classes(result)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
-from ..model import Person, Problem
+from ..model import Link, Person, Problem
 from .fields import FieldReader
 from .lists import records_of, unique_records
 from .publications import read_links
@@ -31,11 +32,25 @@ def person_from_mapping(
         groups=reader.texts("groups", split=","),
         role=reader.text("role"),
         photo=reader.url("photo"),
-        links=read_links(reader, "links"),
+        links=tuple(_mail_links(read_links(reader, "links"))),
         areas=reader.texts("areas"),
         source=source,
         line=reader.line,
     )
+
+
+def _mail_links(links: tuple[Link, ...]):
+    """An ``email`` link is an address to write to, not a file of the site."""
+    for link in links:
+        if link.label == "email":
+            files = tuple(
+                file
+                if file.url.startswith("mailto:")
+                else replace(file, url="mailto:" + file.url)
+                for file in link.files
+            )
+            link = replace(link, files=files)
+        yield link
 
 
 def people_from_data(data, source: str, problems: list[Problem]) -> list[Person]:

@@ -10,14 +10,11 @@ from dataclasses import dataclass
 
 from docutils import nodes
 
-from ..diagnostics import Subtype, warn_in_file
-from ..paths import is_readable, outside_message, readable_folders
+from ..paths import readable_folders
 from ..people import Highlight, Registry
 from ..registry import registry_for
 from ..text import slug
-
-#: what :meth:`RenderContext.find_file` gives for a file it may not use
-OUTSIDE = ""
+from .files import SiteFiles
 
 
 @dataclass
@@ -29,10 +26,8 @@ class RenderContext:
     srcdir: str
     registry: Registry
     highlight: Highlight
-    #: where relative link paths are looked for after the data file's folder
-    file_dirs: tuple[str, ...] = ()
-    #: the folders files may be read from (see :mod:`sphinx_scholar.paths`)
-    readable: tuple[str, ...] = ()
+    #: the files of the site the rendered records name, found beforehand
+    files: SiteFiles
     #: told of each publication shown, with its anchor
     note_publication: Callable[[str, str, str], None] | None = None
     #: where publications have pages of their own ("" for none)
@@ -44,34 +39,10 @@ class RenderContext:
     #: publication key -> anchor, when the anchors were fixed while reading
     #: (lists rendered when the page is written, see :mod:`..deferred`)
     anchors: dict[str, str] | None = None
-    #: URL as written -> (path in the source folder, file name in the output)
-    #: of the site files such a list links, registered while reading
-    downloads: dict[str, tuple[str, str]] | None = None
-    #: say when a linked file is missing or may not be used (a publication's
-    #: own page does not: the list that shows the publication already says it)
-    report_files: bool = True
 
     def shown(self, record, anchor: str) -> None:
         if self.note_publication is not None:
             self.note_publication(record.key, anchor, record.title)
-
-    def find_file(self, path: str, record) -> str | None:
-        """The linked file, next to the data file or in one of ``file_dirs``;
-        one outside the readable folders is reported and not used."""
-        for folder in (os.path.dirname(record.source), *self.file_dirs):
-            candidate = os.path.normpath(os.path.join(folder, path))
-            if os.path.isfile(candidate):
-                if is_readable(candidate, self.readable):
-                    return candidate
-                if self.report_files:
-                    warn_in_file(
-                        f"{record.key!r} links to {path!r}, which {outside_message(candidate)}",
-                        Subtype.file,
-                        record.source,
-                        record.line,
-                    )
-                return OUTSIDE
-        return None
 
     def unique_id(self, base: str) -> str:
         """An HTML id not yet used in this document, made from ``base``."""
@@ -104,13 +75,21 @@ def site_context(
         srcdir=str(env.srcdir),
         registry=registry_for(env),
         highlight=highlight,
+        files=page.pop("files", None) or site_files(env),
+        page_folder=env.config.scholar_publication_pages,
+        language=env.config.language or "en",
+        **page,
+    )
+
+
+def site_files(env) -> SiteFiles:
+    """Where the files records name are looked for, with nothing found yet."""
+    return SiteFiles(
+        srcdir=str(env.srcdir),
         file_dirs=tuple(
             os.path.join(env.srcdir, folder) for folder in env.config.scholar_file_dirs
         ),
         readable=readable_folders(env.srcdir, env.config),
-        page_folder=env.config.scholar_publication_pages,
-        language=env.config.language or "en",
-        **page,
     )
 
 

@@ -6,105 +6,57 @@ latex, text, man, epub, ...) has a rendering; HTML gets classes to style.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
 from docutils import nodes
 from sphinx import addnodes
 
-from ..diagnostics import Subtype, warn_in_file
 from ..locale import _
 from ..model import Author, Link, Person
 from ..query import Group
 from ..text import slug
-from .context import OUTSIDE, RenderContext
-
-
-def is_external(url: str) -> bool:
-    return "://" in url or url.startswith(("//", "mailto:"))
+from .context import RenderContext
+from .files import is_external, is_picture_address, picture_address
 
 
 def link_node(url: str, text: str, record, ctx: RenderContext) -> nodes.Node | None:
     """A reference to ``url``. A relative path names a file of the site, which
     Sphinx copies into the output like a ``:download:`` target; a file that
-    cannot be found is reported and left out."""
+    was not found (see :mod:`.files`) is left out."""
     if is_external(url):
         return nodes.reference("", text, refuri=url, internal=False)
-    if ctx.downloads is not None:
-        # registered while reading (and reported there when missing)
-        if url not in ctx.downloads:
-            return None
-        relative, filename = ctx.downloads[url]
-    else:
-        target = site_file(url, record, ctx)
-        if target is None:
-            return None
-        relative = os.path.relpath(target, ctx.srcdir).replace(os.sep, "/")
+    found = ctx.files.get(url, record)
+    if found is None:
+        return None
     node = addnodes.download_reference(
         "",
         "",
         nodes.inline("", text),
-        reftarget="/" + relative,
+        reftarget="/" + found.relative,
         refdoc=ctx.docname,
         refdomain="",
         reftype="download",
         refexplicit=True,
         refwarn=False,
     )
-    if ctx.downloads is not None:
-        node["filename"] = filename
+    if found.download:
+        node["filename"] = found.download
     return node
-
-
-def site_file(url: str, record, ctx: RenderContext) -> str | None:
-    """The file of the site a relative link names; reported when missing."""
-    target = ctx.find_file(url.split("#")[0].split("?")[0], record)
-    if target == OUTSIDE:
-        return None
-    if target is None and ctx.report_files:
-        looked = ", ".join(
-            os.path.relpath(folder, ctx.srcdir)
-            for folder in (os.path.dirname(record.source), *ctx.file_dirs)
-        )
-        warn_in_file(
-            f"{record.key!r} links to {url!r}, which is in none of: {looked} "
-            "(add its folder to scholar_file_dirs); the link is left out",
-            Subtype.file,
-            record.source,
-            record.line,
-        )
-    return target
 
 
 def image_node(
     uri: str, alt: str, record, ctx: RenderContext, cls: str
 ) -> nodes.Node | None:
-    """A picture (a photo, a logo); a file of the site is looked up like a link's.
-
-    Only an ``http(s)`` address is a picture of another site. Sphinx copies
-    any other into the output as a file of the machine (``//etc/passwd``
-    would be ``/etc/passwd``), so any other is looked up as a file of the
-    site; a protocol-relative address (``//host/photo.jpg``) is the host's,
-    over https."""
+    """A picture (a photo, a logo): another site's, or a file of the site
+    (see :func:`.files.is_picture_address`)."""
     if not uri:
         return None
-    if uri.startswith("//") and not uri.startswith("///"):
-        host = uri[2:].split("/", 1)[0]
-        if "." in host and not host.startswith("."):
-            uri = "https:" + uri
-    if not uri.lower().startswith(("http://", "https://")):
-        found = ctx.find_file(uri, record)
-        if found == OUTSIDE:
-            return None
+    uri = picture_address(uri)
+    if not is_picture_address(uri):
+        found = ctx.files.get(uri, record)
         if found is None:
-            warn_in_file(
-                f"picture {uri!r} of {record.key!r} not found; it is left out",
-                Subtype.file,
-                record.source,
-                record.line,
-            )
             return None
-        uri = "/" + os.path.relpath(found, ctx.srcdir).replace(os.sep, "/")
+        uri = "/" + found.relative
     return nodes.image(uri=uri, alt=alt, classes=[cls])
 
 

@@ -44,10 +44,7 @@ def profile_links(
     for link in links:
         for file in link.files:
             label = str(LINK_LABELS.get(link.label, link.label))
-            url = file.url
-            if link.label == "email" and not url.startswith("mailto:"):
-                url = "mailto:" + url
-            node = link_node(url, file.name or label, person, ctx)
+            node = link_node(file.url, file.name or label, person, ctx)
             if node is None:
                 continue
             if result:

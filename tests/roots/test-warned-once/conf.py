@@ -1,0 +1,3 @@
+extensions = ["sphinx_scholar"]
+exclude_patterns = ["_build"]
+scholar_people = [{"id": "ada", "name": "Ada Lovelace", "photo": "data/missing.jpg"}]
