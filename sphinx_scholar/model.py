@@ -115,6 +115,10 @@ class Publication:
     #: the data file and line the record came from, for messages
     source: str = ""
     line: int = 0
+    #: the years of a date range as shown (biblatex ``date = {1984/1986}``:
+    #: ``1984–1986``; ``1988–`` when open): ``year`` is its first year.
+    #: Empty for a single date.
+    years: str = ""
 
 
 @dataclass(frozen=True)

@@ -180,6 +180,9 @@ class _Entry:
 class _EntryMapping(dict):
     """An entry in the shared vocabulary; finds field lines in the entry's text."""
 
+    #: a date range's years as shown, and the year the record has with them
+    years: tuple[str, int] | None = None
+
     def __init__(self, values, entry: _Entry, field_names: dict):
         super().__init__(values)
         self.line = entry.line
@@ -259,6 +262,10 @@ def load_bibtex(
             record = publication_from_mapping(
                 mapping, source, found, check_unknown=False, citation=citation
             )
+            if record is not None and mapping.years:
+                years, year = mapping.years
+                if record.year == year:  # not when a year field says otherwise
+                    record = replace(record, years=years)
             problems += found
             if found:  # their messages may name lines: made again next time
                 if record is not None:
@@ -633,7 +640,10 @@ def _to_mapping(entry: _Entry, source: str, problems: list[Problem]) -> _EntryMa
         take("venue", "publisher")
     take("year", "year")
     take("month", "month")
-    take("date", "date")
+    take("date", "date", raw=True)  # as written: ``1487~/1490`` has no tie
+    years = None
+    if "date" in values:
+        values["date"], years = _biblatex_date(values["date"])
     take("volume", "volume")
     take("number", "number", "issue")
     take("pages", "pages")
@@ -680,7 +690,61 @@ def _to_mapping(entry: _Entry, source: str, problems: list[Problem]) -> _EntryMa
         names.setdefault("links", _FREE_LINKS)
     if links:
         values["links"] = links
-    return _EntryMapping(values, entry, names)
+    mapping = _EntryMapping(values, entry, names)
+    mapping.years = years
+    return mapping
+
+
+#: a biblatex (ISO 8601-2, EDTF) date: year, month or season, day; a time
+#: and a mark of uncertainty or approximation (``~``, ``?``, ``%``) are read
+#: and left out
+_POINT = (
+    r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?"
+    r"(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?[~?%]?"
+)
+#: a date, or a range of two (either end may be open: empty or ``..``)
+_BIBLATEX_DATE = re.compile(rf"(?:{_POINT})?(/)?(?:(?<=/)(?:{_POINT}|\.\.))?")
+_OPEN_START = re.compile(r"\.\./")
+
+
+def _biblatex_date(value: str) -> tuple[str, tuple[str, int] | None]:
+    """A biblatex ``date`` as a plain date (its first, or for a range open
+    at the start, its last) and, for a range, its years as shown with the
+    year the record takes from it: ``1984/1986`` -> ``("1984", ("1984–1986",
+    1984))``. A value it cannot read is given back, to be reported."""
+    written = value.strip()
+    head = _OPEN_START.match(written)
+    match = _BIBLATEX_DATE.fullmatch(written, head.end() - 1 if head else 0)
+    if not match or not (match.group(1) or match.group(5)):
+        return value, None
+    start = _point(match.group(1, 2, 3))
+    end = _point(match.group(5, 6, 7))
+    if (match.group(1) and start is None) or (match.group(5) and end is None):
+        return value, None  # "1996-13-03": reported as not a date
+    if not match.group(4):  # one date, with a time or a mark
+        return start, None
+    first_year = int(match.group(1) or match.group(5))
+    if not match.group(1):
+        return end, (f"–{first_year}", first_year)
+    if not match.group(5):
+        return start, (f"{first_year}–", first_year)
+    last_year = int(match.group(5))
+    if last_year == first_year:
+        return start, None
+    return start, (f"{first_year}–{last_year}", first_year)
+
+
+def _point(parts: tuple) -> str | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` of a date's parts; a season
+    (months 21-24) is its year; ``None`` for a month or day that is none."""
+    year, month, day = parts
+    if year is None:
+        return None
+    if month and 21 <= int(month) <= 24:
+        return year
+    if month and not 1 <= int(month) <= 12:
+        return None
+    return "-".join(part for part in (year, month, day) if part)
 
 
 def _persons(

@@ -151,7 +151,10 @@ def venue_nodes(
         if record.pages:
             pieces.append(str(_("pp. {pages}")).format(pages=record.pages))
     year = str(record.year) if "year" in parts and record.year is not None else ""
-    if year and not (
+    if year and record.years:  # a range, "1984–1986"
+        if not ("venue" in parts and record.years in record.venue):
+            pieces.append(record.years)
+    elif year and not (
         "venue" in parts and re.search(rf"(?<!\d){year}(?!\d)", record.venue)
     ):
         # not "ICML 2015, 2015"; but "arXiv:2007.12020, 2020"
