@@ -73,3 +73,68 @@ def test_a_long_date_field_is_read_in_linear_time(tmp_path):
         result = load(tmp_path, f"@misc{{k, title = {{T}}, date = {{{date}}}}}")
         assert subtypes(result) == ["date"]
         assert result.records[0].year is None
+
+
+# --- biblatex's extended name format ---------------------------------------------
+
+
+def names(result):
+    return [author.display for author in result.records[0].authors]
+
+
+def test_extended_names_read_as_the_usual_ones_among_them(tmp_path):
+    result = load(
+        tmp_path,
+        r"""
+        @misc{k, title = {T}, author = {given=Richard, prefix=von, family=Rabble
+          and Doe, John and family={van Beethoven}, given=Ludwig, useprefix=true
+          and family = "M{\"u}ller-Schmidt", given-i = {J.}
+          and given={Jean Paul}, family=Sartre, suffix=Jr.
+          and prefix=de, family=la Fontaine, given=Jean*}}
+        """,
+    )
+    assert result.problems == []
+    assert names(result) == [
+        "Richard von Rabble",
+        "John Doe",
+        "Ludwig van Beethoven",
+        "J. Müller-Schmidt",
+        "Jean Paul Sartre, Jr.",
+        "Jean de la Fontaine*",
+    ]
+
+
+def test_an_extended_name_with_an_unknown_part_is_read_and_reported(tmp_path):
+    result = load(
+        tmp_path,
+        """
+        @misc{k, title = {T},
+          author = {given=Ada, family=Lovelace, nickname=Countess}}
+        """,
+    )
+    assert names(result) == ["Ada Lovelace"]
+    (problem,) = result.problems
+    assert (problem.subtype, problem.line) == ("field_type", 2)
+    assert "'nickname'" in problem.message
+
+
+def test_an_extended_name_without_family_or_given_is_shown_as_written(tmp_path):
+    result = load(tmp_path, "@misc{k, title = {T}, author = {prefix=von}}")
+    assert names(result) == ["prefix=von"]
+    assert subtypes(result) == ["field_type"]
+
+
+def test_a_name_with_an_equals_sign_in_the_usual_format_stays_one(tmp_path):
+    result = load(tmp_path, "@misc{k, title = {T}, author = {Doe, J=hn}}")
+    assert names(result) == ["J=hn Doe"]
+
+
+def test_a_long_extended_name_is_read_in_linear_time(tmp_path):
+    for author in (
+        "given=" + "{" * BIG,
+        "family=" + '"' * BIG,
+        "given=a, " * (BIG // 9) + "family=B",
+        "family=" + "{a," * (BIG // 3),
+    ):
+        result = load(tmp_path, f"@misc{{k, title = {{T}}, author = {{{author}}}}}")
+        assert len(result.records) <= 1

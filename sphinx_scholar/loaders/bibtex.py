@@ -758,6 +758,35 @@ def _persons(
         if written.lower() == "others":
             names.append("et al.")
             continue
+        if "=" in written:
+            extended = _extended_name(written)
+            if extended is not None:
+                name, lineage, unknown = extended
+                if unknown:
+                    problems.append(
+                        Problem(
+                            Subtype.field_type,
+                            f"BibTeX entry {entry.key!r}: the name {short(written)} "
+                            f"has a part {short(unknown)} that biblatex does not "
+                            "know; it is left out: write family=, given=, "
+                            "prefix= or suffix=",
+                            source,
+                            entry.field_line(role, last=True),
+                        )
+                    )
+                if not name:
+                    problems.append(
+                        Problem(
+                            Subtype.field_type,
+                            f"BibTeX entry {entry.key!r}: the name {short(written)} "
+                            "has no family= or given= part; it is shown as written",
+                            source,
+                            entry.field_line(role, last=True),
+                        )
+                    )
+                    name = latex_to_text(written)
+                names.append(name + (", " + lineage if lineage else "") + mark)
+                continue
         if "," not in written and not any(c in written for c in "{\\~"):
             names.append(written + mark)  # already "First Last"
             continue
@@ -796,6 +825,63 @@ def _persons(
             name += ", " + latex_to_text(" ".join(person.lineage_names))
         names.append(name + mark)
     return names
+
+
+#: what may come between the parts of a name in biblatex's extended format:
+#: a run without commas, braces or quotes, or one of these
+_NAME_PIECE = re.compile(r'[^,{}"]+|.', re.DOTALL)
+#: ``family=``, ``given-i =``: a part's name, and the ``=`` after it
+_NAME_KEY = re.compile(r"\s*([A-Za-z][A-Za-z-]*)\s*=\s*")
+#: the parts of a name, and the options biblatex takes there
+_NAME_PARTS = ("given", "prefix", "family", "suffix")
+_NAME_OPTIONS = frozenset(["useprefix", "sortingnamekeytemplatename", "uniquename"])
+
+
+def _extended_name(written: str) -> tuple[str, str, str] | None:
+    """A name in biblatex's extended format, ``given=Ludwig, prefix=van,
+    family=Beethoven, suffix=Jr``, as ``("Ludwig van Beethoven", "Jr", "")``;
+    the last item names a part that is not known (left out); the name is
+    empty without a family or given name. ``None`` for a name in the usual
+    format. A value may be braced or quoted to hold a
+    comma; ``given-i`` (initials) stands in for a missing ``given``."""
+    items, depth, quoted, current = [], 0, False, []
+    for match in _NAME_PIECE.finditer(written):
+        piece = match.group()
+        if piece == "," and not depth and not quoted:
+            items.append("".join(current))
+            current = []
+            continue
+        if piece == "{":
+            depth += 1
+        elif piece == "}":
+            depth = max(depth - 1, 0)
+        elif piece == '"' and not depth:
+            quoted = not quoted
+        current.append(piece)
+    items.append("".join(current))
+    parts: dict[str, str] = {}
+    unknown = ""
+    for item in items:
+        key = _NAME_KEY.match(item)
+        if key is None:
+            if item.strip():
+                return None  # "Doe, John": not the extended format
+            continue
+        name = key.group(1).lower()
+        value = item[key.end() :].strip()
+        if len(value) > 1 and value[0] == value[-1] == '"':
+            value = value[1:-1]
+        if name in _NAME_PARTS or name.endswith("-i"):
+            parts.setdefault(name, latex_to_text(value))
+        elif name not in _NAME_OPTIONS:
+            unknown = unknown or name
+    given = parts.get("given") or parts.get("given-i", "")
+    if not (given or parts.get("family")):
+        return "", "", unknown
+    shown = " ".join(
+        part for part in (given, parts.get("prefix"), parts.get("family")) if part
+    )
+    return shown, parts.get("suffix", ""), unknown
 
 
 #: a brace group holding a space, a tie or a comma, or a control space:
