@@ -153,8 +153,8 @@ build:
 sphinx:
   configuration: conf.py
   # A problem in a data file (a missing PDF, a typo) is reported in the build
-  # log and leaves only that entry or link out: it does not hold back the rest
-  # of the site. The check in .github/workflows/check.yml fails on it instead.
+  # log and leaves out only what it concerns: the rest of the site is still
+  # published. The check in .github/workflows/check.yml fails on it instead.
   fail_on_warning: false
 python:
   install:
@@ -234,14 +234,22 @@ def _yaml_text(name: str) -> str:
     ).strip()
 
 
+def _python_text(text: str) -> str:
+    """``text`` as a Python string, in double quotes where it can be."""
+    written = repr(text)
+    if written.startswith("'") and '"' not in text:
+        written = '"' + written[1:-1] + '"'
+    return written
+
+
 def fill(relative: str, text: str, name: str) -> str:
     """The text of the starter file ``relative`` for the site of ``name``,
     which is written as each file's language writes text: a Python string in
     ``conf.py``, a quoted string in YAML."""
     year = str(datetime.date.today().year)
     if relative == "conf.py":
-        text = text.replace('"{{year}}, {{name}}"', repr(f"{year}, {name}"))
-        text = text.replace('"{{name}}"', repr(name))
+        text = text.replace('"{{year}}, {{name}}"', _python_text(f"{year}, {name}"))
+        text = text.replace('"{{name}}"', _python_text(name))
     elif relative.endswith(".yaml"):
         text = text.replace('"{{name}}"', "{{name}}")
         text = text.replace("{{name}}", _yaml_text(name))

@@ -2,7 +2,10 @@
 makes a short CV in LaTeX, and is ready for Read the Docs."""
 
 import datetime
+import re
 import runpy
+import textwrap
+from pathlib import Path
 
 import pytest
 import yaml
@@ -12,6 +15,7 @@ from sphinx_scholar.cli import main
 
 from .test_pdf import latexmk, needs_tex, undefined
 
+REPO = Path(__file__).parent.parent
 BUILDERS = ["html", "dirhtml", "singlehtml", "epub", "latex", "text", "man", "texinfo"]
 
 
@@ -81,3 +85,21 @@ def test_read_the_docs_publishes_and_a_check_fails_on_data_problems(site):
     )
     steps = [step.get("run") for step in workflow["jobs"]["check"]["steps"]]
     assert steps[-2:] == ["pip install -r requirements.txt", "sphinx-scholar check"]
+
+
+def tutorial_blocks(language: str) -> list[str]:
+    """The code blocks of the tutorial in ``language``, dedented."""
+    text = (REPO / "docs" / "tutorial" / "index.rst").read_text(encoding="utf-8")
+    blocks = re.findall(
+        rf"^\.\. code-block:: {language}\n\n((?:   .*\n|\n)+)", text, re.MULTILINE
+    )
+    return [textwrap.dedent(block).strip() + "\n" for block in blocks]
+
+
+def test_the_tutorial_shows_the_files_the_starter_writes(site):
+    year = str(datetime.date.today().year)
+    conf = (site / "conf.py").read_text(encoding="utf-8")
+    conf = conf.replace(f'"{year}', '"2026').split("\n", 1)[1].lstrip()
+    assert conf in tutorial_blocks("python")
+    rtd = yaml.safe_load((site / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    assert rtd in [yaml.safe_load(block) for block in tutorial_blocks("yaml")]
