@@ -22,7 +22,7 @@ from pybtex.utils import CaseInsensitiveDict
 from ..citation import entry_citation
 from ..diagnostics import Subtype
 from ..model import Problem
-from ..text import latex_to_text, split_mark, split_names
+from ..text import latex_pieces, latex_to_text, marked_math, split_mark, split_names
 from .fields import short
 from .publications import file_label, normalize_type, publication_from_mapping
 
@@ -624,6 +624,8 @@ def _to_mapping(entry: _Entry, source: str, problems: list[Problem]) -> _EntryMa
                 return
 
     take("title", "title")
+    if "title" in values:  # math kept: ``$...$`` (see text.marked_math)
+        values["title"] = marked_math(latex_pieces(fields["title"]))
     for role in _PERSON_FIELDS:
         if fields.get(role):
             values[role + "s"] = _persons(fields[role], entry, source, problems, role)
@@ -649,6 +651,8 @@ def _to_mapping(entry: _Entry, source: str, problems: list[Problem]) -> _EntryMa
     take("pages", "pages")
     take("publisher", "publisher")
     take("abstract", "abstract")
+    if "abstract" in values:
+        values["abstract"] = marked_math(latex_pieces(fields["abstract"]))
     take("url", "url", raw=True)
     take("doi", "doi", raw=True)
     take("arxiv", "arxiv", raw=True)

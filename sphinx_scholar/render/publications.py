@@ -11,6 +11,7 @@ import json
 import re
 
 from docutils import nodes
+from sphinx import addnodes
 
 from ..citation import citation_bibtex
 from ..interactive import ABSTRACT, ENTRY_DATA
@@ -111,7 +112,10 @@ def publication_item(
     item += lines
     if "abstract" in parts and record.abstract:
         item += nodes.paragraph(
-            record.abstract, record.abstract, classes=["scholar-abstract"]
+            record.abstract,
+            "",
+            *math_nodes(record.abstract, record.abstract_math),
+            classes=["scholar-abstract"],
         )
     elif "abstract" in ctx.interactive and record.abstract:
         item[ABSTRACT] = record.abstract  # added for the script, in HTML only
@@ -133,8 +137,31 @@ def entry_data(record: Publication, features: frozenset[str]) -> dict:
 
 
 def title_nodes(record: Publication, ctx: RenderContext) -> list[nodes.Node]:
+    shown = math_nodes(record.title, record.title_math)
     title = link_node(record.url, record.title, record, ctx) if record.url else None
-    return [nodes.strong("", "", title or nodes.Text(record.title))]
+    if title is not None and record.title_math:
+        inner = title[0] if isinstance(title, addnodes.download_reference) else title
+        inner.children = []
+        inner.extend(shown)
+        shown = [title]
+    elif title is not None:
+        shown = [title]
+    return [nodes.strong("", "", *shown)]
+
+
+def math_nodes(text: str, pieces: tuple[str, ...] | None) -> list[nodes.Node]:
+    """A title or abstract: its text, with its math (``$...$`` as written)
+    as Sphinx's math nodes, which every builder writes as math (MathJax in
+    HTML, ``\\(...\\)`` in LaTeX)."""
+    if not pieces:
+        return [nodes.Text(text)]
+    shown: list[nodes.Node] = []
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            shown.append(nodes.math(f"${piece}$", piece))
+        elif piece:
+            shown.append(nodes.Text(piece))
+    return shown
 
 
 def venue_nodes(
