@@ -13,10 +13,13 @@ written again as it was.
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import os
 import pickle
 from pathlib import Path
+
+from sphinx import version_info as sphinx_version
 
 from .cache import cache_dir
 from .model import Publication
@@ -25,6 +28,9 @@ from .state import state_of
 
 #: the index's own tables that the pages' words go into
 _TABLES = ("_titles", "_filenames", "_all_titles", "_mapping", "_title_mapping")
+#: Before Sphinx 9 the index holds its titles as HTML, which the search page
+#: shows as it is; from 9 on they are text, which the page escapes.
+_TITLES_ARE_HTML = sphinx_version < (9,)
 
 
 def page_words(lang, record: Publication, stem) -> tuple[list[str], list[str]]:
@@ -118,6 +124,8 @@ def index_pages(app) -> None:
         return
     suffix = builder.out_suffix
     for pagename, (_digest, title, title_words, words) in store.items():
+        if _TITLES_ARE_HTML:
+            title = html.escape(title)
         indexer._titles[pagename] = title
         indexer._filenames[pagename] = pagename + suffix
         indexer._all_titles[pagename] = [(title, None)]
