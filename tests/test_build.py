@@ -68,7 +68,7 @@ EXPECTED_WARNINGS = {
 MARKUP = [
     (r"\\-|\{-\}|\\sphinxhyphen\{\}", "-"),  # hyphens in man and LaTeX
     (r"<[^>]+>", ""),  # HTML tags
-    (r"\\f[BIRP]|\\&", ""),  # man fonts and zero-width spaces
+    (r"\\f[BIRP]|\\&|\\%", ""),  # man fonts, zero-width spaces, no-hyphenation
     (r"\\sphinxhref\{[^}]*\}|\\DUrole\{[^}]*\}", ""),  # LaTeX: a URL, a role's class
     (r"@ref\{[^,]*,,", ""),  # a Texinfo cross-reference's target
     (r"\\[A-Za-z]+(\[[^\]]*\])?|[{}]", ""),  # LaTeX commands and braces
