@@ -76,6 +76,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("news", NewsDirective)
     interactive.setup(app)
     app.setup_extension("sphinx_scholar.latex_targets")
+    app.setup_extension("sphinx_scholar.render.fold")
     deferred.setup(app)
     app.add_node(news_list)
     app.add_message_catalog(MESSAGE_CATALOG, LOCALE_DIR)

@@ -1,5 +1,7 @@
 """The publications directive, read from the built HTML as a visitor reads it."""
 
+import shutil
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -41,6 +43,56 @@ def test_year_groups_are_sections_newest_first(app):
     # group headings are real sections, so the page's table of contents lists them
     toc = app.env.tocs["index"].astext()
     assert "2019" in toc and "≤ 2015" in toc
+
+
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
+def test_the_years_before_collapse_before_are_folded(app):
+    app.build()
+    soup = html(app)
+    folded = soup.select("details.scholar-fold")
+    assert len(folded) == 1
+    fold = folded[0]
+    assert not fold.has_attr("open")
+    assert fold.summary.get_text(strip=True) == "Show the 2 entries before 2016"
+    assert fold.find_parent("section").h2.get_text(strip=True).startswith("≤ 2015")
+    assert [
+        li.select_one(".scholar-title").get_text(strip=True) for li in fold("li")
+    ] == [
+        "Notes on the Engine",
+        "A First Program",
+    ]
+
+
+@pytest.mark.parametrize("builder", ["latex", "text", "epub"])
+def test_builders_that_cannot_fold_show_the_older_years(
+    make_app, rootdir, tmp_path, builder
+):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-basic", srcdir)
+    app = make_app(builder, srcdir=srcdir, freshenv=True)
+    app.build()
+    written = {
+        "latex": lambda: next(app.outdir.glob("*.tex")).read_text(),
+        "text": lambda: (app.outdir / "index.txt").read_text(),
+        "epub": lambda: (app.outdir / "index.xhtml").read_text(),
+    }[builder]()
+    assert "A First Program" in written
+    assert "<details" not in written and "Show the 2 entries" not in written
+
+
+def test_fold_open_starts_unfolded(make_app, rootdir, tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-basic", srcdir)
+    index = srcdir / "index.rst"
+    index.write_text(
+        index.read_text().replace(
+            ":collapse-before: 2016", ":collapse-before: 2016\n   :fold: open"
+        )
+    )
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
+    assert soup.select_one("details.scholar-fold").has_attr("open")
 
 
 @pytest.mark.sphinx("html", testroot="basic", freshenv=True)

@@ -94,7 +94,12 @@ LIST_OPTION_DOCS = {
     "collapse-before": (
         "*year*",
         "With ``:group: year``, years before this one share one group headed "
-        "``≤ year-1``.",
+        "``≤ year-1``; in HTML its entries are folded, one click away.",
+    ),
+    "fold": (
+        "``closed`` or ``open``",
+        "Whether the entries of ``:collapse-before:`` start folded in HTML. "
+        "Default: ``closed``.",
     ),
     "limit": ("*n*", "Show at most *n* records, after filtering and sorting."),
     "highlight": (

@@ -35,6 +35,7 @@ LIST_OPTIONS = {
     "sort": directives.unchanged,
     "group": directives.unchanged,
     "collapse-before": directives.unchanged,
+    "fold": lambda value: directives.choice(value, ("closed", "open")),
     "limit": directives.unchanged,
     "highlight": directives.unchanged,
     "show": directives.unchanged,
@@ -182,6 +183,7 @@ class ListingDirective(SphinxDirective):
                         Subtype.person,
                     )
         ctx = render_context(self, highlight)
+        ctx.fold_open = self.options.get("fold") == "open"
         self.resolve_files(ctx, records)
         return ctx
 

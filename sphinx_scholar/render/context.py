@@ -34,6 +34,8 @@ class RenderContext:
     page_folder: str = ""
     #: the features of an interactive list (HTML only): sort, search, ...
     interactive: frozenset[str] = frozenset()
+    #: whether the older years of ``:collapse-before:`` start unfolded
+    fold_open: bool = False
     #: the site's language, for month names
     language: str = "en"
     #: publication key -> anchor, when the anchors were fixed while reading

@@ -17,6 +17,7 @@ from ..query import Group
 from ..text import slug
 from .context import RenderContext
 from .files import is_external, is_picture_address, picture_address
+from .fold import fold_node
 
 
 def link_node(url: str, text: str, record, ctx: RenderContext) -> nodes.Node | None:
@@ -217,6 +218,11 @@ def render_groups(
         if not group.records:
             continue  # an empty list is an error in LaTeX
         body = [make_list(group.records)]
+        if isinstance(group.key, tuple):  # the years before :collapse-before:
+            summary = str(_("Show the {count} entries before {year}")).format(
+                count=len(group.records), year=group.key[1] + 1
+            )
+            body = [fold_node(summary, body, ctx.fold_open)]
         if by == "none":
             result.extend(body)
             continue
