@@ -91,7 +91,7 @@ def made_citation(record: Publication) -> str:
     if record.authors:
         names = (_name(_latex(author.name)) for author in record.authors)
         fields.append(("author", " and ".join(names)))
-    fields.append(("title", record.title))
+    fields.append(("title", _with_math(record.title, record.title_math)))
     if record.venue:
         fields.append((venue_field, record.venue))
     for name in ("volume", "number", "publisher", "doi", "url"):
@@ -110,7 +110,21 @@ def made_citation(record: Publication) -> str:
     return format_entry(
         kind,
         key,
-        ((name, _value(name, value)) for name, value in fields),
+        (
+            (name, value if name == "title" else _value(name, value))
+            for name, value in fields
+        ),
+    )
+
+
+def _with_math(text: str, pieces: tuple[str, ...] | None) -> str:
+    """A title as LaTeX: its text escaped, its math (checked safe by the
+    model) as written between dollars."""
+    if not pieces:
+        return _latex(text)
+    return "".join(
+        f"${piece}$" if index % 2 else _latex(piece)
+        for index, piece in enumerate(pieces)
     )
 
 

@@ -29,7 +29,7 @@ from .directives.talks import TalksDirective
 from .domain import ScholarDomain
 from .exports import exports_written, write_exports, written_apart
 from .locale import MESSAGE_CATALOG
-from .pages import SCRIPT, collect_pages, remove_old_page_sources
+from .pages import SCRIPT, collect_pages, remove_old_page_sources, without_list_script
 from .paths import is_readable, readable_folders
 from .registry import people_files, registry_for, report_problems
 from .render.publications import PAGE_KEY
@@ -90,6 +90,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-resolved", on_doctree_resolved)
     app.connect("write-started", on_write_started)
     app.connect("html-collect-pages", collect_pages)
+    app.connect("html-page-context", without_list_script, priority=900)
     app.connect("build-finished", on_build_finished)
     return {
         "version": __version__,

@@ -40,7 +40,7 @@ from .render.context import site_context
 from .render.files import is_external
 from .render.nodes import link_node, links_nodes, people_nodes
 from .render.page_html import body_html
-from .render.publications import DEFAULT_PARTS, venue_nodes
+from .render.publications import DEFAULT_PARTS, math_nodes, venue_nodes
 from .shown import makes_pages, site_publications
 from .state import state_of
 
@@ -48,6 +48,8 @@ logger = logging.getLogger(__name__)
 
 #: the extension's script, which publication pages do without
 SCRIPT = "sphinx-scholar.js"
+#: in the context of a publication page
+PAGE_FLAG = "scholar_publication_page"
 
 #: The first line of every page source the extension's earlier versions wrote
 #: into the source folder; such files are removed, and no other.
@@ -229,12 +231,6 @@ class PageRenderer:
             app.env, self.document, "", highlight, files=site.files()
         )
         self.translator = None  # made when a node needs it
-        # the script of interactive lists has nothing to do on these pages
-        self.scripts = [
-            script
-            for script in builder.globalcontext.get("script_files", ())
-            if os.path.basename(getattr(script, "filename", "")) != SCRIPT
-        ]
 
     def section(self, pagename: str, record: Publication) -> nodes.section:
         """The page's content: the publication, and where it is listed."""
@@ -297,15 +293,30 @@ class PageRenderer:
             "metatags": head_tags(self.app, pagename, record, self.site, self.ctx),
             "parents": parents,
             "display_toc": False,
-            "script_files": self.scripts,
+            PAGE_FLAG: True,
+            # written apart from the documents, so Sphinx cannot tell: MathJax
+            "has_maths_elements": bool(record.title_math or record.abstract_math),
         }
+
+
+def without_list_script(app, pagename, templatename, context, doctree) -> None:
+    """The script of interactive lists has nothing to do on a publication
+    page. Taken out once the other handlers have added theirs (MathJax)."""
+    if context.get(PAGE_FLAG):
+        context["script_files"] = [
+            script
+            for script in context.get("script_files", ())
+            if os.path.basename(getattr(script, "filename", "")) != SCRIPT
+        ]
 
 
 def publication_section(record: Publication, ctx) -> nodes.section:
     section = nodes.section(
         "", ids=["publication"], classes=["scholar-publication-page"]
     )
-    section += nodes.title(record.title, record.title)
+    section += nodes.title(
+        record.title, "", *math_nodes(record.title, record.title_math)
+    )
     lines = nodes.line_block(classes=["scholar-entry"])
     if record.authors:
         lines += nodes.line(
@@ -334,7 +345,10 @@ def publication_section(record: Publication, ctx) -> nodes.section:
         label = str(_("Abstract"))
         section += nodes.rubric(label, label)
         section += nodes.paragraph(
-            record.abstract, record.abstract, classes=["scholar-abstract"]
+            record.abstract,
+            "",
+            *math_nodes(record.abstract, record.abstract_math),
+            classes=["scholar-abstract"],
         )
     educate(section, ctx.document)  # as the lists are; the BibTeX stays as written
     bibtex = citation_bibtex(record)

@@ -313,6 +313,17 @@ def test_ranges_names_and_math_on_the_html_site(app):
     assert data["abstract"] == "We show that n² rehearsals cost US$ 5 each, or US$ 5."
     assert [a["name"] for a in data["author"]] == ["John Doe", "L. van Beethoven"]
     assert data["datePublished"] == "1979-01"
+    # the page's heading and abstract keep their math, with MathJax to show it
+    heading = page.select_one("section.scholar-publication-page h1")
+    assert [m.get_text() for m in heading.select("span.math")][0] == (
+        r"\(\mathcal{O}(\sqrt{n})\)"
+    )
+    assert page.select_one(".scholar-abstract span.math").get_text() == r"\(n^2\)"
+    assert any("mathjax" in (s.get("src") or "") for s in page.find_all("script"))
+    yaml_page = soup_of(app.outdir / "pub" / "yaml-math.html")
+    assert r"title = {Sorting in $O(n \log n)$ time, from \$5 to \$10}" in (
+        yaml_page.select_one("pre").get_text()
+    )
 
     feed = (app.outdir / "publications.atom").read_text(encoding="utf-8")
     assert f"<title>{plain}</title>" in feed
