@@ -8,7 +8,7 @@ from collections.abc import Callable
 from ..diagnostics import Subtype
 from ..model import Problem
 from .fields import kind_of, short
-from .structured import item_line
+from .lines import item_line
 
 
 def records_of(

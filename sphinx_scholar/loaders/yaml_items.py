@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from ..model import Problem
 from .lists import records_of
-from .structured import _parse_yaml_at
+from .yaml_lines import parse_yaml_at as _parse_yaml_at
 
 # The patterns start with a character the regex engine can skip to, several
 # times faster than trying each position; those that would start at a line's
