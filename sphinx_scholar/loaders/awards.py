@@ -18,18 +18,151 @@ from collections.abc import Mapping
 from ..diagnostics import Subtype
 from ..model import Author, AwardProgram, Problem, Project, Recipient
 from ..text import natural_order, slug, split_mark
-from .fields import FieldReader
+from .fields import Field, FieldReader, Record
 
-FIELDS = (
-    "program", "year", "organisation", "url", "funding", "award", "projects",
-    "recipients", "description",
-)  # fmt: skip
-PROJECT_FIELDS = ("title", "investigators", "description", "amount", "url")
-RECIPIENT_FIELDS = ("name", "person", "title", "affiliation", "field", "url")
+RECIPIENT = Record(
+    "recipient",
+    "recipient",
+    "A recipient or investigator; `name` or `person` is required.",
+    (
+        Field("name", "text", "The name as shown.", examples=("Mary Somerville",)),
+        Field(
+            "person",
+            "text",
+            "The id of the person in the people registry.",
+            examples=("somerville",),
+        ),
+        Field(
+            "title",
+            "text",
+            "Their title or role.",
+            examples=("Principal investigator",),
+        ),
+        Field(
+            "affiliation",
+            "text",
+            "Their affiliation.",
+            examples=("University of London",),
+        ),
+        Field(
+            "field",
+            "text",
+            "The field of the award: `Fellowship in <field>`.",
+            examples=("Physical Sciences",),
+        ),
+        Field(
+            "url",
+            "url",
+            "Where the name links.",
+            examples=("https://example.org/somerville",),
+        ),
+    ),
+    one_of=("name", "person"),
+)
+PROJECT = Record(
+    "project",
+    "project",
+    "A funded project. Only `title` is required.",
+    (
+        Field(
+            "title",
+            "text",
+            "The project's title (required).",
+            required=True,
+            examples=("A Library of Engine Programs",),
+        ),
+        Field(
+            "investigators",
+            "records",
+            "Its investigators.",
+            record=RECIPIENT,
+            examples=(
+                [
+                    {
+                        "name": "Ada Lovelace",
+                        "title": "Principal investigator",
+                        "affiliation": "Engine Lab",
+                    }
+                ],
+            ),
+        ),
+        Field(
+            "description",
+            "text",
+            "A description.",
+            examples=("Programs for the engine, written down before it is built.",),
+        ),
+        Field("amount", "text", "The amount awarded.", examples=("60 guineas",)),
+        Field(
+            "url",
+            "url",
+            "Where the title links.",
+            examples=("https://example.org/library",),
+        ),
+    ),
+)
+#: A whole awards file.
+AWARDS = Record(
+    "awards",
+    "awards file",
+    "An award or fellowship programme: its funded projects and its recipients. Read by the `awards` directive.",
+    (
+        Field(
+            "program",
+            "text",
+            "The programme's name (required).",
+            required=True,
+            examples=("Computational Journalism Research Awards",),
+        ),
+        Field("year", "year", "The year of the awards.", examples=(2015,)),
+        Field("organisation", "text", "Who gives the awards.", examples=("Google",)),
+        Field(
+            "url",
+            "url",
+            "The programme's website.",
+            examples=("https://research.google/outreach/",),
+        ),
+        Field(
+            "funding",
+            "text",
+            "The funding, shown with `:show: funding`.",
+            examples=("up to $60,000 in cash",),
+        ),
+        Field(
+            "award",
+            "text",
+            "What recipients hold: `Fellowship` makes `Fellowship in <field>`.",
+            examples=("Fellowship",),
+        ),
+        Field(
+            "projects",
+            "records",
+            "The funded projects.",
+            record=PROJECT,
+            examples=([{"title": "A Library of Engine Programs"}],),
+        ),
+        Field(
+            "recipients",
+            "records",
+            "The recipients.",
+            record=RECIPIENT,
+            examples=([{"name": "Mary Somerville", "field": "Physical Sciences"}],),
+        ),
+        Field(
+            "description",
+            "text",
+            "A description, shown with `:show: description`.",
+            examples=("Awards for research in computational journalism.",),
+        ),
+    ),
+)
+FIELDS = AWARDS.names
+PROJECT_FIELDS = PROJECT.names
+RECIPIENT_FIELDS = RECIPIENT.names
 
 
 def _recipient(sub: FieldReader) -> Recipient | None:
-    sub.check_known(RECIPIENT_FIELDS)
+    sub.check_known(RECIPIENT)
     name, mark = split_mark(natural_order(sub.text("name")))
     if not name and not sub.text("person"):
         sub.problem(Subtype.missing_field, f"{sub.what} has no 'name'; it is left out")
@@ -56,12 +189,12 @@ def awards_from_data(data, source: str, problems: list[Problem]) -> list[AwardPr
             )
         return []
     reader = FieldReader(data, source, problems, "awards file")
-    reader.check_known(FIELDS)
+    reader.check_known(AWARDS)
     if not reader.require("program"):
         return []
     projects = []
     for sub in reader.mappings("projects", "project"):
-        sub.check_known(PROJECT_FIELDS)
+        sub.check_known(PROJECT)
         if not sub.require("title"):
             continue
         investigators = tuple(

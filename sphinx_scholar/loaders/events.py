@@ -25,18 +25,9 @@ from ..model import (
     Sponsorship,
 )
 from ..text import fold, plain_slug, slug
-from .fields import FieldReader
-from .publications import read_authors, read_links
+from .fields import Choice, Field, FieldReader, Record
+from .publications import AUTHOR, LINKS, read_authors, read_links
 
-FILE_FIELDS = ("event", "organisation", "sponsors", "roles", "program")
-EVENT_FIELDS = ("name", "title", "start", "end", "date", "place", "url", "description")
-ITEM_FIELDS = (
-    "key", "kind", "title", "url", "people", "roles", "contributions", "sponsors",
-    "description", "links", "tags",
-)  # fmt: skip
-ROLE_FIELDS = ("group", "role", "people")
-CONTRIBUTION_FIELDS = ("kind", "title", "authors", "url", "links")
-SPONSOR_FIELDS = ("name", "level", "logo", "url")
 _KIND_ALIASES = {
     "oral presentation": "oral",
     "presentation": "talk",
@@ -47,6 +38,302 @@ _KIND_ALIASES = {
     "competition": "challenge",
     "short course": "tutorial",
 }
+
+
+EVENT = Record(
+    "event",
+    "event",
+    "The event itself. Only `name` is required.",
+    (
+        Field(
+            "name",
+            "text",
+            "The event's short name (required), as in `Google is a Platinum Sponsor of ICML 2015.`; its papers are those whose venue is this name.",
+            required=True,
+            examples=("ICML 2015",),
+        ),
+        Field(
+            "title",
+            "text",
+            "The event's full title.",
+            examples=("The 32nd International Conference on Machine Learning",),
+        ),
+        Field("start", "date", "The first day.", examples=("2015-07-06",)),
+        Field(
+            "end", "date", "The last day; not before `start`.", examples=("2015-07-11",)
+        ),
+        Field(
+            "date",
+            "date",
+            "The day of a one-day event, instead of `start`.",
+            examples=("2015-07-06",),
+        ),
+        Field("place", "text", "Where it takes place.", examples=("Lille, France",)),
+        Field(
+            "url", "url", "The event's website.", examples=("https://icml.cc/2015/",)
+        ),
+        Field(
+            "description",
+            "text",
+            "A description, for the calendar file and JSON-LD.",
+            examples=("A conference on machine learning.",),
+        ),
+    ),
+)
+SPONSOR = Record(
+    "sponsor",
+    "sponsor",
+    "A sponsor of the event. Only `name` is required.",
+    (
+        Field(
+            "name",
+            "text",
+            "The sponsor (required).",
+            required=True,
+            examples=("Google",),
+        ),
+        Field(
+            "level",
+            "text",
+            "The level: `Google is a Platinum Sponsor of ICML 2015.`",
+            examples=("Platinum",),
+        ),
+        Field(
+            "logo",
+            "url",
+            "A logo: a URL or a file relative to the event file.",
+            examples=("logos/google.png",),
+        ),
+        Field(
+            "url",
+            "url",
+            "The sponsor's website.",
+            examples=("https://research.google/",),
+        ),
+    ),
+)
+ROLE = Record(
+    "role",
+    "role",
+    "People in one role. `role` and `people` are required.",
+    (
+        Field(
+            "group",
+            "text",
+            "A heading for the roles under it, such as a committee.",
+            examples=("Organizing Committee",),
+        ),
+        Field(
+            "role",
+            "text",
+            "The role (required).",
+            required=True,
+            examples=("Area Chair",),
+        ),
+        Field(
+            "people",
+            "people",
+            "Who (required): names or {name, person, url, mark} mappings, as in a publication's authors.",
+            required=True,
+            record=AUTHOR,
+            examples=(["Corinna Cortes", "Samy Bengio"],),
+        ),
+    ),
+)
+CONTRIBUTION = Record(
+    "contribution",
+    "contribution",
+    "A paper, poster or talk inside a programme item. Only `title` is required.",
+    (
+        Field(
+            "kind",
+            "choice",
+            "The kind",
+            choice=Choice("contribution kind", CONTRIBUTION_KINDS, _KIND_ALIASES),
+            examples=("poster",),
+        ),
+        Field(
+            "title",
+            "text",
+            "The title (required).",
+            required=True,
+            examples=("Bernoulli numbers by machine",),
+        ),
+        Field(
+            "authors",
+            "people",
+            "The authors.",
+            record=AUTHOR,
+            examples=(["A. Lovelace"],),
+        ),
+        Field(
+            "url",
+            "url",
+            "Where the title links.",
+            examples=("https://example.org/poster",),
+        ),
+        Field(
+            "links",
+            "links",
+            "Links shown as [label].",
+            record=LINKS,
+            examples=({"pdf": "https://example.org/poster.pdf"},),
+        ),
+    ),
+)
+ITEM = Record(
+    "item",
+    "programme item",
+    "One item of the programme: a keynote, tutorial, workshop, challenge... Only `title` is required.",
+    (
+        Field(
+            "key",
+            "text",
+            "The item's key; made from its title when missing.",
+            examples=("difference-engines",),
+        ),
+        Field(
+            "kind",
+            "choice",
+            "The kind, which `:group: type` groups by",
+            choice=Choice("programme kind", PROGRAM_KINDS, _KIND_ALIASES),
+            examples=("workshop", "tutorial"),
+        ),
+        Field(
+            "title",
+            "text",
+            "The title (required).",
+            required=True,
+            examples=("Workshop on Difference Engines",),
+        ),
+        Field(
+            "url",
+            "url",
+            "Where the title links.",
+            examples=("https://example.org/workshop",),
+        ),
+        Field(
+            "people",
+            "people",
+            "Presenters, shown without a role.",
+            record=AUTHOR,
+            examples=(["Ada Lovelace", "Charles Babbage"],),
+        ),
+        Field(
+            "roles",
+            "records",
+            "People in roles: organizers, speakers, panelists.",
+            record=ROLE,
+            examples=([{"role": "Organizers", "people": ["Charles Babbage"]}],),
+        ),
+        Field(
+            "contributions",
+            "records",
+            "Papers, posters and talks in the item.",
+            record=CONTRIBUTION,
+            examples=(
+                [
+                    {
+                        "kind": "poster",
+                        "title": "Bernoulli numbers by machine",
+                        "authors": ["A. Lovelace"],
+                    }
+                ],
+            ),
+        ),
+        Field(
+            "sponsors",
+            "comma_texts",
+            "Its sponsors; when only the file's `organisation`, it reads `(sponsor)`.",
+            examples=(["Engine Lab"],),
+        ),
+        Field(
+            "description",
+            "text",
+            "A description.",
+            examples=("A day on difference engines.",),
+        ),
+        Field(
+            "links",
+            "links",
+            "Links shown as [label].",
+            record=LINKS,
+            examples=({"web": "https://example.org/workshop"},),
+        ),
+        Field(
+            "tags",
+            "comma_texts",
+            "Tags, for `:filter: tag == ...`.",
+            examples=(["engines"],),
+        ),
+    ),
+)
+#: A whole event file.
+EVENT_FILE = Record(
+    "event_file",
+    "event file",
+    "An event and an organisation's part in it: sponsorship, roles, programme. Read by the `sponsorship`, `event-roles`, `event-program` and `event` directives.",
+    (
+        Field(
+            "event",
+            "record",
+            "The event (required): at least its `name`.",
+            required=True,
+            record=EVENT,
+            examples=(
+                {
+                    "name": "ICML 2015",
+                    "start": "2015-07-06",
+                    "end": "2015-07-11",
+                    "place": "Lille, France",
+                },
+            ),
+        ),
+        Field(
+            "organisation",
+            "text",
+            "Whose part the file tells; programme items it alone sponsors read `(sponsor)`.",
+            examples=("Google",),
+        ),
+        Field(
+            "sponsors",
+            "records",
+            "Sponsors of the event.",
+            record=SPONSOR,
+            examples=([{"name": "Google", "level": "Platinum"}],),
+        ),
+        Field(
+            "roles",
+            "records",
+            "Roles at the event itself: committees, chairs, boards.",
+            record=ROLE,
+            examples=(
+                [
+                    {
+                        "group": "Organizing Committee",
+                        "role": "Program Chair",
+                        "people": ["Corinna Cortes"],
+                    }
+                ],
+            ),
+        ),
+        Field(
+            "program",
+            "records",
+            "The programme items: keynotes, tutorials, workshops, challenges...",
+            record=ITEM,
+            examples=(
+                [{"kind": "workshop", "title": "Workshop on Difference Engines"}],
+            ),
+        ),
+    ),
+)
+FILE_FIELDS = EVENT_FILE.names
+EVENT_FIELDS = EVENT.names
+ITEM_FIELDS = ITEM.names
+ROLE_FIELDS = ROLE.names
+CONTRIBUTION_FIELDS = CONTRIBUTION.names
+SPONSOR_FIELDS = SPONSOR.names
 
 
 def _kind(reader: FieldReader, name: str, kinds: tuple[str, ...]) -> str:
@@ -60,7 +347,7 @@ def _kind(reader: FieldReader, name: str, kinds: tuple[str, ...]) -> str:
 def read_roles(reader: FieldReader, name: str = "roles") -> tuple[Role, ...]:
     roles = []
     for sub in reader.mappings(name, "role"):
-        sub.check_known(ROLE_FIELDS)
+        sub.check_known(ROLE)
         if not sub.require("role"):
             continue
         people = read_authors(sub, "people")
@@ -78,7 +365,7 @@ def read_roles(reader: FieldReader, name: str = "roles") -> tuple[Role, ...]:
 def _contributions(reader: FieldReader) -> tuple[Contribution, ...]:
     found = []
     for sub in reader.mappings("contributions", "contribution"):
-        sub.check_known(CONTRIBUTION_FIELDS)
+        sub.check_known(CONTRIBUTION)
         if not sub.require("title"):
             continue
         found.append(
@@ -96,7 +383,7 @@ def _contributions(reader: FieldReader) -> tuple[Contribution, ...]:
 def _program(reader: FieldReader, year: int | None) -> tuple[ProgramItem, ...]:
     items = []
     for index, sub in enumerate(reader.mappings("program", "programme item")):
-        sub.check_known(ITEM_FIELDS)
+        sub.check_known(ITEM)
         if not sub.require("title"):
             continue
         title = sub.text("title")
@@ -124,7 +411,7 @@ def _program(reader: FieldReader, year: int | None) -> tuple[ProgramItem, ...]:
 def _sponsors(reader: FieldReader) -> tuple[Sponsorship, ...]:
     found = []
     for sub in reader.mappings("sponsors", "sponsor"):
-        sub.check_known(SPONSOR_FIELDS)
+        sub.check_known(SPONSOR)
         if sub.require("name"):
             found.append(
                 Sponsorship(
@@ -147,11 +434,11 @@ def event_from_data(data, source: str, problems: list[Problem]) -> list[Event]:
             )
         return []
     reader = FieldReader(data, source, problems, "event file")
-    reader.check_known(FILE_FIELDS)
+    reader.check_known(EVENT_FILE)
     event = FieldReader(
         data["event"], source, problems, "event", line=reader.line_of("event")
     )
-    event.check_known(EVENT_FIELDS)
+    event.check_known(EVENT)
     if not event.require("name"):
         return []
     start = event.date("start") or event.date("date")

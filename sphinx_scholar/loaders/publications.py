@@ -21,34 +21,7 @@ from ..model import (
     Related,
 )
 from ..text import fold, natural_order, split_mark, split_names
-from .fields import SAFE_SCHEMES, FieldReader, safe_url, short
-
-FIELDS = (
-    "key",
-    "type",
-    "title",
-    "authors",
-    "editors",
-    "venue",
-    "year",
-    "month",
-    "date",
-    "volume",
-    "number",
-    "pages",
-    "publisher",
-    "status",
-    "notes",
-    "abstract",
-    "url",
-    "doi",
-    "arxiv",
-    "links",
-    "tags",
-    "selected",
-    "related",
-    "bibtex",
-)
+from .fields import SAFE_SCHEMES, Choice, Field, FieldReader, Record, safe_url, short
 
 #: Other names for the publication types, BibTeX's among them.
 TYPE_ALIASES = {
@@ -79,7 +52,274 @@ LINK_ALIASES = {
     "data": "dataset",
 }
 
-_AUTHOR_FIELDS = ("name", "person", "url", "mark")
+
+def _link(name: str, doc: str, example) -> Field:
+    return Field(
+        name,
+        "link",
+        doc,
+        aliases=tuple(alias for alias, label in LINK_ALIASES.items() if label == name),
+        examples=(example,),
+    )
+
+
+#: The labels of links that a publication's list shows by their own name.
+LINKS = Record(
+    "links",
+    "links",
+    "Links shown as [label]: a mapping of labels to a URL, a list of URLs, or a "
+    "mapping of file labels to URLs. Any label is shown as written.",
+    (
+        _link("pdf", "The paper's PDF.", "papers/notes.pdf"),
+        _link("code", "Source code.", "https://github.com/example/notes"),
+        _link("web", "A web page of the work.", "https://example.org/notes/"),
+        _link(
+            "slides",
+            "Slides.",
+            {"ppt": "slides/notes.ppt", "pptx": "slides/notes.pptx"},
+        ),
+        _link("poster", "The poster.", "posters/notes.pdf"),
+        _link("video", "A recording.", "https://example.org/videos/notes"),
+        _link(
+            "dataset",
+            "A data set.",
+            {"2-hop": "https://example.org/2hop", "3-hop": "https://example.org/3hop"},
+        ),
+        _link("supplemental", "Supplemental material.", "papers/notes-supp.pdf"),
+        _link(
+            "arxiv",
+            "The arXiv page; made from `arxiv` when missing.",
+            "https://arxiv.org/abs/1234.56789",
+        ),
+        _link(
+            "doi",
+            "The DOI's page; made from `doi` when missing.",
+            "https://doi.org/10.1000/xyz",
+        ),
+    ),
+    open=True,
+    examples=(
+        {
+            "pdf": "papers/notes.pdf",
+            "code": "https://github.com/example/notes",
+            "slides": {"ppt": "slides/notes.ppt", "pptx": "slides/notes.pptx"},
+        },
+    ),
+)
+
+#: A person of a list of authors (speakers, advisors, ...), with more than a name.
+AUTHOR = Record(
+    "author",
+    "person",
+    "One person of a list, with more than a name; `name` or `person` is required.",
+    (
+        Field(
+            "name",
+            "text",
+            "The name as shown: `Ada Lovelace` or `Lovelace, Ada`; a mark after it (`*`, `†`) is kept.",
+            examples=("Ada Lovelace", "Lovelace, Ada*"),
+        ),
+        Field(
+            "person",
+            "text",
+            "The id of the person in the people registry, who is then linked and highlighted whatever the spelling of `name`.",
+            examples=("ada",),
+        ),
+        Field(
+            "url",
+            "url",
+            "Where the name links, instead of the registry's `url`.",
+            examples=("https://example.org/ada",),
+        ),
+        Field(
+            "mark",
+            "text",
+            "A mark shown after the name, such as `*` for equal contribution.",
+            examples=("*", "†"),
+        ),
+    ),
+    one_of=("name", "person"),
+)
+
+#: A line under a publication, when it has links of its own.
+RELATED_ITEM = Record(
+    "related_item",
+    "related item",
+    "A line under the entry: a text, or a mapping with its own links.",
+    (
+        Field(
+            "text",
+            "text",
+            "The line's text (required).",
+            required=True,
+            examples=("Extended version: Master's thesis, 1842.",),
+        ),
+        Field(
+            "links",
+            "links",
+            "The line's own links.",
+            record=LINKS,
+            examples=({"pdf": "papers/thesis.pdf"},),
+        ),
+    ),
+    or_text=True,
+)
+
+PUBLICATION = Record(
+    "publication",
+    "publication",
+    "One publication. Only `title` is required.",
+    (
+        Field(
+            "key",
+            "text",
+            "The publication's key, unique in the file; talks and the `scholar:pub` role refer to it. Made up from the first author's last name, the year and a word of the title when missing.",
+            examples=("lovelace1843notes",),
+        ),
+        Field(
+            "type",
+            "choice",
+            "The kind of publication, which `:group: type` groups by",
+            choice=Choice("publication type", PUBLICATION_TYPES, TYPE_ALIASES),
+            examples=("journal", "inproceedings"),
+        ),
+        Field(
+            "title",
+            "text",
+            "The title (required); it links to `url` when there is one.",
+            required=True,
+            examples=("Notes on the Analytical Engine",),
+        ),
+        Field(
+            "authors",
+            "people",
+            "The authors, in order: a list of names or of {name, person, url, mark} mappings, or one text joined by `and`.",
+            record=AUTHOR,
+            examples=(
+                ["Lovelace, Ada*", "Charles Babbage"],
+                "Ada Lovelace and Charles Babbage",
+            ),
+        ),
+        Field(
+            "editors",
+            "people",
+            "The editors, written like `authors`.",
+            record=AUTHOR,
+            examples=(["Charles Babbage"],),
+        ),
+        Field(
+            "venue",
+            "text",
+            "Where it appeared: the journal, conference, book, school or institution.",
+            examples=("Scientific Memoirs",),
+        ),
+        Field("year", "year", "The year of publication.", examples=(1843,)),
+        Field(
+            "month",
+            "month",
+            "The month of publication: 1 to 12 or a name.",
+            examples=(10, "Oct"),
+        ),
+        Field(
+            "date",
+            "date",
+            "The date of publication, instead of `year` and `month` (which win when given).",
+            examples=("1843-10", "1843-10-01"),
+        ),
+        Field("volume", "text", "The volume.", examples=(3,)),
+        Field("number", "text", "The number, or issue.", examples=(1,)),
+        Field(
+            "pages",
+            "text",
+            "The pages; `--` becomes an en dash.",
+            examples=("666--731",),
+        ),
+        Field(
+            "publisher",
+            "text",
+            "The publisher.",
+            examples=("Richard and John E. Taylor",),
+        ),
+        Field(
+            "status", "text", "A status shown after the year.", examples=("to appear",)
+        ),
+        Field(
+            "notes",
+            "texts",
+            "Notes shown after the venue and year: a text or a list.",
+            examples=(["Oral", "Best paper"], "Best paper"),
+        ),
+        Field(
+            "abstract",
+            "text",
+            "The abstract: on the publication's page, and in lists whose `:show:` names `abstract`.",
+            examples=("The engine weaves algebraic patterns.",),
+        ),
+        Field(
+            "url",
+            "url",
+            "Where the title links.",
+            examples=("https://example.org/notes",),
+        ),
+        Field(
+            "doi",
+            "text",
+            "The DOI, bare or as a `https://doi.org/` URL or `doi:` text; gives a [doi] link.",
+            examples=("10.1000/xyz",),
+        ),
+        Field(
+            "arxiv",
+            "text",
+            "The arXiv identifier, bare or as an arXiv URL or `arXiv:` text; gives an [arxiv] link.",
+            examples=("1234.56789",),
+        ),
+        Field(
+            "links",
+            "links",
+            "Links shown after the entry as [label]: `pdf`, `code`, `web`, `slides`, `poster`, `video`, `dataset`, `supplemental`, `arxiv`, `doi`, or any other label.",
+            record=LINKS,
+            examples=(
+                {"pdf": "papers/notes.pdf", "code": "https://github.com/example/notes"},
+            ),
+        ),
+        Field(
+            "tags",
+            "comma_texts",
+            "Tags, for `:filter: tag == ...` and the interactive tag filter: a list or comma-separated text.",
+            examples=(["engines", "poetry"], "engines, poetry"),
+        ),
+        Field(
+            "selected",
+            "flag",
+            "Whether it is among the selected publications (`:filter: selected`).",
+            examples=(True,),
+        ),
+        Field(
+            "related",
+            "related",
+            "Lines under the entry, such as an extended version: a text or a {text, links} mapping, or a list of them.",
+            record=RELATED_ITEM,
+            examples=(
+                [
+                    {
+                        "text": "Extended version: Master's thesis, 1842.",
+                        "links": {"pdf": "papers/thesis.pdf"},
+                    }
+                ],
+            ),
+        ),
+        Field(
+            "bibtex",
+            "text",
+            "The entry's BibTeX, shown on its page and exported; made from the other fields when missing.",
+            examples=(
+                "@article{lovelace1843notes, title = {Notes on the Analytical Engine}}",
+            ),
+        ),
+    ),
+)
+
+FIELDS = PUBLICATION.names
 
 
 def normalize_type(value: str) -> str | None:
@@ -100,7 +340,7 @@ def publication_from_mapping(
     what = "publication"
     reader = FieldReader(data, source, problems, what)
     if check_unknown:
-        reader.check_known(FIELDS)
+        reader.check_known(PUBLICATION)
     title = reader.text("title")
     key = reader.text("key")
     if any(char.isspace() and char != " " for char in key):
@@ -209,7 +449,7 @@ def read_authors(reader: FieldReader, name: str) -> tuple[Author, ...]:
             authors.append(Author(natural_order(written), mark))
         elif isinstance(item, Mapping):
             sub = FieldReader(item, reader.source, reader.problems, "author")
-            sub.check_known(_AUTHOR_FIELDS)
+            sub.check_known(AUTHOR)
             written, mark = split_mark(natural_order(sub.text("name")))
             if not written and not sub.text("person"):
                 sub.problem(Subtype.missing_field, "author has no 'name' or 'person'")
@@ -308,7 +548,7 @@ def read_related(reader: FieldReader, name: str) -> tuple[Related, ...]:
             related.append(Related(item.strip()))
         elif isinstance(item, Mapping):
             sub = FieldReader(item, reader.source, reader.problems, "related item")
-            sub.check_known(("text", "links"))
+            sub.check_known(RELATED_ITEM)
             if sub.require("text"):
                 related.append(Related(sub.text("text"), read_links(sub, "links")))
         else:

@@ -8,13 +8,8 @@ from collections.abc import Mapping
 from ..diagnostics import Subtype
 from ..model import TALK_KINDS, Problem, Talk
 from ..text import fold
-from .fields import FieldReader, short
-from .publications import read_authors, read_links
-
-FIELDS = (
-    "key", "title", "kind", "event", "place", "date", "year", "duration",
-    "speakers", "url", "links", "publication", "tags", "notes", "abstract",
-)  # fmt: skip
+from .fields import Choice, Field, FieldReader, Record, short
+from .publications import AUTHOR, LINKS, read_authors, read_links
 
 KIND_ALIASES = {
     "invited talk": "invited",
@@ -32,6 +27,84 @@ KIND_ALIASES = {
     "colloquium": "seminar",
     "workshop": "tutorial",
 }
+
+TALK = Record(
+    "talk",
+    "talk",
+    "One talk. Only `title` is required.",
+    (
+        Field(
+            "key",
+            "text",
+            "The talk's key, unique in the file; made up from the year and title when missing.",
+            examples=("notes-talk",),
+        ),
+        Field(
+            "title",
+            "text",
+            "The title (required); it links to `url` when there is one.",
+            required=True,
+            examples=("Notes on the Analytical Engine",),
+        ),
+        Field(
+            "kind",
+            "choice",
+            "The kind of talk, which `:group: type` groups by",
+            choice=Choice("talk kind", TALK_KINDS, KIND_ALIASES),
+            examples=("invited", "keynote"),
+        ),
+        Field("event", "text", "The event or host.", examples=("Royal Society 1843",)),
+        Field("place", "text", "Where it was given.", examples=("London",)),
+        Field("date", "date", "When it was given.", examples=("1843-06", "1843-06-14")),
+        Field("year", "year", "The year, when there is no `date`.", examples=(1843,)),
+        Field(
+            "duration",
+            "duration",
+            "How long it was: minutes (`53`), or text such as `53 mins`, `1h 21m`, `1:21:00`.",
+            examples=(53, "1h 21m"),
+        ),
+        Field(
+            "speakers",
+            "people",
+            "The speakers, written like a publication's authors.",
+            record=AUTHOR,
+            examples=(["Ada Lovelace"],),
+        ),
+        Field(
+            "url",
+            "url",
+            "Where the title links: a recording or the event's page.",
+            examples=("https://example.org/recordings/notes",),
+        ),
+        Field(
+            "links",
+            "links",
+            "Links shown after the entry as [label] (`slides`, `video`, ...).",
+            record=LINKS,
+            examples=({"slides": "https://example.org/slides/notes.pdf"},),
+        ),
+        Field(
+            "publication",
+            "text",
+            "The key of a publication the site lists; gives a [paper] link to it.",
+            examples=("lovelace1843notes",),
+        ),
+        Field(
+            "tags",
+            "comma_texts",
+            "Tags, for `:filter: tag == ...`: a list or comma-separated text.",
+            examples=(["engines"],),
+        ),
+        Field("notes", "texts", "Notes: a text or a list.", examples=(["Recorded"],)),
+        Field(
+            "abstract",
+            "text",
+            "The abstract; shown when `:show:` names `abstract`.",
+            examples=("What the engine can compute.",),
+        ),
+    ),
+)
+FIELDS = TALK.names
 
 # Matched against the value with its blanks collapsed to single spaces: a
 # pattern with several ``\s*`` in a row backtracks in cubic time over a long
@@ -71,7 +144,7 @@ def talk_from_mapping(
     data: Mapping, source: str, problems: list[Problem]
 ) -> Talk | None:
     reader = FieldReader(data, source, problems, "talk")
-    reader.check_known(FIELDS)
+    reader.check_known(TALK)
     if not reader.require("title"):
         return None
     title = reader.text("title")
