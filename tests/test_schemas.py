@@ -409,3 +409,24 @@ def test_schema_and_loader_agree(tmp_path, name, good, text):
     for validator in (Draft202012Validator, Draft7Validator):
         found = errors(name, data, validator)
         assert (found == []) is good, (validator.__name__, found)
+
+
+# ---------------------------------------------------------------- the docs
+
+
+def test_the_reference_lists_every_field(make_app, tmp_path):
+    """Each record's table in the docs has its declared fields, in order."""
+    from bs4 import BeautifulSoup
+
+    app = make_app("html", srcdir=ROOT / "docs", builddir=tmp_path, freshenv=True)
+    app.build()
+    assert app.warning.getvalue() == ""
+    page = (app.outdir / "reference.html").read_text(encoding="utf-8")
+    tables = [
+        [row.find("td").find("code").get_text() for row in table.select("tbody tr")]
+        for table in BeautifulSoup(page, "html.parser").select("table")
+    ]
+    for fmt in FORMATS.values():
+        for record in records(fmt.record):
+            fields = [item.name for item in record.fields]
+            assert fields in tables, record.name

@@ -2,7 +2,8 @@
 
 The options of each directive come from its ``option_spec``, the configuration
 values from :data:`sphinx_scholar.config.CONFIG_VALUES`, the fields of each
-data format from its JSON Schema, the warning types from
+data format from its loader's declarations (which the JSON Schemas are also
+written from: :mod:`sphinx_scholar.loaders.schema`), the warning types from
 :class:`sphinx_scholar.diagnostics.Subtype` and their ``#:`` comments. What
 only words can say (what an option means) is kept here, beside the code it
 describes; whenever the two disagree (an option without a description, a
@@ -19,9 +20,7 @@ description of an option that is gone) the build warns, and ``-W`` fails it.
 
 from __future__ import annotations
 
-import json
 import sys
-from pathlib import Path
 
 import yaml
 from docutils import nodes
@@ -31,17 +30,22 @@ from sphinx.pycode import ModuleAnalyzer
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-import sphinx_scholar
 from sphinx_scholar.config import CONFIG_VALUES
 from sphinx_scholar.diagnostics import WARNING_TYPE, Subtype
 from sphinx_scholar.directives.listing import LIST_OPTIONS
 from sphinx_scholar.interactive import FEATURES
+from sphinx_scholar.loaders.fields import Record
+from sphinx_scholar.loaders.schema import (
+    FORMATS,
+    aliases_text,
+    description,
+    records,
+    type_name,
+)
 from sphinx_scholar.model import CV_SECTIONS
 from sphinx_scholar.query import GROUPINGS
 
 logger = logging.getLogger(__name__)
-
-SCHEMA_DIR = Path(sphinx_scholar.__file__).parent / "schemas"
 
 #: Directives of sphinx-scholar that pages do not write themselves.
 INTERNAL_DIRECTIVES = {
@@ -445,45 +449,6 @@ class ConfigValues(ReferenceDirective):
 # ---------------------------------------------------------------- data formats
 
 
-def load_schema(name: str) -> dict:
-    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
-
-
-def _def_name(schema: dict) -> str | None:
-    ref = schema.get("$ref", "")
-    return ref.removeprefix("#/$defs/") if ref.startswith("#/$defs/") else None
-
-
-def _plural(title: str) -> str:
-    if title.endswith("person"):
-        return title[: -len("person")] + "people"
-    if title.endswith("y") and not title.endswith("ey"):
-        return title[:-1] + "ies"
-    return title if title.endswith("s") else title + "s"
-
-
-def type_name(schema: dict, defs: dict) -> str:
-    """A short name of what a field holds, for people rather than validators."""
-    if "title" in schema:
-        return schema["title"]
-    ref = _def_name(schema)
-    if ref is not None:
-        return defs[ref].get("title", ref)
-    for combined in ("allOf", "anyOf"):
-        for branch in schema.get(combined, ()):
-            if _def_name(branch) is not None:
-                return type_name(branch, defs)
-    if "enum" in schema:
-        return "one of " + ", ".join(str(word) for word in schema["enum"] if word)
-    kinds = schema.get("type", [])
-    kinds = [kinds] if isinstance(kinds, str) else kinds
-    if "array" in kinds and "items" in schema:
-        return "list of " + _plural(type_name(schema["items"], defs))
-    if "string" in kinds:
-        return "text"
-    return " or ".join(kinds) or "any"
-
-
 def example_text(value) -> str:
     """An example as it is written in YAML, on one line."""
     text = yaml.safe_dump(
@@ -492,17 +457,16 @@ def example_text(value) -> str:
     return text.removesuffix("...").strip()
 
 
-def is_record(schema: dict) -> bool:
-    return (
-        schema.get("type") == "object" and schema.get("additionalProperties") is False
-    )
+def format_records(name: str) -> dict[str, Record]:
+    """The records of a data format, by name: the file's own first."""
+    return {record.name: record for record in records(FORMATS[name].record)}
 
 
 class Fields(ReferenceDirective):
     """``.. scholar-fields:: FORMAT``: the fields of a data format's records.
 
     Without ``:record:``, the records of a list format, or the top level of a
-    format that is one mapping; ``:record: NAME`` picks ``$defs/NAME``.
+    format that is one mapping; ``:record: NAME`` picks a record nested in it.
     """
 
     required_arguments = 1
@@ -511,58 +475,42 @@ class Fields(ReferenceDirective):
     def run(self) -> list[nodes.Node]:
         name = self.arguments[0]
         location = self.get_location()
-        path = SCHEMA_DIR / f"{name}.schema.json"
-        if not path.is_file():
-            drift(f"there is no schema {path.name}", location)
+        if name not in FORMATS:
+            drift(f"there is no data format {name!r}", location)
             return []
-        schema = load_schema(name)
-        defs = schema.get("$defs", {})
-        record_name = self.options.get("record") or _def_name(schema.get("items", {}))
-        if record_name is None:
-            record, record_name = schema, ""
-        elif record_name in defs:
-            record = defs[record_name]
-        else:
-            drift(f"{path.name} has no record {record_name!r}", location)
+        found = format_records(name)
+        record_name = self.options.get("record", FORMATS[name].record.name)
+        record = found.get(record_name)
+        if record is None:
+            drift(f"the format {name!r} has no record {record_name!r}", location)
             return []
-        self.note("record", f"{name}/{record_name}")
-        required = set(record.get("required", ()))
+        self.note("record", record.name)
         rows = []
-        for field, subschema in record.get("properties", {}).items():
-            description = subschema.get("description", "")
-            if not description:
-                drift(f"{path.name}: field {field!r} has no description", location)
-            cell = code_text(description)
-            examples = subschema.get("examples", [])
-            if examples:
-                shown = example_text(examples[0])
+        for item in record.fields:
+            cell = code_text(description(item))
+            if item.examples:
+                shown = example_text(item.examples[0])
                 cell += [nodes.Text(" Example: "), nodes.literal(shown, shown)]
-            label = [nodes.literal(field, field)]
-            if field in required:
+            label: list[nodes.Node] = [nodes.literal(item.name, item.name)]
+            if item.required:
                 label.append(nodes.Text(" (required)"))
-            rows.append([label, [nodes.Text(type_name(subschema, defs))], cell])
-        result: list[nodes.Node] = []
-        if record.get("description"):
-            result.append(nodes.paragraph("", "", *code_text(record["description"])))
-        result.append(table(["Field", "Type", "Description"], rows, [20, 18, 62]))
+            if item.aliases and item.kind != "link":
+                label.append(nodes.Text(", also "))
+                for index, alias in enumerate(item.aliases):
+                    if index:
+                        label.append(nodes.Text(", "))
+                    label.append(nodes.literal(alias, alias))
+            rows.append([label, [nodes.Text(type_name(item))], cell])
+        result: list[nodes.Node] = [
+            nodes.paragraph("", "", *code_text(record.doc + aliases_text(record))),
+            table(["Field", "Type", "Description"], rows, [20, 18, 62]),
+        ]
         return result
 
 
-def records_of_schemas() -> dict[str, set[str]]:
-    """Every record of every format: ``format/record`` (``format/`` for the top)."""
-    found: dict[str, set[str]] = {}
-    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
-        name = path.name.removesuffix(".schema.json")
-        schema = load_schema(name)
-        records = {
-            f"{name}/{key}"
-            for key, sub in schema.get("$defs", {}).items()
-            if is_record(sub)
-        }
-        if is_record(schema) or "patternProperties" in schema:
-            records.add(f"{name}/")
-        found[name] = records
-    return found
+def every_record() -> set[str]:
+    """The name of every record of every format."""
+    return {record for name in FORMATS for record in format_records(name)}
 
 
 # ---------------------------------------------------------------- warnings
@@ -647,15 +595,9 @@ def check_consistency(app, env) -> None:
                 f"OPTION_DOCS describes {name!r}, which is no directive of sphinx-scholar",
                 None,
             )
-    shown = documented.get("record", set())
-    for records in records_of_schemas().values():
-        # a record shared by several formats (author) is shown once
-        for record in sorted(records):
-            definition = record.split("/", 1)[1]
-            if record not in shown and not (
-                definition and any(seen.endswith(f"/{definition}") for seen in shown)
-            ):
-                drift(f"the reference does not show the fields of {record!r}", None)
+    # a record shared by several formats (author) is shown once
+    for record in sorted(every_record() - documented.get("record", set())):
+        drift(f"the reference does not show the fields of record {record!r}", None)
     std = env.get_domain("std")
     confvals = {name for kind, name in std.objects if kind == "confval"}
     names = {value.name for value in CONFIG_VALUES}

@@ -276,7 +276,7 @@ PUBLICATION = Record(
         Field(
             "links",
             "links",
-            "Links shown after the entry as [label]: `pdf`, `code`, `web`, `slides`, `poster`, `video`, `dataset`, `supplemental`, `arxiv`, `doi`, or any other label.",
+            "Links shown after the entry as [label], under any label; those of `links` have names of their own.",
             record=LINKS,
             examples=(
                 {"pdf": "papers/notes.pdf", "code": "https://github.com/example/notes"},
