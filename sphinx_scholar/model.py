@@ -109,6 +109,11 @@ class Publication:
     tags: tuple[str, ...] = ()
     selected: bool = False
     related: tuple[Related, ...] = ()
+    #: a short name of the venue, shown as a badge (al-folio's ``abbr``)
+    abbr: str = ""
+    #: a picture of the work shown beside the entry: a file of the site or
+    #: an https address (al-folio's ``preview``, or ``thumbnail``)
+    preview: str = ""
     #: the entry as written in the data (BibTeX files: its source text)
     bibtex: str = ""
     #: the entry as a citation to show and export (see :mod:`..citation`);

@@ -309,6 +309,19 @@ PUBLICATION = Record(
             ),
         ),
         Field(
+            "abbr",
+            "text",
+            "A short name of the venue, shown as a badge before the title (al-folio's `abbr`); `scholar_venues_file` may give it a colour and a link.",
+            examples=("ICML",),
+        ),
+        Field(
+            "preview",
+            "text",
+            "A small picture of the work, a file of the site (looked for like the files of links) or an https address, shown beside the entry in HTML.",
+            aliases=("thumbnail",),
+            examples=("images/notes.png",),
+        ),
+        Field(
             "bibtex",
             "text",
             "The entry's BibTeX, shown on its page and exported; made from the other fields when missing.",
@@ -407,6 +420,8 @@ def publication_from_mapping(
         tags=reader.texts("tags", split=","),
         selected=reader.flag("selected"),
         related=read_related(reader, "related"),
+        abbr=reader.text("abbr"),
+        preview=reader.text("preview") or reader.text("thumbnail"),
         bibtex=bibtex,
         citation=citation,
         source=source,
