@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sphinx_scholar.loaders import load_publications, load_talks
-from sphinx_scholar.loaders.bibtex import EXPANSION_MAX, FIELD_MAX, _link_items
+from sphinx_scholar.loaders.bibtex import EXPANSION_MAX, FIELD_MAX
+from sphinx_scholar.loaders.bibtex.links import link_items as _link_items
 from sphinx_scholar.loaders.talks import parse_duration
 from sphinx_scholar.text import fold, latex_to_text, split_mark, split_names
 
@@ -393,3 +394,36 @@ def test_dates_of_100_kb_with_line_breaks_are_read_once(tmp_path):
     result = load_cv(str(cv))
     (problem,) = [p for p in result.problems if p.subtype == "date"]
     assert problem.line == 3 and len(problem.message) < 300
+
+
+# -- JSON ---------------------------------------------------------------------
+
+
+def test_100_kb_json_entries_report_their_field_lines(tmp_path):
+    duplicates = '   "title": "x",\n' * (BIG // 16)
+    blank_lines = "\n" * BIG
+    text = (
+        '[\n  {"key": "many",\n' + duplicates + '   "year": 2020},\n'
+        '  {"key": "blank", "year": "abc",' + blank_lines + '"title": "Blank"}\n]\n'
+    )
+    result = load_publications(write(tmp_path, "p.json", text))
+    duplicated = messages(result, "duplicate_field")
+    assert len(duplicated) == BIG // 16 - 1
+    assert {line for line, _ in duplicated} == {BIG // 16 + 2}  # the last one
+    assert [line for line, _ in messages(result, "date")] == [BIG // 16 + 4]
+    assert [r.line for r in result.records] == [2, BIG // 16 + 4]
+
+
+def test_100_kb_of_json_entries_that_do_not_parse_cost_only_themselves(tmp_path):
+    count = BIG // 40
+    entries = [
+        f'{{"key": "k{number}", "title": "T{number}"'  # every other is not closed
+        + ("}" if number % 2 else "")
+        for number in range(count)
+    ]
+    text = "[\n  " + ",\n  ".join(entries) + "\n]\n"
+    result = load_publications(write(tmp_path, "p.json", text))
+    assert [r.title for r in result.records] == [f"T{n}" for n in range(1, count, 2)]
+    syntax = messages(result, "syntax")
+    assert [line for line, _ in syntax] == list(range(2, count + 2, 2))
+    assert all("not closed before the next one starts" in m for _, m in syntax)

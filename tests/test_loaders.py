@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinx_scholar.loaders import load_people, load_publications
+from sphinx_scholar.loaders import load_people, load_publications, load_structured
 
 
 def write(tmp_path, name, text, encoding="utf-8"):
@@ -838,6 +838,67 @@ def test_json_key_line_is_not_taken_from_a_value_that_looks_like_the_key(tmp_pat
     assert only_problem(result, "unknown_field").line == 3
 
 
+def test_json_key_lines_are_where_the_keys_are(tmp_path):
+    # a key with letters JSON may escape, and one that a nested object has too
+    data = load_structured(
+        write(
+            tmp_path,
+            "p.json",
+            '[\n {"key": "a", "links": {"pdf": "x.pdf"},\n  "année": 2020,\n'
+            '  "pdf": "y.pdf"}\n]\n',
+        ),
+        [],
+    )
+    assert [data[0].line_of(key) for key in ("key", "links", "année", "pdf")] == [
+        2,
+        2,
+        3,
+        4,
+    ]
+
+
+def test_json_reads_what_json_means(tmp_path):
+    # escapes, numbers and blanks as JSON has them, which YAML 1.1 reads otherwise
+    problems = []
+    data = load_structured(
+        write(
+            tmp_path,
+            "p.json",
+            '[\n\t{"url": "a\\/b", "e": "\\ud83d\\ude00", "n": 1e5,\n'
+            '\t "big": 123456789012345678901234567890, "yes": "yes", "no": null}\n]',
+        ),
+        problems,
+    )
+    assert problems == []
+    assert dict(data[0]) == {
+        "url": "a/b",
+        "e": "\U0001f600",
+        "n": 100000.0,
+        "big": 123456789012345678901234567890,
+        "yes": "yes",
+        "no": None,
+    }
+    assert data.item_lines == [2] and data[0].line_of("big") == 3
+
+
+@pytest.mark.parametrize(
+    "entry, line",
+    [
+        ("{'key': 'b'}", 3),  # single quotes
+        ('{"key": "b",}', 3),  # a comma after the last field
+        ('{"key": "b"\n   "title": "B"}', 4),  # no comma
+    ],
+    ids=["single-quotes", "trailing-comma", "missing-comma"],
+)
+def test_json_that_is_not_json_is_a_syntax_error_with_its_line(tmp_path, entry, line):
+    result = load(
+        tmp_path, "p.json", '[\n  {"key": "a", "title": "A"},\n  ' + entry + "\n]\n"
+    )
+    problem = only_problem(result, "syntax")
+    assert problem.line == line and problem.message.startswith("JSON syntax error")
+    assert [r.key for r in result.records] == ["a"]
+
+
 # --- people ------------------------------------------------------------------------------------
 
 
@@ -929,7 +990,7 @@ _NAME_PIECES = st.sampled_from(
 def test_names_read_without_pybtex_read_as_pybtex_reads_them(written):
     from pybtex.database import Person
 
-    from sphinx_scholar.loaders.bibtex import _reading_order
+    from sphinx_scholar.loaders.bibtex.names import reading_order as _reading_order
 
     fast = _reading_order(written)
     if fast is None:

@@ -11,6 +11,7 @@ import re
 
 from ..diagnostics import Subtype
 from ..model import Problem
+from .json_lines import JsonText
 from .lines import line_at, line_starts
 
 #: What to do about the errors of :mod:`json`.
@@ -33,7 +34,9 @@ def json_error_text(error: json.JSONDecodeError) -> str:
     return f"{message} at column {error.colno}" + (f" ({hint})" if hint else "")
 
 
-def recover_json_list(text: str, decoder, source: str, problems: list[Problem]):
+def recover_json_list(
+    text: str, reader: JsonText, source: str, problems: list[Problem]
+):
     """The entries of a top-level JSON list that do parse, each read on its
     own; ``None`` when the file is not a list."""
     begin = len(text) - len(text.lstrip())
@@ -79,7 +82,7 @@ def recover_json_list(text: str, decoder, source: str, problems: list[Problem]):
         if indent is None:
             indent = text[text.rfind("\n", 0, position) + 1 : position]
         try:
-            item, position = decoder.raw_decode(text, position)
+            item, position = reader.value_at(position)
         except json.JSONDecodeError as error:
             # go on at the next line that starts an entry as the first one did
             following = (

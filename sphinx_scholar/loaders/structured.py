@@ -16,9 +16,9 @@ import json
 
 from ..diagnostics import Subtype
 from ..model import Problem
-from .json_lines import line_decoder, without_surrogates
+from .json_lines import JsonText, without_surrogates
 from .json_recovery import json_error_text, recover_json_list
-from .lines import MAX_NESTING, line_starts
+from .lines import MAX_NESTING
 from .yaml_lines import inline_breaks_as_spaces, parse_yaml, too_deep
 from .yaml_recovery import recover_yaml
 
@@ -66,13 +66,13 @@ def load_json(text: str, source: str, problems: list[Problem]):
     if not text.strip():
         return None  # an empty file, reported by the kind of data it should hold
     found: list[Problem] = []  # kept apart until it is known whether to re-read
-    decoder = line_decoder(line_starts(text), source, found)
+    reader = JsonText(text, source, found)
     data = None
     try:
-        data = decoder.decode(text)
+        data = reader.document()
     except json.JSONDecodeError as error:
         found.clear()
-        data = recover_json_list(text, decoder, source, found)
+        data = recover_json_list(text, reader, source, found)
         if data is None or not any(p.subtype == Subtype.syntax for p in found):
             found.append(
                 Problem(
