@@ -29,7 +29,8 @@ from .directives.talks import TalksDirective
 from .domain import ScholarDomain
 from .exports import exports_written, write_exports, written_apart
 from .locale import MESSAGE_CATALOG
-from .pages import SCRIPT, collect_pages, remove_old_page_sources, without_list_script
+from .page_content import SCRIPT, without_list_script
+from .pages import collect_pages, remove_old_page_sources
 from .paths import is_readable, readable_folders
 from .registry import people_files, registry_for, report_problems
 from .render.publications import PAGE_KEY

@@ -6,9 +6,9 @@ their filters, limits and ``only`` blocks, see :mod:`.shown`) are handed to
 Sphinx through ``html-collect-pages``, the way ``sphinx.ext.viewcode`` makes
 its pages, and Sphinx writes them in the site's theme. A page is written again
 only when something it shows changed, and the page of a publication that no
-list shows any more is removed. Each page carries Highwire Press
-``citation_*`` tags and schema.org ``ScholarlyArticle`` JSON-LD, links back to
-the lists that show the publication, and is in the site's search index.
+list shows any more is removed. What a page shows is in
+:mod:`.page_content`, what it tells search engines in :mod:`.page_metadata`;
+its words are added to the site's search index by :mod:`.search`.
 """
 
 from __future__ import annotations
@@ -16,54 +16,26 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
-import html
 import json
 import os
 from pathlib import Path
 
-from docutils import nodes
-from docutils.utils import new_document
-from sphinx import addnodes
 from sphinx.util import logging
-from sphinx.util.osutil import relative_uri
 
 from . import __version__, cache
 from .cache import cache_dir
-from .citation import citation_bibtex
 from .config import CONFIG_VALUES
-from .deferred import educate
-from .locale import _
 from .model import Publication
-from .people import Highlight, resolve_highlight
-from .registry import people_files, registry_for
-from .render.context import site_context
-from .render.files import is_external
-from .render.nodes import link_node, links_nodes, people_nodes
-from .render.page_html import body_html
-from .render.publications import DEFAULT_PARTS, math_nodes, venue_nodes
+from .page_content import PageRenderer
+from .registry import people_files
 from .shown import makes_pages, site_publications
 from .state import state_of
 
 logger = logging.getLogger(__name__)
 
-#: the extension's script, which publication pages do without
-SCRIPT = "sphinx-scholar.js"
-#: in the context of a publication page
-PAGE_FLAG = "scholar_publication_page"
-
 #: The first line of every page source the extension's earlier versions wrote
 #: into the source folder; such files are removed, and no other.
 OLD_MARKER = ".. This file is written by sphinx-scholar; edits are lost."
-#: The Highwire tag of a venue, by publication type (preprints have none).
-VENUE_TAGS = {
-    "journal": "citation_journal_title",
-    "conference": "citation_conference_title",
-    "workshop": "citation_conference_title",
-    "chapter": "citation_inbook_title",
-    "book": "citation_inbook_title",
-    "thesis": "citation_dissertation_institution",
-    "report": "citation_technical_report_institution",
-}
 
 
 def record_digest(record: Publication) -> str:
@@ -210,161 +182,6 @@ def _remove_output(builder, pagename: str) -> None:
             os.rmdir(os.path.dirname(output))
 
 
-class PageRenderer:
-    """Renders the body and head of publication pages. The body's nodes are
-    those of the lists, written as Sphinx's HTML translator writes them (see
-    :mod:`.render.page_html`), so that the pages look like the site's other
-    pages in every theme. One document and render context serve every page
-    of the build: made for each page, they would cost more than the page."""
-
-    def __init__(self, app, site) -> None:
-        self.app = app
-        self.site = site
-        builder = app.builder
-        configured = app.config.scholar_highlight
-        items = [configured] if isinstance(configured, str) else list(configured)
-        highlight = (
-            resolve_highlight(items, registry_for(app.env)) if items else Highlight()
-        )
-        self.document = new_document("<publication pages>", builder.docsettings)
-        self.ctx = site_context(
-            app.env, self.document, "", highlight, files=site.files()
-        )
-        self.translator = None  # made when a node needs it
-
-    def section(self, pagename: str, record: Publication) -> nodes.section:
-        """The page's content: the publication, and where it is listed."""
-        builder = self.app.builder
-        self.ctx.docname = pagename
-        section = publication_section(record, self.ctx)
-        here = builder.get_target_uri(pagename)
-        for node in list(section.findall(addnodes.download_reference)):
-            node.replace_self(self._download_link(node, here))
-        listed = self.site.listed_in(record.key)
-        if listed:
-            paragraph = nodes.paragraph(
-                "", str(_("Listed in: ")), classes=["scholar-listed-in"]
-            )
-            for index, (docname, anchor, title) in enumerate(listed):
-                if index:
-                    paragraph += nodes.Text(", ")
-                uri = relative_uri(here, builder.get_target_uri(docname))
-                paragraph += nodes.reference(
-                    "", title, refuri=f"{uri}#{anchor}", internal=True
-                )
-            section.insert(1, paragraph)
-        return section
-
-    def _download_link(self, node, here: str) -> nodes.Node:
-        """A link to a file of the site, in ``_downloads`` where the list that
-        shows the publication put it."""
-        text = nodes.inline("", node.astext())
-        filename = node.get("filename")
-        if not filename:
-            return text
-        uri = relative_uri(here, "_downloads/" + filename)
-        return nodes.reference("", "", text, refuri=uri, classes=["download"])
-
-    def translate(self, node: nodes.Node) -> str:
-        """A node as the builder's translator writes it."""
-        builder = self.app.builder
-        if self.translator is None:
-            self.translator = builder.create_translator(self.document, builder)
-        self.translator.body = []
-        node.walkabout(self.translator)
-        return "".join(self.translator.body)
-
-    def context(self, pagename: str, record: Publication) -> dict:
-        builder = self.app.builder
-        listed = self.site.listed_in(record.key)
-        parents = (
-            [
-                {
-                    "link": builder.get_relative_uri(pagename, listed[0][0]),
-                    "title": html.escape(listed[0][2]),
-                }
-            ]
-            if listed
-            else []
-        )
-        return {
-            "title": html.escape(record.title),
-            "body": body_html(self.section(pagename, record), self.translate),
-            "metatags": head_tags(self.app, pagename, record, self.site, self.ctx),
-            "parents": parents,
-            "display_toc": False,
-            PAGE_FLAG: True,
-            # written apart from the documents, so Sphinx cannot tell: MathJax
-            "has_maths_elements": bool(record.title_math or record.abstract_math),
-        }
-
-
-def without_list_script(app, pagename, templatename, context, doctree) -> None:
-    """The script of interactive lists has nothing to do on a publication
-    page. Taken out once the other handlers have added theirs (MathJax)."""
-    if context.get(PAGE_FLAG):
-        context["script_files"] = [
-            script
-            for script in context.get("script_files", ())
-            if os.path.basename(getattr(script, "filename", "")) != SCRIPT
-        ]
-
-
-def publication_section(record: Publication, ctx) -> nodes.section:
-    section = nodes.section(
-        "", ids=["publication"], classes=["scholar-publication-page"]
-    )
-    section += nodes.title(
-        record.title, "", *math_nodes(record.title, record.title_math)
-    )
-    lines = nodes.line_block(classes=["scholar-entry"])
-    if record.authors:
-        lines += nodes.line(
-            "", "", *people_nodes(record.authors, ctx), classes=["scholar-authors"]
-        )
-    details = venue_nodes(record, DEFAULT_PARTS - {"links"}, ctx)
-    if details:
-        lines += nodes.line("", "", *details, classes=["scholar-venue"])
-    section += lines
-    links = links_nodes(record.links, record, ctx)
-    if record.url:
-        site = link_node(record.url, str(_("Publication page")), record, ctx)
-        if site is not None:
-            links = [nodes.Text(" ["), site, nodes.Text("]"), *links]
-    if links:
-        links[0] = nodes.Text("[")
-        section += nodes.paragraph("", "", *links, classes=["scholar-links"])
-    for related in record.related:
-        section += nodes.paragraph(
-            "",
-            related.text,
-            *links_nodes(related.links, record, ctx),
-            classes=["scholar-related"],
-        )
-    if record.abstract:
-        label = str(_("Abstract"))
-        section += nodes.rubric(label, label)
-        section += nodes.paragraph(
-            record.abstract,
-            "",
-            *math_nodes(record.abstract, record.abstract_math),
-            classes=["scholar-abstract"],
-        )
-    educate(section, ctx.document)  # as the lists are; the BibTeX stays as written
-    bibtex = citation_bibtex(record)
-    label = str(_("BibTeX"))
-    section += nodes.rubric(label, label)
-    # as a plain block, styled like the theme's code: colouring thousands
-    # of pages' BibTeX would cost more than writing the pages
-    section += nodes.raw(
-        "",
-        '<div class="scholar-bibtex highlight-bibtex notranslate">'
-        f'<div class="highlight"><pre>{html.escape(bibtex)}</pre></div></div>\n',
-        format="html",
-    )
-    return section
-
-
 def remove_old_page_sources(app) -> None:
     """Remove the page sources the extension's earlier versions wrote into
     the source folder (those that start with their marker), once."""
@@ -390,93 +207,3 @@ def remove_old_page_sources(app) -> None:
             removed,
             folder,
         )
-
-
-def _meta(name: str, content) -> str:
-    return f'<meta name="{name}" content="{html.escape(str(content), quote=True)}" />'
-
-
-def pdf_link(record: Publication) -> str:
-    return next(
-        (f.url for link in record.links if link.label == "pdf" for f in link.files), ""
-    )
-
-
-def head_tags(app, pagename: str, record: Publication, site, ctx) -> str:
-    """Highwire Press tags for Google Scholar, and ScholarlyArticle JSON-LD."""
-    tags = [_meta("citation_title", record.title)]
-    tags += [_meta("citation_author", author.name) for author in record.authors]
-    if record.year:
-        date = f"{record.year}/{record.month:02d}" if record.month else str(record.year)
-        tags.append(_meta("citation_publication_date", date))
-    venue_tag = VENUE_TAGS.get(record.type)
-    if record.venue and venue_tag:
-        tags.append(_meta(venue_tag, record.venue))
-    for name in ("volume", "publisher"):
-        if getattr(record, name):
-            tags.append(_meta(f"citation_{name}", getattr(record, name)))
-    if record.number:
-        tags.append(_meta("citation_issue", record.number))
-    if record.pages:
-        first, _sep, last = record.pages.replace("–", "-").partition("-")
-        tags.append(_meta("citation_firstpage", first.strip()))
-        if last.strip():
-            tags.append(_meta("citation_lastpage", last.strip()))
-    pdf = pdf_url(app, record, site, ctx)
-    if pdf:
-        tags.append(_meta("citation_pdf_url", pdf))
-    if record.doi:
-        tags.append(_meta("citation_doi", record.doi))
-    if record.arxiv:
-        tags.append(_meta("citation_arxiv_id", record.arxiv))
-    if record.abstract:
-        tags.append(_meta("citation_abstract", record.abstract))
-    tags.append(jsonld_script(app, pagename, record, pdf))
-    return "\n".join(tags) + "\n"
-
-
-def pdf_url(app, record: Publication, site, ctx) -> str:
-    """The PDF as an absolute URL: as written, or the site's copy under html_baseurl."""
-    pdf = pdf_link(record)
-    if not pdf or is_external(pdf):
-        return pdf
-    base = app.config.html_baseurl
-    if not base:
-        return ""
-    found = site.files().get(pdf, record)
-    return f"{base.rstrip('/')}/_downloads/{found.download}" if found else ""
-
-
-def jsonld_script(app, pagename: str, record: Publication, pdf: str) -> str:
-    from .calendar import script_json
-
-    data: dict = {
-        "@context": "https://schema.org",
-        "@type": "ScholarlyArticle",
-        "headline": record.title,
-        "name": record.title,
-        "author": [{"@type": "Person", "name": a.name} for a in record.authors],
-    }
-    if record.year:
-        data["datePublished"] = (
-            f"{record.year}-{record.month:02d}" if record.month else str(record.year)
-        )
-    if record.venue:
-        data["isPartOf"] = {
-            "@type": "Periodical" if record.type == "journal" else "CreativeWork",
-            "name": record.venue,
-        }
-    if record.abstract:
-        data["abstract"] = record.abstract
-    if record.doi:
-        data["sameAs"] = f"https://doi.org/{record.doi}"
-    if pdf:
-        data["encoding"] = {
-            "@type": "MediaObject",
-            "contentUrl": pdf,
-            "encodingFormat": "application/pdf",
-        }
-    base = app.config.html_baseurl
-    if base:
-        data["url"] = base.rstrip("/") + "/" + app.builder.get_target_uri(pagename)
-    return f'<script type="application/ld+json">\n{script_json(data)}\n</script>'

@@ -1,0 +1,185 @@
+"""What a publication page shows: the publication as its lists show it, its
+abstract and BibTeX, and where it is listed; written by the builder's
+translator so that the page looks like the site's other pages."""
+
+from __future__ import annotations
+
+import html
+import os
+
+from docutils import nodes
+from docutils.utils import new_document
+from sphinx import addnodes
+from sphinx.util.osutil import relative_uri
+
+from .citation import citation_bibtex
+from .deferred import educate
+from .locale import _
+from .model import Publication
+from .page_metadata import head_tags
+from .people import Highlight, resolve_highlight
+from .registry import registry_for
+from .render.context import site_context
+from .render.nodes import link_node, links_nodes, people_nodes
+from .render.page_html import body_html
+from .render.publications import DEFAULT_PARTS, math_nodes, venue_nodes
+
+#: the extension's script, which publication pages do without
+SCRIPT = "sphinx-scholar.js"
+#: in the context of a publication page
+PAGE_FLAG = "scholar_publication_page"
+
+
+class PageRenderer:
+    """Renders the body and head of publication pages. The body's nodes are
+    those of the lists, written as Sphinx's HTML translator writes them (see
+    :mod:`.render.page_html`), so that the pages look like the site's other
+    pages in every theme. One document and render context serve every page
+    of the build: made for each page, they would cost more than the page."""
+
+    def __init__(self, app, site) -> None:
+        self.app = app
+        self.site = site
+        builder = app.builder
+        configured = app.config.scholar_highlight
+        items = [configured] if isinstance(configured, str) else list(configured)
+        highlight = (
+            resolve_highlight(items, registry_for(app.env)) if items else Highlight()
+        )
+        self.document = new_document("<publication pages>", builder.docsettings)
+        self.ctx = site_context(
+            app.env, self.document, "", highlight, files=site.files()
+        )
+        self.translator = None  # made when a node needs it
+
+    def section(self, pagename: str, record: Publication) -> nodes.section:
+        """The page's content: the publication, and where it is listed."""
+        builder = self.app.builder
+        self.ctx.docname = pagename
+        section = publication_section(record, self.ctx)
+        here = builder.get_target_uri(pagename)
+        for node in list(section.findall(addnodes.download_reference)):
+            node.replace_self(self._download_link(node, here))
+        listed = self.site.listed_in(record.key)
+        if listed:
+            paragraph = nodes.paragraph(
+                "", str(_("Listed in: ")), classes=["scholar-listed-in"]
+            )
+            for index, (docname, anchor, title) in enumerate(listed):
+                if index:
+                    paragraph += nodes.Text(", ")
+                uri = relative_uri(here, builder.get_target_uri(docname))
+                paragraph += nodes.reference(
+                    "", title, refuri=f"{uri}#{anchor}", internal=True
+                )
+            section.insert(1, paragraph)
+        return section
+
+    def _download_link(self, node, here: str) -> nodes.Node:
+        """A link to a file of the site, in ``_downloads`` where the list that
+        shows the publication put it."""
+        text = nodes.inline("", node.astext())
+        filename = node.get("filename")
+        if not filename:
+            return text
+        uri = relative_uri(here, "_downloads/" + filename)
+        return nodes.reference("", "", text, refuri=uri, classes=["download"])
+
+    def translate(self, node: nodes.Node) -> str:
+        """A node as the builder's translator writes it."""
+        builder = self.app.builder
+        if self.translator is None:
+            self.translator = builder.create_translator(self.document, builder)
+        self.translator.body = []
+        node.walkabout(self.translator)
+        return "".join(self.translator.body)
+
+    def context(self, pagename: str, record: Publication) -> dict:
+        builder = self.app.builder
+        listed = self.site.listed_in(record.key)
+        parents = (
+            [
+                {
+                    "link": builder.get_relative_uri(pagename, listed[0][0]),
+                    "title": html.escape(listed[0][2]),
+                }
+            ]
+            if listed
+            else []
+        )
+        return {
+            "title": html.escape(record.title),
+            "body": body_html(self.section(pagename, record), self.translate),
+            "metatags": head_tags(self.app, pagename, record, self.site, self.ctx),
+            "parents": parents,
+            "display_toc": False,
+            PAGE_FLAG: True,
+            # written apart from the documents, so Sphinx cannot tell: MathJax
+            "has_maths_elements": bool(record.title_math or record.abstract_math),
+        }
+
+
+def without_list_script(app, pagename, templatename, context, doctree) -> None:
+    """The script of interactive lists has nothing to do on a publication
+    page. Taken out once the other handlers have added theirs (MathJax)."""
+    if context.get(PAGE_FLAG):
+        context["script_files"] = [
+            script
+            for script in context.get("script_files", ())
+            if os.path.basename(getattr(script, "filename", "")) != SCRIPT
+        ]
+
+
+def publication_section(record: Publication, ctx) -> nodes.section:
+    section = nodes.section(
+        "", ids=["publication"], classes=["scholar-publication-page"]
+    )
+    section += nodes.title(
+        record.title, "", *math_nodes(record.title, record.title_math)
+    )
+    lines = nodes.line_block(classes=["scholar-entry"])
+    if record.authors:
+        lines += nodes.line(
+            "", "", *people_nodes(record.authors, ctx), classes=["scholar-authors"]
+        )
+    details = venue_nodes(record, DEFAULT_PARTS - {"links"}, ctx)
+    if details:
+        lines += nodes.line("", "", *details, classes=["scholar-venue"])
+    section += lines
+    links = links_nodes(record.links, record, ctx)
+    if record.url:
+        site = link_node(record.url, str(_("Publication page")), record, ctx)
+        if site is not None:
+            links = [nodes.Text(" ["), site, nodes.Text("]"), *links]
+    if links:
+        links[0] = nodes.Text("[")
+        section += nodes.paragraph("", "", *links, classes=["scholar-links"])
+    for related in record.related:
+        section += nodes.paragraph(
+            "",
+            related.text,
+            *links_nodes(related.links, record, ctx),
+            classes=["scholar-related"],
+        )
+    if record.abstract:
+        label = str(_("Abstract"))
+        section += nodes.rubric(label, label)
+        section += nodes.paragraph(
+            record.abstract,
+            "",
+            *math_nodes(record.abstract, record.abstract_math),
+            classes=["scholar-abstract"],
+        )
+    educate(section, ctx.document)  # as the lists are; the BibTeX stays as written
+    bibtex = citation_bibtex(record)
+    label = str(_("BibTeX"))
+    section += nodes.rubric(label, label)
+    # as a plain block, styled like the theme's code: colouring thousands
+    # of pages' BibTeX would cost more than writing the pages
+    section += nodes.raw(
+        "",
+        '<div class="scholar-bibtex highlight-bibtex notranslate">'
+        f'<div class="highlight"><pre>{html.escape(bibtex)}</pre></div></div>\n',
+        format="html",
+    )
+    return section
