@@ -13,9 +13,10 @@ from docutils.parsers.rst import directives
 from .. import cache
 from ..calendar import event_ics, event_jsonld
 from ..diagnostics import Subtype
+from ..filters import QueryError, compile_filter
 from ..locale import _
 from ..model import Event
-from ..query import QueryError, compile_filter, group_records
+from ..query import group_records
 from ..render.events import (
     DEFAULT_PARTS,
     DEFAULT_ROLE_FORMAT,

@@ -12,18 +12,12 @@ from sphinx.util.docutils import SphinxDirective
 
 from .. import cache
 from ..diagnostics import Subtype, warn
+from ..filters import QueryError, compile_filter
 from ..loaders.fields import did_you_mean
 from ..model import Problem
 from ..paths import is_readable, outside_message, readable_folders
 from ..people import Highlight, resolve_highlight
-from ..query import (
-    GROUPINGS,
-    QueryError,
-    compile_filter,
-    group_records,
-    parse_sort,
-    sort_records,
-)
+from ..query import GROUPINGS, group_records, parse_sort, sort_records
 from ..registry import note_people_dependency, registry_for
 from ..render.context import RenderContext, render_context
 from ..render.files import resolve
