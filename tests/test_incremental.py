@@ -84,7 +84,7 @@ def test_an_edited_file_reads_as_if_read_from_scratch(tmp_path, edit):
 
 
 def test_only_the_edited_entry_is_parsed_again(tmp_path, monkeypatch):
-    from sphinx_scholar.loaders import bibtex
+    from sphinx_scholar.loaders.bibtex import pieces
 
     path = tmp_path / "papers.bib"
     path.write_text(BIBTEX, encoding="utf-8")
@@ -92,9 +92,9 @@ def test_only_the_edited_entry_is_parsed_again(tmp_path, monkeypatch):
     cache.load(str(path), "publications", cache_dir)
 
     parsed = []
-    real = bibtex._parse_piece
+    real = pieces._parse_piece
     monkeypatch.setattr(
-        bibtex,
+        pieces,
         "_parse_piece",
         lambda text, *args: parsed.append(text) or real(text, *args),
     )
