@@ -63,6 +63,15 @@ CONFIG_VALUES = (
         "Whom every list highlights unless its ``:highlight:`` option says "
         "otherwise: person ids, group names or plain names.",
     ),
+    ConfigValue(
+        "scholar_page_descriptions",
+        True,
+        (bool,),
+        "Give each HTML page a ``description`` meta tag (from its profile or "
+        "first paragraph, unless ``.. meta::`` gives one) and OpenGraph tags, "
+        "for search engines and link previews. Turn it off for "
+        "sphinxext-opengraph or templates of your own.",
+    ),
 )
 
 

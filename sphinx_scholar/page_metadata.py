@@ -8,6 +8,7 @@ import html
 
 from .calendar import script_json
 from .model import Publication
+from .page_description import meta_tag, opengraph_tags, summary
 from .render.files import is_external
 
 #: The Highwire tag of a venue, by publication type (preprints have none).
@@ -62,7 +63,29 @@ def head_tags(app, pagename: str, record: Publication, site, ctx) -> str:
     if record.abstract:
         tags.append(_meta("citation_abstract", record.abstract))
     tags.append(jsonld_script(app, pagename, record, pdf))
+    if app.config.scholar_page_descriptions:
+        tags += description_tags(app, pagename, record)
     return "\n".join(tags) + "\n"
+
+
+def description_tags(app, pagename: str, record: Publication) -> list[str]:
+    """The abstract, or who wrote it where, as the page's description."""
+    text = record.abstract or ", ".join(
+        part
+        for part in (
+            ", ".join(author.name for author in record.authors[:3])
+            + (" et al." if len(record.authors) > 3 else ""),
+            record.venue,
+            str(record.year or ""),
+        )
+        if part
+    )
+    text = summary(text)
+    base = app.config.html_baseurl
+    url = base.rstrip("/") + "/" + app.builder.get_target_uri(pagename) if base else ""
+    tags = [meta_tag("name", "description", text)] if text else []
+    tags += opengraph_tags(record.title, text, "article", url, app.config.project)
+    return [tag.rstrip("\n") for tag in tags]
 
 
 def pdf_url(app, record: Publication, site, ctx) -> str:
