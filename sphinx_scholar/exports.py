@@ -1,13 +1,17 @@
 """Site-wide exports, written beside the HTML pages: ``publications.bib`` with
-every publication the site lists, and ``publications.atom``, a feed of the newest."""
+every publication the site lists, ``publications.atom``, a feed of the newest,
+and ``news.atom``, a feed of the newest posts of the site's news lists."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime
+import hashlib
 import os
 import re
+from urllib.parse import quote
 
+from .cache import cache_dir
 from .citation import citation_bibtex
 from .diagnostics import Subtype, warn
 from .model import Publication
@@ -129,3 +133,108 @@ def write_feed(app, records: list[Publication], pages: dict[str, str]) -> None:
         if record.abstract:
             entry.summary(record.abstract)
     feed.atom_file(os.path.join(app.outdir, FEED_FILE), pretty=True)
+
+
+#: what XML 1.0 cannot hold, even escaped
+_NOT_IN_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    return _NOT_IN_XML.sub("", text)
+
+
+def _news_digest_path(app) -> str:
+    outdir = hashlib.sha1(os.fsencode(app.outdir)).hexdigest()[:12]
+    return os.path.join(cache_dir(app.env), f"news-feed-{app.builder.name}-{outdir}")
+
+
+def write_posts_feed(app, posts: list[tuple[datetime.date, str]]) -> None:
+    """``news.atom``: the newest posts, written only when one of them, or
+    what the feed says of the site, changed since it was last written."""
+    from .directives.news import (
+        NEWS_FEED_FILE,
+        excerpt_of,
+        feed_title,
+        news_pages,
+        post_authors,
+    )
+
+    env = app.env
+    path = os.path.join(app.outdir, NEWS_FEED_FILE)
+    digest_path = _news_digest_path(app)
+    if not posts:
+        for name in (path, digest_path):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(name)
+        return
+    newest = posts[:FEED_SIZE]
+    base = (app.config.html_baseurl or "").rstrip("/")
+    # what the feed shows; a post read again may have a new first paragraph
+    inputs = repr(
+        [
+            app.config.project,
+            app.config.author,
+            base,
+            feed_title(app),
+            [
+                (
+                    doc,
+                    date.isoformat(),
+                    env.titles[doc].astext() if doc in env.titles else doc,
+                    env.metadata.get(doc, {}).get("summary"),
+                    post_authors(env, doc),
+                    env.all_docs.get(doc),
+                    app.builder.get_target_uri(doc),
+                )
+                for date, doc in newest
+            ],
+        ]
+    )
+    digest = hashlib.sha1(inputs.encode("utf-8")).hexdigest()
+    with contextlib.suppress(OSError), open(digest_path, encoding="utf-8") as file:
+        if file.read() == digest and os.path.isfile(path):
+            return
+    # imported here: a build that writes no feed does not load feedgen and lxml
+    from feedgen.feed import FeedGenerator
+
+    feed = FeedGenerator()
+    project = quote(app.config.project, safe="")
+    feed.id(
+        f"{base}/{NEWS_FEED_FILE}" if base else f"urn:sphinx-scholar:{project}:news"
+    )
+    feed.title(xml_text(feed_title(app)))
+    feed.author({"name": xml_text(app.config.author or app.config.project)})
+    if base:
+        feed.link(href=f"{base}/{NEWS_FEED_FILE}", rel="self")
+        pages = news_pages(env)
+        home = app.builder.get_target_uri(pages[0]) if pages else ""
+        feed.link(href=f"{base}/{home}", rel="alternate")
+    feed.updated(_midnight(newest[0][0]))
+    for date, doc in reversed(newest):  # feedgen puts the last added first
+        entry = feed.add_entry()
+        # Without html_baseurl the post is linked relative to the feed, which
+        # sits at the top of the site.
+        url = app.builder.get_target_uri(doc)
+        if base:
+            url = f"{base}/{url}"
+        entry.id(url if base else f"urn:sphinx-scholar:post:{doc}")
+        title = env.titles[doc].astext() if doc in env.titles else doc
+        entry.title(xml_text(title))
+        authors = post_authors(env, doc)
+        if authors:
+            entry.author([{"name": xml_text(name)} for name in authors])
+        entry.link(href=url, rel="alternate")
+        entry.published(_midnight(date))
+        entry.updated(_midnight(date))
+        summary = env.metadata.get(doc, {}).get("summary") or excerpt_of(env, doc)
+        if summary:
+            entry.summary(xml_text(str(summary)))
+    os.makedirs(app.outdir, exist_ok=True)
+    feed.atom_file(path, pretty=True)
+    os.makedirs(os.path.dirname(digest_path), exist_ok=True)
+    with open(digest_path, "w", encoding="utf-8") as file:
+        file.write(digest)
+
+
+def _midnight(date: datetime.date) -> datetime.datetime:
+    return datetime.datetime(date.year, date.month, date.day, tzinfo=datetime.UTC)
