@@ -30,6 +30,7 @@ from .domain import ScholarDomain
 from .exports import exports_written, write_exports, written_apart
 from .locale import MESSAGE_CATALOG
 from .page_content import SCRIPT, without_list_script
+from .page_description import add_description
 from .pages import collect_pages, remove_old_page_sources
 from .paths import is_readable, readable_folders
 from .registry import people_files, registry_for, report_problems
@@ -93,6 +94,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("write-started", on_write_started)
     app.connect("html-collect-pages", collect_pages)
     app.connect("html-page-context", without_list_script, priority=900)
+    app.connect("html-page-context", add_description)
     app.connect("build-finished", on_build_finished)
     return {
         "version": __version__,
