@@ -1,5 +1,7 @@
 """The cv, people and profile directives, read from the HTML a visitor gets."""
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -120,13 +122,29 @@ def test_people_by_role_with_photos_links_and_highlight(app):
 @pytest.mark.sphinx("html", testroot="people", freshenv=True)
 def test_profile_opens_a_homepage(app):
     app.build()
-    profile = html(app, "ada").select_one(".scholar-profile")
-    assert profile.select_one("img.scholar-photo")["alt"] == "Ada Lovelace"
-    assert entry_lines(profile)[:3] == [
-        "Ada Lovelace",
-        "Principal investigator",
-        "Analytical Engine Lab",
+    page = html(app, "ada")
+    profile = page.select_one(".scholar-profile")
+    head = profile.select_one(".scholar-profile-head")
+    assert head.select_one("img.scholar-photo")["alt"] == "Ada Lovelace"
+    # the page is titled with her name: the profile does not say it again
+    assert page.select_one("h1").get_text().rstrip("¶#") == "Ada Lovelace"
+    assert not profile.select(".scholar-name")
+    assert entry_lines(head)[:2] == ["Principal investigator", "Analytical Engine Lab"]
+    # the links are icons, named by their sites for screen readers
+    links = head.select(".scholar-profile-links a.scholar-icon-link")
+    assert [
+        (a.select_one(".scholar-visually-hidden").get_text(), a["title"], a["href"])
+        for a in links
+    ] == [
+        ("Google Scholar", "Google Scholar", "https://example.org/ada/scholar"),
+        ("GitHub", "GitHub", "https://example.org/ada/github"),
+        ("Email", "Email", "mailto:ada%40example.org"),
     ]
+    for a in links:
+        svg = a.select_one("svg.scholar-icon")
+        assert svg["aria-hidden"] == "true" and svg["focusable"] == "false"
+        assert "currentColor" in (svg.get("fill"), svg.get("stroke"))
+        assert not svg.select("title")
     assert (
         profile.select_one(".scholar-areas").get_text()
         == "Research areas: Computing, Poetical science."
@@ -140,3 +158,107 @@ def test_profile_opens_a_homepage(app):
         "ada.rst:8: WARNING: profile: no person 'nobody' in the people registry"
         in warnings
     )
+
+
+PROFILES = """\
+Our lab
+=======
+
+.. profile:: ada
+
+.. profile:: ada
+   :name: hide
+   :photo: square
+
+Ada Lovelace
+------------
+
+.. profile:: ada
+   :name: show
+
+.. profile:: mary
+"""
+OTHER_LINKS = """\
+- id: ada
+  name: Ada Lovelace
+  links:
+    blog: https://example.org/ada/blog
+    cv: {en: https://example.org/cv.pdf, fr: https://example.org/cv-fr.pdf}
+    x: https://x.example.org/ada
+"""
+
+
+def build_profiles(tmp_path, builder: str, people: str | None = None):
+    import io
+    import shutil
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-people", srcdir)
+    (srcdir / "profiles.rst").write_text(PROFILES, encoding="utf-8")
+    if people is not None:
+        (srcdir / "data" / "people.yaml").write_text(people, encoding="utf-8")
+    app = SphinxTestApp(
+        builder,
+        srcdir=srcdir,
+        status=io.StringIO(),
+        warning=io.StringIO(),
+        confoverrides={
+            "latex_documents": [("profiles", "profiles.tex", "P", "A", "howto")],
+            "man_pages": [("profiles", "profiles", "Profiles", [], 1)],
+        },
+    )
+    app.build()
+    return app
+
+
+def test_the_profile_names_the_person_unless_the_title_does(tmp_path):
+    app = build_profiles(tmp_path, "html")
+    profiles = html(app, "profiles").select(".scholar-profile")
+    names = [
+        [line.get_text() for line in profile.select(".scholar-name")]
+        for profile in profiles
+    ]
+    # under "Our lab"; hidden; under "Ada Lovelace" but shown; Mary
+    assert names == [["Ada Lovelace"], [], ["Ada Lovelace"], ["Mary Somerville"]]
+    photos = [profile.select_one("img.scholar-photo") for profile in profiles]
+    assert "scholar-photo-round" in photos[0]["class"]
+    assert "scholar-photo-square" in photos[1]["class"]
+    # no photo, no links: no empty line or link row is left
+    assert photos[3] is None and not profiles[3].select(".scholar-profile-links")
+    app.cleanup()
+
+
+def test_other_links_keep_their_text_beside_an_icon(tmp_path):
+    app = build_profiles(tmp_path, "html", OTHER_LINKS)
+    profile = html(app, "profiles").select_one(".scholar-profile")
+    links = profile.select("a.scholar-icon-link")
+    assert [
+        (a.get_text(), [span["class"][0] for span in a.select("span")]) for a in links
+    ] == [
+        ("blog", ["scholar-link-text"]),
+        ("CV: en", ["scholar-link-text"]),
+        ("CV: fr", ["scholar-link-text"]),
+        ("X", ["scholar-visually-hidden"]),
+    ]
+    assert all(a.select_one("svg.scholar-icon") for a in links)
+    app.cleanup()
+
+
+@pytest.mark.parametrize("builder", ["text", "latex", "man"])
+def test_other_builders_show_the_profile_as_text(tmp_path, builder):
+    app = build_profiles(tmp_path, builder)
+    output = "\n".join(
+        path.read_text(encoding="utf-8")
+        for path in app.outdir.iterdir()
+        if path.suffix in (".txt", ".tex", ".1")
+    )
+    assert "<svg" not in output and "scholar-icon" not in output
+    for text in ("Ada Lovelace", "Principal investigator", "Analytical Engine Lab"):
+        assert text in output
+    assert re.search(
+        r"Google Scholar.{0,80}·.{0,80}GitHub.{0,80}·.{0,80}Email", output, re.S
+    )
+    app.cleanup()

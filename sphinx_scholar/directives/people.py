@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from ..diagnostics import Subtype, warn
@@ -42,11 +43,38 @@ class PeopleDirective(ListingDirective):
         return self.with_classes(result)
 
 
+def _same_name(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
 class ProfileDirective(SphinxDirective):
-    """A person's profile from the registry, with the directive's content as bio."""
+    """A person's profile from the registry, with the directive's content as bio.
+
+    ``:name:`` is ``auto`` (the name is left out where the section the profile
+    opens is titled with it, as a homepage's title is), ``show`` or ``hide``;
+    ``:photo:`` is ``round`` or ``square``."""
 
     required_arguments = 1
     has_content = True
+    option_spec = {
+        "name": lambda value: directives.choice(value, ("auto", "show", "hide")),
+        "photo": lambda value: directives.choice(value, ("round", "square")),
+    }
+
+    def titled_with(self, person) -> bool:
+        """Whether the section around the directive is titled with the
+        person's name (or one of its variants)."""
+        node = self.state.parent
+        while node is not None and not isinstance(node, nodes.section):
+            node = node.parent
+        if node is None or not node.children:
+            return False
+        title = node[0]
+        if not isinstance(title, nodes.title):
+            return False
+        return any(
+            _same_name(title.astext(), name) for name in (person.name, *person.variants)
+        )
 
     def run(self) -> list[nodes.Node]:
         note_people_dependency(self.env)
@@ -60,8 +88,18 @@ class ProfileDirective(SphinxDirective):
                 self.get_location(),
             )
             return []
+        name = self.options.get("name", "auto")
+        show_name = name == "show" or (name == "auto" and not self.titled_with(person))
         bio = self.parse_content_to_nodes() if self.content else []
         ctx = render_context(self, Highlight())
         problems = resolve([person], ctx.files, self.env, self.env.docname)
         self.env.get_domain("scholar").note_problems(self.env.docname, problems)
-        return [render_profile(person, bio, ctx)]
+        return [
+            render_profile(
+                person,
+                bio,
+                ctx,
+                show_name=show_name,
+                photo_shape=self.options.get("photo", "round"),
+            )
+        ]

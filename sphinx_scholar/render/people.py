@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import html
+import re
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
 from docutils import nodes
 
 from ..locale import _
@@ -23,6 +29,7 @@ LINK_LABELS = {
     "email": _("Email"),
     "web": _("Homepage"),
     "twitter": "Twitter",
+    "x": "X",
     "mastodon": "Mastodon",
     "bluesky": "Bluesky",
     "linkedin": "LinkedIn",
@@ -30,6 +37,63 @@ LINK_LABELS = {
     "semanticscholar": "Semantic Scholar",
     "researchgate": "ResearchGate",
 }
+
+
+#: The icon of each profile link label, a file of ``static/icons/`` (where
+#: its README says which icon set each comes from, under which licence).
+ICONS = {
+    "scholar": "simple-icons/googlescholar.svg",
+    "orcid": "simple-icons/orcid.svg",
+    "github": "simple-icons/github.svg",
+    "gitlab": "simple-icons/gitlab.svg",
+    "twitter": "simple-icons/x.svg",
+    "x": "simple-icons/x.svg",
+    "mastodon": "simple-icons/mastodon.svg",
+    "bluesky": "simple-icons/bluesky.svg",
+    "dblp": "simple-icons/dblp.svg",
+    "semanticscholar": "simple-icons/semanticscholar.svg",
+    "researchgate": "simple-icons/researchgate.svg",
+    "linkedin": "bootstrap-icons/linkedin.svg",
+    "email": "lucide/mail.svg",
+    "cv": "lucide/file-user.svg",
+    "web": "lucide/globe.svg",
+}
+#: the icon of any other link
+LINK_ICON = "lucide/link.svg"
+ICON_DIR = Path(__file__).parent.parent / "static" / "icons"
+#: how the icon sets draw: filled shapes (Simple Icons, Bootstrap Icons) or
+#: strokes (Lucide); either way in the text colour
+SVG_PAINT = ("fill", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin")
+
+
+@functools.cache
+def icon_svg(relative: str) -> str:
+    """The icon ``relative`` as inline SVG in the text colour, hidden from
+    screen readers (the link's text names it); "" when the file is missing."""
+    try:
+        text = (ICON_DIR / relative).read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    root = ElementTree.fromstring(re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL))
+    for element in root.iter():
+        element.tag = element.tag.rpartition("}")[2]
+        element.tail = None
+        element.text = None if element is root else element.text
+    inner = "".join(
+        ElementTree.tostring(child, encoding="unicode")
+        for child in root
+        if child.tag != "title"
+    )
+    paint = {name: root.get(name) for name in SVG_PAINT if root.get(name)}
+    paint.setdefault("fill", "currentColor")
+    attributes = " ".join(
+        f'{name}="{html.escape(value)}"' for name, value in paint.items()
+    )
+    return (
+        f'<svg class="scholar-icon" viewBox="{html.escape(root.get("viewBox", ""))}" '
+        f'width="1.25em" height="1.25em" {attributes} aria-hidden="true" '
+        f'focusable="false">{inner}</svg>'
+    )
 
 
 def photo_node(person: Person, ctx: RenderContext) -> nodes.Node | None:
@@ -113,30 +177,81 @@ def render_people(groups, by, parts, ctx: RenderContext, as_sections: bool):
     )
 
 
+def icon_links(
+    links: tuple[Link, ...], person: Person, ctx: RenderContext
+) -> list[nodes.Node]:
+    """The profile links as icons, each named by its site for screen readers
+    and in a tooltip; a label the icons do not know, or one of several files,
+    keeps its text beside a generic icon. Builders other than HTML show the
+    text only: ``Google Scholar · GitHub · CV``."""
+    result: list[nodes.Node] = []
+    for link in links:
+        label = str(LINK_LABELS.get(link.label, link.label))
+        known = link.label in ICONS
+        for file in link.files:
+            text = f"{label}: {file.name}" if file.name else label
+            node = link_node(file.url, text, person, ctx)
+            if node is None:
+                continue
+            svg = icon_svg(ICONS.get(link.label, LINK_ICON))
+            icon_only = known and not file.name and svg
+            shown = nodes.inline(
+                text,
+                text,
+                classes=[
+                    "scholar-visually-hidden" if icon_only else "scholar-link-text"
+                ],
+            )
+            node[:] = [nodes.raw("", svg, format="html"), shown] if svg else [shown]
+            node["classes"].append("scholar-icon-link")
+            node["reftitle"] = text
+            if result:
+                result.append(nodes.inline(" · ", " · ", classes=["scholar-sep"]))
+            result.append(node)
+    return result
+
+
 def render_profile(
-    person: Person, bio: list[nodes.Node], ctx: RenderContext
+    person: Person,
+    bio: list[nodes.Node],
+    ctx: RenderContext,
+    show_name: bool = True,
+    photo_shape: str = "round",
 ) -> nodes.container:
-    """Photo, name, role, affiliation and links, research areas, then the bio."""
+    """The top of a homepage: the photo beside name, role, affiliation and
+    icon links, then the research areas and the bio. ``show_name`` is false
+    where the page's title already is the person's name."""
     block = nodes.container(classes=["scholar-profile"])
     block["ids"].append(ctx.unique_id(f"profile-{slug(person.id)}"))
     ctx.register(block)
+    head = nodes.container(classes=["scholar-profile-head"])
     photo = photo_node(person, ctx)
     if photo is not None:
-        block += photo
+        photo["classes"].append(f"scholar-photo-{photo_shape}")
+        head += photo
     lines = nodes.line_block(classes=["scholar-entry"])
-    lines += nodes.line(
-        "", "", nodes.strong("", "", name_node(person, ctx)), classes=["scholar-name"]
-    )
+    if show_name:
+        lines += nodes.line(
+            "",
+            "",
+            nodes.strong("", "", name_node(person, ctx)),
+            classes=["scholar-name"],
+        )
     for text, cls in (
         (person.role, "scholar-role"),
         (person.affiliation, "scholar-affiliation"),
     ):
         if text:
             lines += nodes.line("", text, classes=[cls])
-    links = profile_links(person.links, person, ctx)
+    links = icon_links(person.links, person, ctx)
     if links:
-        lines += nodes.line("", "", *links, classes=["scholar-links"])
-    block += lines
+        lines += nodes.line(
+            "", "", *links, classes=["scholar-links", "scholar-profile-links"]
+        )
+    if len(lines):
+        head += lines
+    if len(head):
+        block += head
     if person.areas:
         label = str(_("Research areas"))
         block += nodes.paragraph(
