@@ -10,6 +10,8 @@ extensions = ["sphinx_scholar"]
 
 # The researchers of the homepages, and the organisation of the research blog.
 scholar_people_file = ["data/people.yaml", "data/org/googlers.yaml"]
+# the seed homepage lists its links as text after the venue: [pdf] [code]
+scholar_entry_style = "brackets"
 
 exclude_patterns = ["_build"]
 

@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 from sphinx.application import Sphinx
 
+#: the looks of a publication entry in HTML (``scholar_entry_style``, ``:style:``)
+ENTRY_STYLES = ("buttons", "brackets")
+
 
 @dataclass(frozen=True)
 class ConfigValue:
@@ -55,6 +58,33 @@ CONFIG_VALUES = (
         "The folder of the HTML output where each publication the site shows "
         "gets a page of its own (nothing is written into the source "
         "directory); an empty string turns the pages off.",
+    ),
+    ConfigValue(
+        "scholar_entry_style",
+        "buttons",
+        (str,),
+        "How publication entries show in HTML: ``buttons`` (a venue badge, a "
+        "thumbnail, the title linking to the publication's page, and one row "
+        "of small buttons: PDF, Code, ..., Details) or ``brackets`` (the "
+        "links as text after the venue, ``[pdf] [code]``). A list's "
+        "``:style:`` option chooses for that list. Other builders (LaTeX, "
+        "text, man, e-books) always write the links as text.",
+    ),
+    ConfigValue(
+        "scholar_highlight_links",
+        False,
+        (bool,),
+        "Whether a highlighted author of a publication list (the site's "
+        "owner) links to their page, as the other authors do; by default the "
+        "name is bold, in the colour of the text, and not a link.",
+    ),
+    ConfigValue(
+        "scholar_venues_file",
+        "",
+        (str,),
+        "A YAML or JSON file, relative to the source directory, mapping venue "
+        "names or short names to the badge publication entries show: its "
+        "text, ``color`` and ``url`` (``ICML: {color: '#1f4e8c'}``).",
     ),
     ConfigValue(
         "scholar_highlight",
@@ -123,6 +153,13 @@ def validate(app: Sphinx, config) -> None:
     if not isinstance(config.scholar_people, list):
         reject("scholar_people", "a list of mappings")
         config.scholar_people = []
+    if config.scholar_entry_style not in ENTRY_STYLES:
+        reject("scholar_entry_style", " or ".join(map(repr, ENTRY_STYLES)))
+        config.scholar_entry_style = "buttons"
+    if not isinstance(config.scholar_venues_file, str):
+        reject("scholar_venues_file", "a file name (a string)")
+        config.scholar_venues_file = ""
+    config.scholar_highlight_links = bool(config.scholar_highlight_links)
     if not isinstance(config.scholar_publication_pages, str):
         reject("scholar_publication_pages", "a folder name (a string)")
         config.scholar_publication_pages = "pub"

@@ -50,6 +50,7 @@ def pending_list(
     node["parts"] = sorted(parts)
     node["highlight"] = ctx.highlight
     node["interactive"] = sorted(ctx.interactive)
+    node["style"] = ctx.entry_style
     # what was found of the files they link (see :mod:`.render.files`)
     node["files"] = {
         key: (found.relative, found.download)
@@ -83,6 +84,7 @@ class ExpandPublicationLists(SphinxPostTransform):
             node["docname"],
             node["highlight"],
             interactive=frozenset(node["interactive"]),
+            entry_style=node.get("style", self.config.scholar_entry_style),
             anchors=dict(zip(node["keys"], node["anchors"], strict=True)),
             files=SiteFiles(
                 str(self.env.srcdir),
@@ -141,3 +143,4 @@ def setup(app) -> None:
         html=skip, latex=skip, text=skip, man=skip, texinfo=skip,
     )  # fmt: skip
     app.add_post_transform(ExpandPublicationLists)
+    app.setup_extension("sphinx_scholar.render.publications")

@@ -22,7 +22,7 @@ def test_every_listed_publication_has_a_page_linked_from_the_list(app):
     app.build()
     index = soup_of(app.outdir / "index.html")
     details = index.select("li.scholar-publication a.scholar-details-link")
-    assert [a.get_text() for a in details] == ["View details"] * 4
+    assert [a.get_text() for a in details] == ["Details"] * 4
     assert details[0]["href"] == "pub/lovelace2019engines.html"
     page = soup_of(app.outdir / "pub" / "lovelace2019engines.html")
     assert page.find("h1").get_text().rstrip("#¶") == "Analytical Engines Revisited"

@@ -5,6 +5,9 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
+#: the seed's look: links as text after the venue, "View details" on a line
+BRACKETS = {"scholar_entry_style": "brackets"}
+
 
 def html(app, name="index"):
     return BeautifulSoup(
@@ -29,7 +32,7 @@ def titles(soup):
     ]
 
 
-@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True, confoverrides=BRACKETS)
 def test_year_groups_are_sections_newest_first(app):
     app.build()
     soup = html(app)
@@ -45,7 +48,7 @@ def test_year_groups_are_sections_newest_first(app):
     assert "2019" in toc and "≤ 2015" in toc
 
 
-@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True, confoverrides=BRACKETS)
 def test_the_years_before_collapse_before_are_folded(app):
     app.build()
     soup = html(app)
@@ -95,7 +98,7 @@ def test_fold_open_starts_unfolded(make_app, rootdir, tmp_path):
     assert soup.select_one("details.scholar-fold").has_attr("open")
 
 
-@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True, confoverrides=BRACKETS)
 def test_entry_reads_like_a_hand_written_list(app):
     app.build()
     first = entries(html(app))[0]
@@ -116,7 +119,7 @@ def test_entry_reads_like_a_hand_written_list(app):
     assert links[0]["href"] == "https://example.org/engines.pdf"
 
 
-@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True, confoverrides=BRACKETS)
 def test_people_are_linked_and_highlighted_through_variants(app):
     app.build()
     soup = html(app)
@@ -128,14 +131,14 @@ def test_people_are_linked_and_highlighted_through_variants(app):
         "Ada Lovelace",
         "Ada Lovelace",
     ]
-    ada = soup.select_one(".scholar-highlight a")
-    assert ada["href"] == "https://example.org/ada/"
+    # the own name is bold, not a link (scholar_highlight_links turns it into one)
+    assert soup.select_one(".scholar-highlight a") is None
     # a group highlights all its members, whatever the spelling in the data
     lab = [s.get_text() for s in html(app, "papers").select(".scholar-highlight")]
     assert "Charles Babbage*" in lab and "Mary Somerville" not in lab
 
 
-@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True, confoverrides=BRACKETS)
 def test_multi_file_labels_and_related_lines(app):
     app.build()
     notes = entries(html(app))[2]
@@ -148,7 +151,7 @@ def test_multi_file_labels_and_related_lines(app):
     assert related.a["href"] == "https://example.org/thesis.pdf"
 
 
-@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True, confoverrides=BRACKETS)
 def test_group_by_type_and_journal_details(app):
     app.build()
     soup = html(app, "papers")
@@ -165,7 +168,7 @@ def test_group_by_type_and_journal_details(app):
     )
 
 
-@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True, confoverrides=BRACKETS)
 def test_bibtex_gives_the_same_records(app):
     app.build()
     soup = html(app, "bib")
@@ -191,7 +194,7 @@ def test_bibtex_gives_the_same_records(app):
     )
 
 
-@pytest.mark.sphinx("html", testroot="files", freshenv=True)
+@pytest.mark.sphinx("html", testroot="files", freshenv=True, confoverrides=BRACKETS)
 def test_relative_links_are_site_files_copied_into_the_output(app):
     app.build()
     soup = html(app)
@@ -228,3 +231,89 @@ def test_entities_and_trailing_commas_of_bibtex_values_read_well(tmp_path):
         if isinstance(node, docutils_nodes.Node)
     )
     assert text == "Courier Corporation, 2020."
+
+
+# The compact entry (scholar_entry_style = "buttons", the default) -------------
+
+
+@pytest.mark.sphinx("html", testroot="entry-look", freshenv=True)
+def test_compact_entry_has_a_badge_a_title_to_its_page_and_one_button_row(app):
+    app.build()
+    assert "WARNING" not in app.warning.getvalue(), app.warning.getvalue()
+    typical = html(app).select_one("#pub-maddison2017filtering")
+    badge = typical.select_one(".scholar-title a.scholar-badge")
+    assert (badge.get_text(), badge["href"]) == ("ICML", "https://icml.cc/")
+    assert "#1f4e8c" in badge["style"]
+    title = typical.select_one(".scholar-title strong a")
+    assert title["href"] == "pub/maddison2017filtering.html"
+    assert (app.outdir / title["href"]).is_file()
+    rows = typical.select(".scholar-buttons")
+    assert len(rows) == 1
+    assert [a.get_text() for a in rows[0].select("a")] == [
+        "PDF", "Code", "ppt", "pptx", "Video", "Details",
+    ]  # fmt: skip
+    assert rows[0].select_one(".scholar-button-group").get_text(" ", strip=True) == (
+        "Slides ppt pptx"
+    )
+    assert not typical.select(".scholar-links, .scholar-details-line")
+    # the own name is bold and not a link; the others are as before
+    highlight = typical.select_one(".scholar-highlight")
+    assert highlight.get_text() == "Mohammad Norouzi" and highlight.a is None
+    assert typical.select_one(".scholar-venue").get_text() == "ICML, 2017 (Oral)."
+    # a venue of the venues file gets its badge, without abbr
+    kmeans = html(app).select_one("#pub-norouzi2013kmeans .scholar-badge")
+    assert kmeans.name == "span" and kmeans.get_text() == "CVPR"
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="entry-look",
+    freshenv=True,
+    confoverrides={"scholar_highlight_links": True},
+)
+def test_highlighted_authors_link_when_configured(app):
+    app.build()
+    highlight = html(app).select_one("#pub-maddison2017filtering .scholar-highlight")
+    assert highlight.a["href"] == "https://example.org/me/"
+
+
+@pytest.mark.sphinx("html", testroot="entry-look", freshenv=True)
+def test_brackets_style_reads_like_the_seed(app):
+    app.build()
+    entry = html(app, "brackets").select_one("#pub-maddison2017filtering")
+    assert entry.select_one(".scholar-venue").get_text() == (
+        "ICML, 2017 (Oral). [pdf] [code] [slides: ppt, pptx] [video]"
+    )
+    assert not entry.select(".scholar-buttons")
+    assert entry.select_one("a.scholar-details-link").get_text() == "View details"
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml", "singlehtml", "epub"])
+def test_thumbnails_are_copied_by_every_html_builder(
+    make_app, rootdir, tmp_path, builder
+):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-entry-look", srcdir)
+    app = make_app(builder, srcdir=srcdir, freshenv=True)
+    app.build()
+    name = {"dirhtml": "index.html", "epub": "index.xhtml"}.get(builder, "index.html")
+    soup = BeautifulSoup((app.outdir / name).read_text(encoding="utf-8"), "html.parser")
+    image = soup.select_one("img.scholar-thumbnail")
+    assert (app.outdir / image["src"]).is_file(), image["src"]
+    if builder == "epub":  # an e-book has no buttons: the links are text
+        assert not soup.select(".scholar-buttons")
+        assert "[pdf" in soup.select_one(".scholar-venue").get_text()
+
+
+@pytest.mark.parametrize("builder", ["latex", "text"])
+def test_other_builders_write_a_flat_entry(make_app, rootdir, tmp_path, builder):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-entry-look", srcdir)
+    app = make_app(builder, srcdir=srcdir, freshenv=True)
+    app.build()
+    assert "WARNING" not in app.warning.getvalue(), app.warning.getvalue()
+    written = next(
+        path for path in app.outdir.glob("*.*") if path.suffix in (".tex", ".txt")
+    ).read_text(encoding="utf-8")
+    assert "Filtering Variational Objectives" in written
+    assert "Details" not in written

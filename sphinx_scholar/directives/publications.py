@@ -5,10 +5,12 @@ from __future__ import annotations
 from docutils import nodes
 from docutils.parsers.rst import directives
 
+from ..config import ENTRY_STYLES
 from ..deferred import pending_list
 from ..diagnostics import Subtype
 from ..interactive import FEATURES, LIST_ID, SETTINGS
 from ..render.publications import DEFAULT_PARTS, PARTS, render_publications
+from ..render.venues import note_venues
 from .listing import LIST_OPTIONS, ListingDirective
 
 
@@ -19,7 +21,11 @@ class PublicationsDirective(ListingDirective):
     kind = "publications"
     default_sort = "-year, -month"
     default_group = "year"
-    option_spec = {**LIST_OPTIONS, "interactive": directives.unchanged}
+    option_spec = {
+        **LIST_OPTIONS,
+        "interactive": directives.unchanged,
+        "style": lambda value: directives.choice(value, ENTRY_STYLES),
+    }
     #: render the entries when the page is written (see :mod:`..deferred`);
     #: the output is the same either way, and the tests check that it is
     deferred = True
@@ -35,6 +41,8 @@ class PublicationsDirective(ListingDirective):
         parts = self.parts(PARTS, DEFAULT_PARTS)
         ctx = self.context(records)
         ctx.interactive = self.features()
+        ctx.entry_style = self.options.get("style", ctx.entry_style)
+        note_venues(self.env)
         make_list = None
         if self.deferred:
             path = self.env.relfn2path(self.arguments[0], self.env.docname)[1]

@@ -15,6 +15,7 @@ from ..people import Highlight, Registry
 from ..registry import registry_for
 from ..text import slug
 from .files import SiteFiles
+from .venues import site_venues
 
 
 @dataclass
@@ -41,6 +42,17 @@ class RenderContext:
     #: publication key -> anchor, when the anchors were fixed while reading
     #: (lists rendered when the page is written, see :mod:`..deferred`)
     anchors: dict[str, str] | None = None
+    #: how publication entries look: "buttons" or "brackets" (see
+    #: ``scholar_entry_style``); buttons only where :attr:`buttons` allows
+    entry_style: str = "brackets"
+    #: whether the builder shows buttons (HTML, not e-books)
+    buttons: bool = False
+    #: whether the builder shows pictures and badges (every HTML builder)
+    pictures: bool = False
+    #: whether a highlighted author of a publication links to their page
+    highlight_links: bool = True
+    #: venue badges from ``scholar_venues_file``, by folded name
+    venues: dict | None = None
 
     def shown(self, record, anchor: str) -> None:
         if self.note_publication is not None:
@@ -71,6 +83,8 @@ def site_context(
 ) -> RenderContext:
     """What the renderers need to know of the site, and of the page (``page``:
     more :class:`RenderContext` fields)."""
+    name, format_ = builder_of(env)
+    page.setdefault("entry_style", env.config.scholar_entry_style)
     return RenderContext(
         document=document,
         docname=docname,
@@ -80,8 +94,19 @@ def site_context(
         files=page.pop("files", None) or site_files(env),
         page_folder=env.config.scholar_publication_pages,
         language=env.config.language or "en",
+        buttons=format_ == "html" and not name.startswith("epub"),
+        pictures=format_ == "html",
+        highlight_links=env.config.scholar_highlight_links,
+        venues=site_venues(env),
         **page,
     )
+
+
+def builder_of(env) -> tuple[str, str]:
+    """The name and format of the builder the site is built with (known
+    while reading too: the entries of a list may be rendered then)."""
+    builder = getattr(env, "_builder_cls", None)
+    return getattr(builder, "name", ""), getattr(builder, "format", "")
 
 
 def site_files(env) -> SiteFiles:

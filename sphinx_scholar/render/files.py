@@ -23,7 +23,8 @@ from ..paths import is_readable, outside_message
 
 #: fields naming a file of the site (or another site's address)
 LINK_FIELDS = frozenset({"url"})
-PICTURE_FIELDS = frozenset({"photo", "logo"})
+#: (``preview`` is a publication's thumbnail, al-folio's name for it)
+PICTURE_FIELDS = frozenset({"photo", "logo", "preview"})
 
 LINK = "link"
 PICTURE = "picture"
@@ -177,6 +178,11 @@ def resolve(
                 env.note_dependency(relative)
                 if kind == LINK:
                     download = env.dlfiles.add_file(docname, relative).as_posix()
+                else:
+                    # as Sphinx's image collector does while reading: a list
+                    # rendered when the page is written (see ..deferred) comes
+                    # after it, and its pictures would not be copied
+                    env.images.add_file(docname, relative)
             files.found[key] = Found(relative, download)
     return problems
 

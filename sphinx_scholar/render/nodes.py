@@ -53,12 +53,20 @@ def image_node(
     if not uri:
         return None
     uri = picture_address(uri)
-    if not is_picture_address(uri):
-        found = ctx.files.get(uri, record)
-        if found is None:
-            return None
-        uri = "/" + found.relative
-    return nodes.image(uri=uri, alt=alt, classes=[cls])
+    if is_picture_address(uri):
+        return nodes.image(uri=uri, alt=alt, classes=[cls], candidates={"?": uri})
+    found = ctx.files.get(uri, record)
+    if found is None:
+        return None
+    # what Sphinx's image collector would make of it while reading (a list
+    # rendered when the page is written comes after it): the builders copy
+    # the file registered by files.resolve
+    return nodes.image(
+        uri="/" + found.relative,
+        alt=alt,
+        classes=[cls],
+        candidates={"*": found.relative},
+    )
 
 
 def links_nodes(
@@ -93,26 +101,34 @@ def links_nodes(
     return result
 
 
-def person_node(author: Author, ctx: RenderContext) -> nodes.Node:
-    """An author: linked when the registry knows them, strong when highlighted."""
+def person_node(
+    author: Author, ctx: RenderContext, link_highlighted: bool = True
+) -> nodes.Node:
+    """An author: linked when the registry knows them, strong when
+    highlighted (and then not linked, unless ``link_highlighted``)."""
     person: Person | None = ctx.registry.match(author)
     text = (
         author.display
         if author.name
         else (person.name if person else author.person) + author.mark
     )
+    highlighted = ctx.highlight.covers(author, person)
     url = author.url or (person.url if person else "")
+    if highlighted and not link_highlighted:
+        url = ""
     node: nodes.Node = (
         nodes.reference("", text, refuri=url, internal=False)
         if url
         else nodes.Text(text)
     )
-    if ctx.highlight.covers(author, person):
+    if highlighted:
         node = nodes.strong("", "", node, classes=["scholar-highlight"])
     return node
 
 
-def people_nodes(authors: tuple[Author, ...], ctx: RenderContext) -> list[nodes.Node]:
+def people_nodes(
+    authors: tuple[Author, ...], ctx: RenderContext, link_highlighted: bool = True
+) -> list[nodes.Node]:
     """The authors, separated by commas. Plain names and their commas make one
     text node: transforms that replace each text node of a parent (smart
     quotes) would take quadratic time over thousands of them."""
@@ -121,7 +137,7 @@ def people_nodes(authors: tuple[Author, ...], ctx: RenderContext) -> list[nodes.
     for index, author in enumerate(authors):
         if index:
             text.append(", ")
-        node = person_node(author, ctx)
+        node = person_node(author, ctx, link_highlighted)
         if isinstance(node, nodes.Text):
             text.append(node.astext())
             continue

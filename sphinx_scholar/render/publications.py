@@ -1,8 +1,14 @@
 """Publication records -> docutils nodes.
 
 One bullet list per group, one list item (class ``scholar-publication``) per
-record, holding a line block: title, authors, then venue, year, notes and links
-(``[pdf] [code] [slides: ppt, pptx]``), like the lists researchers write by hand.
+record, holding a line block: title, authors, then venue, year and notes. In
+HTML the entry is compact (``scholar_entry_style = "buttons"``, the default):
+a venue badge and a thumbnail when the record has them, the title linking to
+the publication's page, and one row of small buttons (PDF, Code, a group
+"Slides: ppt pptx", Details); the list's script adds its Abstract and BibTeX
+toggles to the same row. The ``brackets`` style, and every other builder,
+write the links as text after the venue (``[pdf] [code] [slides: ppt,
+pptx]``), like the lists researchers write by hand.
 """
 
 from __future__ import annotations
@@ -12,17 +18,36 @@ import re
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..citation import citation_bibtex
 from ..interactive import ABSTRACT, ENTRY_DATA
 from ..locale import _
-from ..model import Publication
-from ..text import fold
+from ..model import Link, LinkFile, Publication
+from ..text import fold, slug
 from .context import RenderContext
-from .nodes import link_node, links_nodes, people_nodes, render_groups
+from .nodes import image_node, link_node, links_nodes, people_nodes, render_groups
+from .venues import Badge, badge_of
 
 #: the attribute of a reference whose target is a publication's own page
 PAGE_KEY = "scholar_page"
+#: the attribute of a title that links to the publication's own page when the
+#: builder makes it, else to its ``refuri`` (the record's url), else nowhere
+TITLE_PAGE_KEY = "scholar_title_page"
+
+#: how known link labels read on a button
+BUTTON_LABELS = {
+    "pdf": _("PDF"),
+    "code": _("Code"),
+    "web": _("Web"),
+    "slides": _("Slides"),
+    "poster": _("Poster"),
+    "video": _("Video"),
+    "dataset": _("Dataset"),
+    "supplemental": _("Supplement"),
+    "arxiv": _("arXiv"),
+    "doi": _("DOI"),
+}
 
 #: The parts of an entry, in the order they are shown, and which show by default.
 PARTS = (
@@ -35,6 +60,7 @@ PARTS = (
     "details",
     "related",
     "abstract",
+    "preview",
 )
 DEFAULT_PARTS = frozenset(PARTS) - {"abstract"}
 
@@ -78,26 +104,41 @@ def publication_list(
 def publication_item(
     record: Publication, parts: frozenset[str], ctx: RenderContext
 ) -> nodes.list_item:
+    buttons = ctx.buttons and ctx.entry_style == "buttons"
     item = nodes.list_item(
-        "", ids=[ctx.anchor(record)], classes=["scholar-publication"]
+        "",
+        ids=[ctx.anchor(record)],
+        classes=["scholar-publication"]
+        + (["scholar-entry-buttons"] if buttons else []),
     )
     if ctx.anchors is None:
         ctx.register(item)
     if ctx.interactive:
         item[ENTRY_DATA] = entry_data(record, ctx.interactive)
+    if ctx.pictures and "preview" in parts and record.preview:
+        thumbnail = image_node(record.preview, "", record, ctx, "scholar-thumbnail")
+        if thumbnail is not None:
+            item += thumbnail
+            item["classes"].append("scholar-has-thumbnail")
     lines = nodes.line_block(classes=["scholar-entry"])
     if "title" in parts:
-        lines += nodes.line(
-            "", "", *title_nodes(record, ctx), classes=["scholar-title"]
-        )
+        title = nodes.line("", "", classes=["scholar-title"])
+        badge = badge_of(record, ctx.venues or {}) if ctx.pictures else None
+        if badge is not None and "venue" in parts:
+            title += badge_node(badge)
+        title += title_nodes(record, ctx, to_page=buttons and "details" in parts)
+        lines += title
     if "authors" in parts and record.authors:
         lines += nodes.line(
-            "", "", *people_nodes(record.authors, ctx), classes=["scholar-authors"]
+            "",
+            "",
+            *people_nodes(record.authors, ctx, ctx.highlight_links),
+            classes=["scholar-authors"],
         )
-    details = venue_nodes(record, parts, ctx)
+    details = venue_nodes(record, parts - {"links"} if buttons else parts, ctx)
     if details:
         lines += nodes.line("", "", *details, classes=["scholar-venue"])
-    if "details" in parts and ctx.page_folder:
+    if "details" in parts and ctx.page_folder and not buttons:
         # a link to the publication's own page, where the builder makes one
         details = nodes.reference(
             "", str(_("View details")), refuri="#", classes=["scholar-details-link"]
@@ -109,6 +150,10 @@ def publication_item(
             line = nodes.line("", related.text, classes=["scholar-related"])
             line += links_nodes(related.links, record, ctx)
             lines += line
+    if buttons:
+        row = button_row(record, parts, ctx)
+        if len(row):
+            lines += row
     item += lines
     if "abstract" in parts and record.abstract:
         item += nodes.paragraph(
@@ -120,6 +165,94 @@ def publication_item(
     elif "abstract" in ctx.interactive and record.abstract:
         item[ABSTRACT] = record.abstract  # added for the script, in HTML only
     return item
+
+
+def button_row(
+    record: Publication, parts: frozenset[str], ctx: RenderContext
+) -> nodes.line:
+    """The entry's links as one row of small buttons: ``PDF``, ``Code``, a
+    group ``Slides: ppt pptx``, the title's own address when the title links
+    to the page, and ``Details``. It is the last line of the entry's line
+    block, so that the list's script (which puts its Abstract and BibTeX
+    toggles right after the line block) and the stylesheet make one row."""
+    row = nodes.line("", "", classes=["scholar-buttons"])
+    links = list(record.links) if "links" in parts else []
+    # the title links to the page: its own address gets a button
+    if (
+        record.url
+        and ctx.page_folder
+        and {"details", "title"} <= parts
+        and not any(file.url == record.url for link in links for file in link.files)
+    ):
+        label = "web" if not any(link.label == "web" for link in links) else "link"
+        links.insert(0, Link(label, (LinkFile(record.url),)))
+    for link in links:
+        label = str(BUTTON_LABELS.get(link.label.lower(), link.label))
+        single = len(link.files) == 1 and not link.files[0].name
+        kind = slug(link.label) or "link"
+        if single:
+            node = link_node(link.files[0].url, label, record, ctx)
+            if node is not None:
+                node["classes"] += ["scholar-button", f"scholar-button-{kind}"]
+                row += node
+            continue
+        files = []
+        for file in link.files:
+            node = link_node(file.url, file.name or label, record, ctx)
+            if node is not None:
+                node["classes"].append("scholar-button")
+                files.append(node)
+        if files:
+            row += nodes.inline(
+                "",
+                "",
+                nodes.inline("", label, classes=["scholar-button-label"]),
+                *files,
+                classes=["scholar-button-group", f"scholar-button-{kind}"],
+            )
+    if "details" in parts and ctx.page_folder:
+        details = nodes.reference(
+            "",
+            str(_("Details")),
+            refuri="#",
+            classes=["scholar-button", "scholar-details-link"],
+        )
+        details[PAGE_KEY] = record.key
+        # removed with its holder when the builder makes no page
+        row += nodes.inline("", "", details, classes=["scholar-button-holder"])
+    return row
+
+
+class scholar_badge(nodes.Inline, nodes.TextElement):
+    """A venue's badge: in HTML a ``<span>`` (or a link) in its colour."""
+
+
+def badge_node(badge: Badge) -> scholar_badge:
+    node = scholar_badge("", badge.text, classes=["scholar-badge"])
+    node["color"] = badge.color
+    node["url"] = badge.url
+    return node
+
+
+def visit_badge_html(translator, node: scholar_badge) -> None:
+    attributes = {}
+    if node["color"]:  # a CSS colour (see ..venues)
+        attributes["style"] = f"--scholar-badge-color: {node['color']}"
+        attributes["CLASS"] = "scholar-badge-colored"
+    if node["url"]:
+        translator.body.append(
+            translator.starttag(node, "a", "", href=node["url"], **attributes)
+        )
+    else:
+        translator.body.append(translator.starttag(node, "span", "", **attributes))
+
+
+def depart_badge_html(translator, node: scholar_badge) -> None:
+    translator.body.append("</a> " if node["url"] else "</span> ")
+
+
+def _badge_text(translator, node: scholar_badge) -> None:
+    """Elsewhere the badge is its text (lists show none there)."""
 
 
 def entry_data(record: Publication, features: frozenset[str]) -> dict:
@@ -136,8 +269,18 @@ def entry_data(record: Publication, features: frozenset[str]) -> dict:
     return data
 
 
-def title_nodes(record: Publication, ctx: RenderContext) -> list[nodes.Node]:
+def title_nodes(
+    record: Publication, ctx: RenderContext, to_page: bool = False
+) -> list[nodes.Node]:
+    """The title, bold, linking to the record's url; with ``to_page``, to the
+    publication's own page when the builder makes one (see :func:`setup`)."""
     shown = math_nodes(record.title, record.title_math)
+    if to_page and ctx.page_folder:
+        title = nodes.reference("", "", *shown, internal=False)
+        if record.url:
+            title["refuri"] = record.url
+        title[TITLE_PAGE_KEY] = record.key
+        return [nodes.strong("", "", title)]
     title = link_node(record.url, record.title, record, ctx) if record.url else None
     if title is not None and record.title_math:
         inner = title[0] if isinstance(title, addnodes.download_reference) else title
@@ -206,3 +349,52 @@ def venue_nodes(
         if links:
             result.append(nodes.inline("", "", *links, classes=["scholar-links"]))
     return result
+
+
+class Thumbnails(SphinxPostTransform):
+    """A thumbnail of a list rendered when the page is written gets the path
+    Sphinx's image collector would have given it while reading (see
+    :func:`.nodes.image_node`), which the builders copy."""
+
+    default_priority = 6  # after the lists are rendered (..deferred)
+
+    def run(self, **kwargs) -> None:
+        for image in self.document.findall(nodes.image):
+            path = image.get("candidates", {}).get("*")
+            if path and image["uri"] == "/" + path:
+                image["uri"] = path
+
+
+def resolve_titles(app, doctree, docname: str) -> None:
+    """A title that links to its publication's page: to the page the builder
+    makes, else to the record's url, else nowhere (the text stays)."""
+    titles = [
+        node
+        for node in doctree.findall(nodes.reference)
+        if TITLE_PAGE_KEY in node.attributes
+    ]
+    if not titles:
+        return
+    from ..shown import site_publications
+
+    pages = site_publications(app).pages
+    for node in titles:
+        page = pages.get(node[TITLE_PAGE_KEY])
+        del node[TITLE_PAGE_KEY]
+        if page is not None:
+            node["refuri"] = app.builder.get_relative_uri(docname, page)
+            node["internal"] = True
+        elif not node.get("refuri"):
+            node.replace_self(node.children)
+
+
+def setup(app) -> dict:
+    text = (_badge_text, _badge_text)
+    app.add_node(
+        scholar_badge,
+        html=(visit_badge_html, depart_badge_html),
+        latex=text, text=text, man=text, texinfo=text,
+    )  # fmt: skip
+    app.add_post_transform(Thumbnails)
+    app.connect("doctree-resolved", resolve_titles)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
