@@ -128,6 +128,12 @@ OPTION_DOCS = {
             "abstract and BibTeX buttons; or only the features named: "
             "{features}. Empty means all of them.",
         ),
+        "style": (
+            "``buttons`` | ``brackets``",
+            "How the entries look in HTML: a badge, a thumbnail and one row "
+            "of buttons, or the links as text after the venue. Default: "
+            ":confval:`scholar_entry_style`.",
+        ),
     },
     "talks": {},
     "cv": {
