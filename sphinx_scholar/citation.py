@@ -1,29 +1,14 @@
 """A publication's citation as BibTeX: the entry as written, less what only the
-site uses, or made from the record when the data was not BibTeX.
-
-Entries are written by hand rather than with pybtex's writer: the format is
-one line per field, and pybtex's writer (with its name parsing and LaTeX
-encoding) took longer than the rest of a site's build.
-"""
+site uses, or made from the record when the data was not BibTeX (written by
+:mod:`.bibtex_writer`)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
+from .bibtex_writer import entry_citation, format_entry
 from .model import Publication
 from .text import slug
-
-#: Fields a site adds to BibTeX that are not part of the citation.
-SITE_FIELDS = {
-    "abbr", "abstract", "altmetric", "annotation", "award", "award_name", "bibtex_show",
-    "blog", "code", "data", "dataset", "dimensions", "google_scholar_id", "html",
-    "inspirehep_id", "links", "pdf", "poster", "preview", "selected", "slides", "supp",
-    "supplemental", "supplementary", "tags", "video", "web", "website", "additional_info",
-    "timestamp", "biburl", "bibsource",
-    # the fields a crossref brought are in the entry already
-    "crossref",
-}  # fmt: skip
 
 #: Fields whose value is used verbatim (a URL's ``%`` is not a LaTeX comment).
 _VERBATIM_FIELDS = {"url", "doi", "eprint"}
@@ -37,30 +22,6 @@ _LATEX_ESCAPES = {
 }
 
 
-def format_entry(kind: str, key: str, fields: Iterable[tuple[str, str]]) -> str:
-    """``@kind{key,`` then ``  name = {value},`` per field. Values are BibTeX
-    already (balanced braces)."""
-    body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields)
-    return f"@{kind}{{{key},\n{body}}}"
-
-
-def entry_citation(kind: str, key: str, fields: Iterable[tuple[str, str]]) -> str:
-    """A parsed BibTeX entry (field names in lower case) as a citation:
-    site-only fields left out, and a url whose scheme is not safe (reference
-    managers link it)."""
-    from .loaders.fields import safe_url  # the loaders use this module
-
-    return format_entry(
-        kind,
-        key,
-        (
-            (n, v)
-            for n, v in fields
-            if n not in SITE_FIELDS and (n != "url" or safe_url(v) is not None)
-        ),
-    )
-
-
 #: A BibTeX key: no blanks, and none of the characters that end one.
 _KEY = re.compile(r"[^\s,{}()\"'#%=\\]+")
 
@@ -71,7 +32,9 @@ def citation_bibtex(record: Publication) -> str:
     if record.citation:
         return record.citation
     if record.bibtex:
-        from .loaders.bibtex import parse_entries  # the loaders use this module
+        # imported here, as by the loaders: a build that reads no BibTeX
+        # does not load pybtex
+        from .loaders.bibtex import parse_entries
 
         entries = parse_entries(record.bibtex, record.source, [])
         if len(entries) == 1:

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from pybtex.utils import CaseInsensitiveDict
 
-from ...citation import entry_citation
+from ...bibtex_writer import entry_citation
 from ...diagnostics import Subtype
 from ...model import Problem
 from ..publications import publication_from_mapping
