@@ -39,7 +39,7 @@ LINK_LABELS = {
 }
 
 
-#: The icon of each profile link label, a file of ``static/icons/`` (where
+#: The icon of each profile link label, a file of ``sphinx_scholar/icons/`` (where
 #: its README says which icon set each comes from, under which licence).
 ICONS = {
     "scholar": "simple-icons/googlescholar.svg",
@@ -60,7 +60,7 @@ ICONS = {
 }
 #: the icon of any other link
 LINK_ICON = "lucide/link.svg"
-ICON_DIR = Path(__file__).parent.parent / "static" / "icons"
+ICON_DIR = Path(__file__).parent.parent / "icons"
 #: how the icon sets draw: filled shapes (Simple Icons, Bootstrap Icons) or
 #: strokes (Lucide); either way in the text colour
 SVG_PAINT = ("fill", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin")
