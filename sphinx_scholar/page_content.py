@@ -26,6 +26,8 @@ from .render.publications import DEFAULT_PARTS, math_nodes, venue_nodes
 
 #: the extension's script, which publication pages do without
 SCRIPT = "sphinx-scholar.js"
+#: the publication pages' own script: the BibTeX's copy button
+PAGE_SCRIPT = "sphinx-scholar-page.js"
 #: in the context of a publication page
 PAGE_FLAG = "scholar_publication_page"
 
@@ -73,6 +75,7 @@ class PageRenderer:
                     "", title, refuri=f"{uri}#{anchor}", internal=True
                 )
             section.insert(1, paragraph)
+            section += back_links(listed, here, builder)
         return section
 
     def _download_link(self, node, here: str) -> nodes.Node:
@@ -119,10 +122,26 @@ class PageRenderer:
         }
 
 
+def back_links(listed, here: str, builder) -> nodes.paragraph:
+    """At the end of the page, a way back to each list that shows the
+    publication, at its entry."""
+    paragraph = nodes.paragraph("", "", classes=["scholar-back"])
+    for index, (docname, anchor, title) in enumerate(listed):
+        if index:
+            paragraph += nodes.Text(" · ")
+        uri = relative_uri(here, builder.get_target_uri(docname))
+        text = "← " + str(_("Back to {list}")).format(list=title)
+        paragraph += nodes.reference("", text, refuri=f"{uri}#{anchor}", internal=True)
+    return paragraph
+
+
 def without_list_script(app, pagename, templatename, context, doctree) -> None:
     """The script of interactive lists has nothing to do on a publication
-    page. Taken out once the other handlers have added theirs (MathJax)."""
+    page, which has a script of its own (the copy button). Taken out once the
+    other handlers have added theirs (MathJax)."""
     if context.get(PAGE_FLAG):
+        # for this page only: Sphinx restores its scripts after each page
+        app.add_js_file(PAGE_SCRIPT, loading_method="defer")
         context["script_files"] = [
             script
             for script in context.get("script_files", ())
@@ -176,9 +195,18 @@ def publication_section(record: Publication, ctx) -> nodes.section:
     section += nodes.rubric(label, label)
     # as a plain block, styled like the theme's code: colouring thousands
     # of pages' BibTeX would cost more than writing the pages
+    # the labels of the copy button its script adds, in the site's language
+    labels = " ".join(
+        f'data-{name}="{html.escape(str(text), quote=True)}"'
+        for name, text in (
+            ("copy", _("Copy")),
+            ("copied", _("Copied")),
+            ("copy-name", _("Copy BibTeX")),
+        )
+    )
     section += nodes.raw(
         "",
-        '<div class="scholar-bibtex highlight-bibtex notranslate">'
+        f'<div class="scholar-bibtex highlight-bibtex notranslate" {labels}>'
         f'<div class="highlight"><pre>{html.escape(bibtex)}</pre></div></div>\n',
         format="html",
     )
