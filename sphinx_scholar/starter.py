@@ -24,6 +24,18 @@ scholar_highlight = ["me"]
 
 html_theme = "sphinx_book_theme"
 html_title = "{{name}}"
+# A homepage, not a book: no sidebars, no download or full-screen buttons, no
+# "Previous" and "Next" links, and "(c) 2026, your name" as the footer. When
+# the site has more pages, docs/howto/homepage.rst in sphinx-scholar says what
+# to put back.
+html_theme_options = {
+    "article_header_start": [],  # the button of the (empty) left sidebar
+    "article_header_end": ["search-button", "theme-switcher"],
+    "secondary_sidebar_items": [],  # the page's "Contents" on the right
+    "show_prev_next": False,
+    "footer_content_items": ["copyright"],
+}
+html_sidebars = {"**": []}
 # Your site's address, for canonical links and Google Scholar's absolute
 # links. Read the Docs tells it; for another host, write it in place of "".
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
@@ -80,10 +92,15 @@ PEOPLE = """\
   variants: []
   role: PhD student
   affiliation: Your University
+  # A picture of you, next to this file: square, at least 300 pixels wide.
+  photo: photo.svg
   url: https://example.org/
+  # Shown as icons: scholar, orcid, github, gitlab, email, cv, web, twitter,
+  # mastodon, bluesky, linkedin, dblp, semanticscholar, researchgate.
   links:
     scholar: https://scholar.google.com/
     github: https://github.com/
+    email: you@example.org
   areas: [Your research area]
   groups: [lab]
 """
@@ -199,6 +216,15 @@ clean:
 
 GITIGNORE = "_build/\n"
 
+#: a stand-in for the owner's photo (data/people.yaml names it)
+PHOTO = """\
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 240">
+  <rect width="240" height="240" fill="#c9ced6"/>
+  <circle cx="120" cy="95" r="45" fill="#f4f5f7"/>
+  <ellipse cx="120" cy="225" rx="80" ry="70" fill="#f4f5f7"/>
+</svg>
+"""
+
 README = """\
 # {{name}}
 
@@ -212,6 +238,7 @@ STARTER_FILES = {
     "conf.py": CONF,
     "index.rst": INDEX,
     "data/people.yaml": PEOPLE,
+    "data/photo.svg": PHOTO,
     "data/publications.yaml": PUBLICATIONS,
     "data/talks.yaml": TALKS,
     "data/cv.yaml": CV,

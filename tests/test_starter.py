@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from sphinx.cmd.build import main as sphinx_build
 
 from sphinx_scholar.cli import main
@@ -103,3 +104,65 @@ def test_the_tutorial_shows_the_files_the_starter_writes(site):
     assert conf in tutorial_blocks("python")
     rtd = yaml.safe_load((site / ".readthedocs.yaml").read_text(encoding="utf-8"))
     assert rtd in [yaml.safe_load(block) for block in tutorial_blocks("yaml")]
+
+
+def home_page(site, tmp_path) -> BeautifulSoup:
+    build(site, "html", tmp_path)
+    return BeautifulSoup(
+        (tmp_path / "html" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+
+
+def test_the_home_page_opens_with_the_profile(site, tmp_path):
+    soup = home_page(site, tmp_path)
+    article = soup.select_one("article")
+    assert article.select_one("h1").get_text().rstrip("#¶") == "Ada Lovelace"
+    profile = article.select_one(".scholar-profile")
+    # the name once: the title, not again in the profile
+    head_text = profile.select_one(".scholar-profile-head").get_text(" ")
+    assert "Ada Lovelace" not in head_text and "PhD student" in head_text
+    photo = profile.select_one("img.scholar-photo")
+    assert photo["alt"] == "Ada Lovelace"
+    assert (tmp_path / "html" / photo["src"]).exists()
+    links = profile.select(".scholar-profile-links a")
+    assert [a.get_text(strip=True) for a in links] == [
+        "Google Scholar",
+        "GitHub",
+        "Email",
+    ]
+    for a in links:
+        assert a.select_one("svg")["aria-hidden"] == "true"
+        assert "scholar-visually-hidden" in a.select_one("span")["class"]
+
+
+def test_the_home_page_has_no_documentation_furniture(site, tmp_path):
+    soup = home_page(site, tmp_path)
+    # no left sidebar, nor its button; no "Contents" on the right
+    assert not soup.select(".bd-sidebar-primary .bd-sidebar__content")
+    assert not soup.select(".primary-toggle.btn, .secondary-toggle")
+    assert not soup.select(".bd-sidebar-secondary, .page-toc")
+    # no download, full-screen or repository buttons; no Previous and Next
+    assert not soup.select(".btn-download-source-button, .btn-fullscreen-button")
+    assert not soup.select(".dropdown-download-buttons, .btn-source-repository-button")
+    assert not soup.select(".prev-next-area, .prev-next-footer")
+    # one search: in the bar at the top, and a button in its place on a phone
+    assert not soup.select(".bd-sidebar-primary .search-button-field")
+    assert len(soup.select(".bd-header-article .search-button")) == 1
+    footer = soup.select_one("footer.bd-footer-content").get_text(" ", strip=True)
+    assert footer == f"© Copyright {datetime.date.today().year}, Ada Lovelace."
+
+
+def test_the_text_and_latex_home_pages_show_the_profile_as_text(site, tmp_path):
+    build(site, "text", tmp_path)
+    text = (tmp_path / "text" / "index.txt").read_text(encoding="utf-8")
+    assert text.count("Ada Lovelace\n") == 1  # the title
+    lines = [line.strip() for line in text.splitlines()]
+    assert "PhD student\nYour University\nGoogle Scholar · GitHub · Email" in "\n".join(
+        lines
+    )
+    build(site, "latex", tmp_path)
+    tex = (tmp_path / "latex" / "cv.tex").read_text(encoding="utf-8")
+    assert r"\author{Ada Lovelace}" in tex
+    for words in ("PhD student", "Your University", "Google Scholar", "Email"):
+        assert words in tex
+    assert "svg" not in tex.replace("photo.svg", "").replace(".svg", "")

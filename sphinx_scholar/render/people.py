@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 from docutils import nodes
+from sphinx import addnodes
 
 from ..locale import _
 from ..model import Link, Person
@@ -97,7 +98,12 @@ def icon_svg(relative: str) -> str:
 
 
 def photo_node(person: Person, ctx: RenderContext) -> nodes.Node | None:
-    return image_node(person.photo, person.name, person, ctx, "scholar-photo")
+    """The person's photo; a drawing (SVG) for the builders that show it, the
+    HTML ones: LaTeX cannot include one, and text shows no picture."""
+    photo = image_node(person.photo, person.name, person, ctx, "scholar-photo")
+    if photo is None or not photo["uri"].lower().endswith(".svg"):
+        return photo
+    return addnodes.only("", photo, expr="html")
 
 
 def profile_links(
@@ -227,7 +233,8 @@ def render_profile(
     head = nodes.container(classes=["scholar-profile-head"])
     photo = photo_node(person, ctx)
     if photo is not None:
-        photo["classes"].append(f"scholar-photo-{photo_shape}")
+        image = photo if isinstance(photo, nodes.image) else photo[0]
+        image["classes"].append(f"scholar-photo-{photo_shape}")
         head += photo
     lines = nodes.line_block(classes=["scholar-entry"])
     if show_name:
