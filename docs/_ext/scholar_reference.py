@@ -148,7 +148,18 @@ OPTION_DOCS = {
         "hide": _IGNORED,
     },
     "people": {},
-    "profile": {},
+    "profile": {
+        "name": (
+            "``auto`` | ``show`` | ``hide``",
+            "Whether the profile writes the person's name. ``auto``, the "
+            "default, leaves it out where the section the profile is in is "
+            "titled with the name (or a variant), as a homepage's title is.",
+        ),
+        "photo": (
+            "``round`` | ``square``",
+            "The photo in a circle (the default) or with rounded corners.",
+        ),
+    },
     "sponsorship": {
         **dict.fromkeys(
             ("filter", "sort", "group", "collapse-before", "limit", "show", "hide"),
@@ -197,6 +208,11 @@ OPTION_DOCS = {
     },
     "news": {
         "limit": ("*n*", "Show at most *n* pages, newest first."),
+        "excerpt": (
+            "",
+            "Show each post's first paragraph of prose, with a link to read "
+            "more, in place of its ``:summary:``.",
+        ),
         "class": ("*names*", "Extra CSS classes on the list."),
     },
 }

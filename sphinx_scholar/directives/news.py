@@ -360,7 +360,8 @@ def feed_title(app) -> str:
     titles = app.env.titles
     if len(pages) == 1 and pages[0] in titles:
         return f"{app.config.project}: {titles[pages[0]].astext()}"
-    return f"{app.config.project}: {_('News')}"
+    news = str(_("News"))
+    return f"{app.config.project}: {news}"
 
 
 def write_news_feed(app, exception) -> None:
