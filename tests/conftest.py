@@ -15,6 +15,15 @@ settings.register_profile("thorough", deadline=None, max_examples=2000)
 settings.load_profile("scholar")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def plain_messages():
+    """Sphinx colours its messages when CI is set, even into a pipe; the
+    tests read the messages of the builds they start as text."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NO_COLOR", "1")
+        yield
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return Path(__file__).parent / "roots"
