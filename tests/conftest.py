@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,29 @@ collect_ignore = ["roots"]
 settings.register_profile("scholar", derandomize=True, deadline=None, max_examples=60)
 settings.register_profile("thorough", deadline=None, max_examples=2000)
 settings.load_profile("scholar")
+
+
+#: Set by .ci/run: a browser test that skips (no Chromium, no Playwright, no
+#: Java) fails instead, so CI never passes without them.
+REQUIRE_BROWSER = os.environ.get("SCHOLAR_REQUIRE_BROWSER", "") not in ("", "0")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if (
+        REQUIRE_BROWSER
+        and report.skipped
+        and not hasattr(report, "wasxfail")
+        and item.get_closest_marker("browser") is not None
+    ):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else ""
+        report.outcome = "failed"
+        report.longrepr = (
+            f"a browser test skipped ({reason}), and SCHOLAR_REQUIRE_BROWSER is "
+            "set: CI runs every browser test (see .ci/run)"
+        )
 
 
 @pytest.fixture(scope="session", autouse=True)
