@@ -17,7 +17,17 @@ exclude_patterns = ["_build"]
 
 html_theme = "sphinx_book_theme"
 html_title = "Mohammad Norouzi"
-html_theme_options = {"show_toc_level": 2}
+# A homepage, not a book (docs/howto/homepage.rst): the left sidebar lists
+# the pages, without a second search box; no download or full-screen buttons,
+# no "Previous" and "Next" links, no "Contents" beside the home page.
+html_theme_options = {
+    "show_toc_level": 2,
+    "article_header_end": ["search-button", "theme-switcher"],
+    "secondary_sidebar_items": {"**": ["page-toc"], "index": []},
+    "show_prev_next": False,
+    "footer_content_items": ["author", "copyright"],
+}
+html_sidebars = {"**": ["navbar-logo", "sbt-sidebar-nav"]}
 # The site's address, for canonical links and the absolute URLs of the
 # publication pages for Google Scholar: Read the Docs tells it (for the
 # published example, .readthedocs.yaml gives its own); example.org otherwise.

@@ -64,7 +64,9 @@ class ProfileDirective(SphinxDirective):
     def titled_with(self, person) -> bool:
         """Whether the section around the directive is titled with the
         person's name (or one of its variants)."""
-        node = self.state.parent
+        # MyST parses with a stand-in for docutils' state, which has no parent
+        renderer = getattr(self.state, "_renderer", None)
+        node = renderer.current_node if renderer is not None else self.state.parent
         while node is not None and not isinstance(node, nodes.section):
             node = node.parent
         if node is None or not node.children:
