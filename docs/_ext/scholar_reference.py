@@ -208,6 +208,11 @@ OPTION_DOCS = {
     },
     "news": {
         "limit": ("*n*", "Show at most *n* pages, newest first."),
+        "excerpt": (
+            "",
+            "Show each post's first paragraph of prose, with a link to read "
+            "more, in place of its ``:summary:``.",
+        ),
         "class": ("*names*", "Extra CSS classes on the list."),
     },
 }
