@@ -142,10 +142,11 @@ def without_list_script(app, pagename, templatename, context, doctree) -> None:
     if context.get(PAGE_FLAG):
         # for this page only: Sphinx restores its scripts after each page
         app.add_js_file(PAGE_SCRIPT, loading_method="defer")
+        # an inline script (the theme's) has the filename None before Sphinx 9
         context["script_files"] = [
             script
             for script in context.get("script_files", ())
-            if os.path.basename(getattr(script, "filename", "")) != SCRIPT
+            if os.path.basename(getattr(script, "filename", None) or "") != SCRIPT
         ]
 
 
