@@ -534,11 +534,19 @@ def test_filtering_hides_a_year_with_no_match(site, page):
     expect(years).to_have_text([re.compile(f"^{year}") for year in every_year])
 
 
-def test_grouped_page_sorts_within_each_year(site, page):
+@pytest.mark.parametrize("order", ["title-desc", "year-asc"])
+def test_grouped_page_sorts_the_whole_list(site, page, order):
+    """Sorted, the years dissolve into one list; the default order brings
+    them back (tests/test_interactive_sort.py tests more)."""
     visit(page, site, "grouped.html")
-    page.locator("select.scholar-sort").select_option("title-desc")
-    in_2021 = page.locator("section#publications-2021 .scholar-title")
-    expect(in_2021).to_have_text(["zebra learning", "Élan vital"])
+    years = page.locator("section.scholar-group:visible h2")
+    expect(years).to_have_count(len({p["year"] for p in PAPERS}))
+    page.locator("select.scholar-sort").select_option(order)
+    expect(shown_titles(page)).to_have_text(titles_of(ORDERS[order]))
+    expect(years).to_have_count(0)
+    page.locator("select.scholar-sort").select_option("default")
+    expect(shown_titles(page)).to_have_text(titles_of(DEFAULT))
+    expect(years).to_have_count(len({p["year"] for p in PAPERS}))
 
 
 # Without JavaScript ------------------------------------------------------------

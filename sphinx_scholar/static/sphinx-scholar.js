@@ -40,11 +40,13 @@
     return "scholar-" + prefix + "-" + counter;
   }
 
-  function labelled(text, control) {
-    var label = element("label", { class: "scholar-control" });
-    label.appendChild(element("span", {}, text));
-    label.appendChild(control);
-    return label;
+  // a field under its label, tied by for/id
+  function labelled(text, control, kind) {
+    var box = element("div", { class: "scholar-control scholar-control-" + kind });
+    control.id = nextId(kind);
+    box.appendChild(element("label", { for: control.id }, text));
+    box.appendChild(control);
+    return box;
   }
 
   function select(options, value) {
@@ -103,24 +105,35 @@
     }
   }
 
+  // What an entry sorts by: null when it has no value for the key.
+  function sortValue(entry, field) {
+    if (field === "year") {
+      var year = parseInt(entry.getAttribute("data-year"), 10);
+      return isNaN(year) ? null : year;
+    }
+    return entry.getAttribute("data-title") || null;
+  }
+
+  function position(entry) {
+    return parseInt(entry.getAttribute("data-order"), 10);
+  }
+
+  // "year-asc", "title-desc", ...: entries without a value last either way,
+  // ties in the default order
   function compare(key) {
     var field = key.split("-")[0];
     var sign = key.split("-")[1] === "desc" ? -1 : 1;
     return function (a, b) {
-      var x, y;
-      if (field === "year") {
-        x = parseInt(a.getAttribute("data-year") || "0", 10);
-        y = parseInt(b.getAttribute("data-year") || "0", 10);
-      } else if (field === "title") {
-        x = a.getAttribute("data-title") || "";
-        y = b.getAttribute("data-title") || "";
-      } else {
-        x = parseInt(a.getAttribute("data-order"), 10);
-        y = parseInt(b.getAttribute("data-order"), 10);
+      var x = sortValue(a, field);
+      var y = sortValue(b, field);
+      if (x === null || y === null) {
+        if (x !== y) return x === null ? 1 : -1;
+      } else if (x < y) {
+        return -sign;
+      } else if (x > y) {
+        return sign;
       }
-      if (x < y) return -sign;
-      if (x > y) return sign;
-      return parseInt(a.getAttribute("data-order"), 10) - parseInt(b.getAttribute("data-order"), 10);
+      return position(a) - position(b);
     };
   }
 
@@ -156,6 +169,28 @@
     var state = { sort: "default", text: "", type: "", tag: "" };
     var status = element("p", { class: "scholar-count", role: "status", "aria-live": "polite" });
 
+    // The list as built: its groups (headings, lists, the folded older
+    // years), and what each list held. Sorted by title or year, the
+    // entries leave their groups for one flat list, the groups are hidden;
+    // the default order puts each entry back where it was.
+    var built = Array.prototype.slice.call(root.children);
+    var lists = [];
+    entries.forEach(function (entry) {
+      if (lists.indexOf(entry.parentNode) === -1) lists.push(entry.parentNode);
+    });
+    var contents = lists.map(function (list) { return Array.prototype.slice.call(list.childNodes); });
+    var flat = element("ul", { class: lists[0].className + " scholar-flat" });
+
+    // each list's part of the page, the list or the fold around it, and its
+    // heading: a section around it, or a rubric before it
+    var groups = lists.map(function (list) {
+      var part = list.parentNode.matches("details.scholar-fold") ? list.parentNode : list;
+      var heading = part.parentNode.matches("section.scholar-group")
+        ? part.parentNode
+        : part.previousElementSibling;
+      return { list: list, part: part, heading: heading && heading.matches(".scholar-group") ? heading : null };
+    });
+
     function apply() {
       var shown = 0;
       entries.forEach(function (entry) {
@@ -166,19 +201,40 @@
         entry.hidden = !visible;
         if (visible) shown += 1;
       });
-      root.querySelectorAll("ul.scholar-publications").forEach(function (list) {
-        var items = Array.prototype.slice.call(list.children);
-        items.sort(compare(state.sort)).forEach(function (item) { list.appendChild(item); });
-        var group = list.closest(".scholar-group");
-        var anyVisible = items.some(function (item) { return !item.hidden; });
-        list.hidden = !anyVisible;
-        if (group && group !== root) group.hidden = !anyVisible;
+      var sorted = state.sort !== "default";
+      if (sorted) {
+        if (!flat.parentNode) root.insertBefore(flat, built[0]);
+        entries.slice().sort(compare(state.sort)).forEach(function (entry) { flat.appendChild(entry); });
+        flat.hidden = !shown;
+      } else if (flat.parentNode) {
+        lists.forEach(function (list, index) {
+          contents[index].forEach(function (node) { list.appendChild(node); });
+        });
+        flat.remove();
+      }
+      built.forEach(function (node) { node.hidden = sorted; });
+      // grouped, a group without a shown entry is hidden, heading and all
+      groups.forEach(function (group) {
+        var empty = !group.list.querySelector(":scope > li:not([hidden])");
+        group.list.hidden = empty;
+        group.part.hidden = empty || sorted;
+        if (group.heading) group.heading.hidden = empty || sorted;
       });
       status.textContent = labels.count
         .replace("{shown}", String(shown))
         .replace("{total}", String(entries.length));
     }
 
+    if (features.search) {
+      var search = element("input", {
+        type: "search",
+        class: "scholar-search",
+        placeholder: labels["search-hint"],
+        autocomplete: "off",
+      });
+      search.addEventListener("input", function () { state.text = fold(search.value.trim()); apply(); });
+      toolbar.appendChild(labelled(labels.search, search, "search"));
+    }
     if (features.sort) {
       var sort = select([
         ["default", labels["default"]],
@@ -189,17 +245,7 @@
       ], "default");
       sort.classList.add("scholar-sort");
       sort.addEventListener("change", function () { state.sort = sort.value; apply(); });
-      toolbar.appendChild(labelled(labels.sort, sort));
-    }
-    if (features.search) {
-      var search = element("input", {
-        type: "search",
-        class: "scholar-search",
-        placeholder: labels["search-hint"],
-        autocomplete: "off",
-      });
-      search.addEventListener("input", function () { state.text = fold(search.value.trim()); apply(); });
-      toolbar.appendChild(labelled(labels.search, search));
+      toolbar.appendChild(labelled(labels.sort, sort, "sort"));
     }
     function choices(attribute, labelAttribute, split) {
       // a Map: a tag may be named "constructor" or "__proto__"
@@ -222,7 +268,7 @@
         var type = select(types, "");
         type.classList.add("scholar-type");
         type.addEventListener("change", function () { state.type = type.value; apply(); });
-        toolbar.appendChild(labelled(labels.type, type));
+        toolbar.appendChild(labelled(labels.type, type, "type"));
       }
     }
     if (features.tag) {
@@ -231,7 +277,7 @@
         var tag = select(tags, "");
         tag.classList.add("scholar-tag");
         tag.addEventListener("change", function () { state.tag = tag.value; apply(); });
-        toolbar.appendChild(labelled(labels.tag, tag));
+        toolbar.appendChild(labelled(labels.tag, tag, "tag"));
       }
     }
     if (toolbar.childNodes.length) {
