@@ -7,11 +7,6 @@ applications in one process keep theirs apart; and pickled next to Sphinx's
 doctrees so that the next ``sphinx-build`` run re-reads a page without
 re-parsing a data file that did not change. Both are keyed by the file's
 path, modification time and size.
-
-An edited file keeps most of its records, so its new reading is pickled as a
-delta on the last whole pickle: the records the two share are written as
-references to that pickle, and an edit of one entry writes a few kilobytes,
-not the whole file's records again.
 """
 
 from __future__ import annotations
@@ -21,24 +16,16 @@ import os
 import pickle
 import threading
 
+from .loaders import LOADERS
 from .model import LoadResult
+from .state import state_of
 
 #: Bump when the records change shape, so that old pickles are not used.
-CACHE_VERSION = 6
+CACHE_VERSION = 7
 
 #: The kinds whose loader takes the last reading of the file, to parse only
 #: what changed (see :class:`~sphinx_scholar.loaders.bibtex.Reuse`).
 INCREMENTAL = {"publications"}
-
-
-class _Base:
-    """A whole pickle of a file's reading, as read or written: the objects a
-    delta may refer to, by their position."""
-
-    def __init__(self, token: bytes, result: LoadResult) -> None:
-        self.token = token  # names this pickle, so a delta on another is not used
-        self.objects = _shared_parts(result)  # alive, so that their ids stay theirs
-        self.position = {id(obj): i for i, obj in enumerate(self.objects)}
 
 
 def stamp(path: str) -> tuple | None:
@@ -61,14 +48,10 @@ class DataCache:
         #: where readings are pickled; ``None``: not pickled
         self.folder = folder
         self._memory: dict[tuple[str, str], tuple[tuple, LoadResult]] = {}
-        #: the whole pickle that each file's delta refers to
-        self._bases: dict[tuple[str, str], _Base] = {}
         self._lock = threading.Lock()
 
     def load(self, path: str, kind: str) -> LoadResult:
         """The file read by the loader of ``kind``, unless it was read before."""
-        from .loaders import LOADERS
-
         loader = LOADERS[kind]
         path = os.path.abspath(path)
         file_stamp = stamp(path)
@@ -98,66 +81,35 @@ class DataCache:
     def _read_pickle(
         self, memo_key, digest: str
     ) -> tuple[tuple | None, LoadResult | None]:
-        """The stamp of the file when it was pickled, and what it gave: the
-        whole pickle, or the delta on it when there is one. A pickle of
-        other contents is not used, though the file kept its size and time
-        (an edit a build cannot otherwise see, even with ``-E``)."""
+        """The stamp of the file when it was pickled, and what it gave. A
+        pickle of other contents is not used, though the file kept its size
+        and time (an edit a build cannot otherwise see, even with ``-E``)."""
         if not self.folder:
             return None, None
         try:
-            path = _pickle_path(self.folder, memo_key)
-            with open(path, "rb") as file:
-                token, saved_stamp, saved_digest, result = pickle.load(file)
+            with open(_pickle_path(self.folder, memo_key), "rb") as file:
+                saved_stamp, saved_digest, result = pickle.load(file)
         except Exception:  # missing, truncated or from another version: parse again
             return None, None
         if not _usable(saved_stamp, result):
             return None, None
-        base = self._bases[memo_key] = _Base(token, result)
-        try:
-            with open(_pickle_path(self.folder, memo_key, ".delta"), "rb") as file:
-                on_token, delta_stamp, delta_digest, delta = _DeltaUnpickler(
-                    file, base
-                ).load()
-            if on_token == token and _usable(delta_stamp, delta):
-                return (delta_stamp if delta_digest == digest else None), delta
-        except Exception:  # none, or on a whole pickle since replaced
-            pass
         return (saved_stamp if saved_digest == digest else None), result
 
     def _write_pickle(
         self, memo_key, file_stamp, digest: str, result: LoadResult
     ) -> None:
-        """A delta on the whole pickle when the result mostly shares its
-        parts; otherwise a whole pickle, which later deltas refer to."""
         if not self.folder:
             return
-        base = self._bases.get(memo_key)
-        parts = _shared_parts(result)
-        shared = 0 if base is None else sum(id(obj) in base.position for obj in parts)
-        if base is not None and 4 * shared >= 3 * len(parts):
-            _write_atomically(
-                _pickle_path(self.folder, memo_key, ".delta"),
-                lambda file: _DeltaPickler(file, base).dump(
-                    (base.token, file_stamp, digest, result)
-                ),
-            )
-            return
-        token = os.urandom(8)
-        if _write_atomically(
+        _write_atomically(
             _pickle_path(self.folder, memo_key),
             lambda file: pickle.dump(
-                (token, file_stamp, digest, result),
-                file,
-                protocol=pickle.HIGHEST_PROTOCOL,
+                (file_stamp, digest, result), file, protocol=pickle.HIGHEST_PROTOCOL
             ),
-        ):
-            self._bases[memo_key] = _Base(token, result)
+        )
 
 
 def of(env) -> DataCache:
     """The data cache of a build environment."""
-    from .state import state_of
-
     state = state_of(env)
     if state.data is None:
         state.data = DataCache(cache_dir(env))
@@ -170,40 +122,9 @@ def load(path: str, kind: str, cache_dir: str | None = None) -> LoadResult:
     return DataCache(cache_dir).load(path, kind)
 
 
-def _pickle_path(cache_dir: str, memo_key: tuple[str, str], suffix: str = "") -> str:
+def _pickle_path(cache_dir: str, memo_key: tuple[str, str]) -> str:
     name = hashlib.sha1("\0".join(memo_key).encode("utf-8")).hexdigest()
-    return os.path.join(cache_dir, f"{name}{suffix}.pickle")
-
-
-def _shared_parts(result: LoadResult) -> list:
-    """The records of a reading, and what its loader keeps to reuse (the
-    values of its dicts): the bulk of the pickle, and what a reading of the
-    edited file mostly shares with it."""
-    parts = [result.records]
-    if result.reusable is not None:
-        parts += [
-            kept.values() for kept in vars(result.reusable).values()
-            if isinstance(kept, dict)
-        ]  # fmt: skip
-    return [obj for part in parts for obj in part]
-
-
-class _DeltaPickler(pickle.Pickler):
-    def __init__(self, file, base: _Base) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.position = base.position
-
-    def persistent_id(self, obj):
-        return self.position.get(id(obj))
-
-
-class _DeltaUnpickler(pickle.Unpickler):
-    def __init__(self, file, base: _Base) -> None:
-        super().__init__(file)
-        self.objects = base.objects
-
-    def persistent_load(self, pid):
-        return self.objects[pid]
+    return os.path.join(cache_dir, f"{name}.pickle")
 
 
 def _file_digest(path: str) -> str:

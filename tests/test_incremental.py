@@ -256,65 +256,15 @@ def edit_file(path, old: str, new: str, count: int = 1) -> None:
 
 
 @pytest.mark.parametrize("name", FILES)
-def test_an_edit_is_pickled_as_a_small_delta_that_reads_back_whole(
-    tmp_path, monkeypatch, name
-):
+def test_an_edited_file_is_pickled_as_it_reads(tmp_path, monkeypatch, name):
     path, cache_dir = tmp_path / name, tmp_path / "cache"
     path.write_text(FILES[name], encoding="utf-8")
     cache.load(str(path), "publications", str(cache_dir))
-    ((whole_name, whole),) = pickles(cache_dir).items()
-
-    for n in range(3):  # each delta is on the first whole pickle
+    for n in range(3):
         edit_file(path, "Second", f"Second, edited {n}")
         cache.load(str(path), "publications", str(cache_dir))
-        after = pickles(cache_dir)
-        assert after.pop(whole_name) == whole
-        (delta,) = after.values()
-        # the edited entry, and none of those left as they were
-        assert f"Second, edited {n}".encode() in delta
-        assert whole.count(b"Lovelace") >= 20
-        assert b"Lovelace" not in delta
+        assert len(pickles(cache_dir)) == 1
         assert load_again(path, cache_dir, monkeypatch) == read(path)[0]
-
-
-@pytest.mark.parametrize("name", FILES)
-def test_an_edit_of_most_entries_pickles_them_whole_again(tmp_path, monkeypatch, name):
-    path, cache_dir = tmp_path / name, tmp_path / "cache"
-    path.write_text(FILES[name], encoding="utf-8")
-    cache.load(str(path), "publications", str(cache_dir))
-    first = pickles(cache_dir)
-    title = "title = {" if name.endswith(".bib") else "title: "
-    edit_file(path, title, f"{title}Edited ", count=-1)
-    cache.load(str(path), "publications", str(cache_dir))
-    whole_name = next(iter(first))
-    assert pickles(cache_dir)[whole_name] != first[whole_name]
-    records = load_again(path, cache_dir, monkeypatch)
-    assert records == read(path)[0]
-    assert all(record.title.startswith("Edited") for record in records)
-
-
-def test_a_delta_on_another_whole_pickle_is_not_used(tmp_path, monkeypatch):
-    """A whole pickle written since (by a parallel build, say) leaves the
-    delta on the one before it unused: the file is parsed again."""
-    path, cache_dir = tmp_path / "papers.bib", tmp_path / "cache"
-    path.write_text(FILES["papers.bib"], encoding="utf-8")
-    cache.load(str(path), "publications", str(cache_dir))
-    edit_file(path, "Second", "Second, edited")
-    cache.load(str(path), "publications", str(cache_dir))  # whole + delta
-    delta = {n: b for n, b in pickles(cache_dir).items() if ".delta" in n}
-
-    other = tmp_path / "other.bib"  # more entries, of other titles
-    other.write_text(many(BIBTEX.replace("title = {", "title = {Other "), 30), "utf-8")
-    cache.DataCache(str(cache_dir))._write_pickle(
-        (str(path), "publications"),
-        (0, 0, cache.CACHE_VERSION),
-        "",
-        load_publications(str(other)),
-    )
-    for name, data in delta.items():  # the delta is left, on the old pickle
-        assert (cache_dir / name).read_bytes() == data
-    records = cache.load(str(path), "publications", str(cache_dir)).records
-    assert records == read(path)[0]
 
 
 def test_an_edit_that_keeps_the_size_and_time_is_read_with_a_fresh_environment(
