@@ -163,9 +163,8 @@ def test_good_entries_still_render(app):
         "An Unsafe Link",
     ]
     unsafe = soup.select("li.scholar-publication")[3]
-    assert [a["href"] for a in unsafe.select(".scholar-links a")] == [
-        "https://example.org/code"
-    ]
+    links = unsafe.select(".scholar-buttons a.scholar-button")
+    assert [a["href"] for a in links] == ["https://example.org/code", "pub/unsafe.html"]
     assert "javascript" not in str(soup)
     index = BeautifulSoup(
         (app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser"
