@@ -27,7 +27,7 @@ def test_a_french_site_reads_french(app):
         "Articles de conférence",
         "Prépublications",
     ]
-    assert papers.select_one("a.scholar-details-link").get_text() == "Voir les détails"
+    assert papers.select_one("a.scholar-details-link").get_text() == "Détails"
     journal = papers.select_one("li.scholar-publication .scholar-venue").get_text()
     assert journal.startswith("TPAMI, vol. 36, nº 6, 2017.")
     page = html(app, "pub/lovelace2014notes")
