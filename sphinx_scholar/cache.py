@@ -21,7 +21,7 @@ from .model import LoadResult
 from .state import state_of
 
 #: Bump when the records change shape, so that old pickles are not used.
-CACHE_VERSION = 7
+CACHE_VERSION = 8
 
 #: The kinds whose loader takes the last reading of the file, to parse only
 #: what changed (see :class:`~sphinx_scholar.loaders.bibtex.Reuse`).

@@ -1024,3 +1024,17 @@ def test_bibtex_links_written_as_url_commands_are_their_urls(tmp_path):
     assert [f.url for link in record.links for f in link.files] == [
         "https://example.org/p.pdf"
     ]
+
+
+def test_bibtex_badge_and_picture_as_al_folio_writes_them(tmp_path):
+    result = load(
+        tmp_path,
+        "papers.bib",
+        "@inproceedings{a, title = {A}, year = 2020, abbr = {ICML},\n"
+        "  preview = {a.png}}\n"
+        "@article{b, title = {B}, year = 2021, thumbnail = {pics/b_1.jpg}}\n",
+    )
+    assert not result.problems
+    a, b = result.records
+    assert (a.abbr, a.preview) == ("ICML", "a.png")
+    assert (b.abbr, b.preview) == ("", "pics/b_1.jpg")

@@ -100,6 +100,9 @@ def to_mapping(entry: Entry, source: str, problems: list[Problem]) -> EntryMappi
     if "abstract" in values:
         values["abstract"] = marked_math(latex_pieces(fields["abstract"]))
     take("url", "url", raw=True)
+    # al-folio's venue badge and picture of the work
+    take("abbr", "abbr")
+    take("preview", "preview", "thumbnail", raw=True)
     take("doi", "doi", raw=True)
     take("arxiv", "arxiv", raw=True)
     prefix = (fields.get("archiveprefix") or fields.get("eprinttype") or "").lower()
