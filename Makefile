@@ -17,15 +17,22 @@ $(STAMP): pyproject.toml $(CONSTRAINTS)
 		$(if $(CONSTRAINTS),--constraint $(CONSTRAINTS))
 	touch $(STAMP)
 
+EXAMPLES := homepage blog profile
+
 site: $(STAMP)
-	$(BIN)/sphinx-build -W --keep-going -b html example_site example_site/_build/html
+	@for site in $(EXAMPLES); do \
+		$(BIN)/sphinx-build -q -W --keep-going -b html example_site/$$site example_site/$$site/_build/html || exit 1; \
+	done
 	@echo
-	@echo "The example site is built: open example_site/_build/html/index.html"
+	@echo "The three example sites are built:"
+	@echo "  a researcher's homepage:     example_site/homepage/_build/html/index.html"
+	@echo "  an organisation's research blog: example_site/blog/_build/html/index.html"
+	@echo "  a researcher's profile page: example_site/profile/_build/html/index.html"
 
 cv-pdf: $(STAMP)
-	$(BIN)/sphinx-build -W --keep-going -b latex example_site example_site/_build/latex
-	cd example_site/_build/latex && latexmk -pdf -interaction=nonstopmode -halt-on-error norouzi-cv.tex
-	@echo "The CV is example_site/_build/latex/norouzi-cv.pdf"
+	$(BIN)/sphinx-build -W --keep-going -b latex example_site/homepage example_site/homepage/_build/latex
+	cd example_site/homepage/_build/latex && latexmk -pdf -interaction=nonstopmode -halt-on-error norouzi-cv.tex
+	@echo "The CV is example_site/homepage/_build/latex/norouzi-cv.pdf"
 
 test: $(STAMP)
 	@$(BIN)/python -c 'import sys, sphinx, docutils; print(f"Python {sys.version.split()[0]}, Sphinx {sphinx.__version__}, docutils {docutils.__version__}")'
@@ -42,4 +49,4 @@ catalogs: $(STAMP)
 	$(BIN)/pybabel compile -D sphinx_scholar -d sphinx_scholar/locale
 
 clean:
-	rm -rf $(VENV) example_site/_build docs/_build
+	rm -rf $(VENV) example_site/*/_build docs/_build

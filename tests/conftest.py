@@ -55,14 +55,14 @@ def rootdir() -> Path:
 
 @pytest.fixture
 def root_copy(rootdir, tmp_path):
-    """A fresh copy of a test root (``"example"``: the example site), for
+    """A fresh copy of a test root (``"example"``: the example homepage), for
     tests that change its files (the ``sphinx`` marker shares one copy
     between tests). Copying again replaces the copy, at the same place."""
     import shutil
 
     def copy(name: str) -> Path:
         source = (
-            rootdir.parent.parent / "example_site"
+            rootdir.parent.parent / "example_site" / "homepage"
             if name == "example"
             else rootdir / f"test-{name}"
         )

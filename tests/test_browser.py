@@ -718,7 +718,9 @@ def test_the_lists_with_their_controls_are_valid_html(site, page, tmp_path):
 def test_the_example_publication_pages_meta_tags_are_valid_html(tmp_path):
     srcdir = tmp_path / "example_site"
     shutil.copytree(
-        REPO / "example_site", srcdir, ignore=shutil.ignore_patterns("_build")
+        REPO / "example_site" / "homepage",
+        srcdir,
+        ignore=shutil.ignore_patterns("_build"),
     )
     app = SphinxTestApp(
         "html", srcdir=srcdir, status=io.StringIO(), warning=io.StringIO()

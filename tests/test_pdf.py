@@ -89,7 +89,10 @@ def test_links_to_entries_resolve_in_the_pdf(app):
 @needs_tex
 def test_example_cv_builds_to_a_pdf_that_reads_like_a_cv(make_app, tmp_path):
     app = make_app(
-        "latex", srcdir=REPO / "example_site", builddir=tmp_path, freshenv=True
+        "latex",
+        srcdir=REPO / "example_site" / "homepage",
+        builddir=tmp_path,
+        freshenv=True,
     )
     app.build()
     assert app.warning.getvalue() == ""

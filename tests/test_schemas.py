@@ -211,7 +211,7 @@ def data_files() -> list:
     return [
         pytest.param(path, id=path.relative_to(ROOT).as_posix())
         for pattern in (
-            "example_site/data/**/*.yaml",
+            "example_site/*/data/**/*.yaml",
             "docs/data/*.yaml",
             "tests/roots/*/data/*.yaml",
         )
