@@ -71,6 +71,18 @@ CONFIG_VALUES = (
         "text, man, e-books) always write the links as text.",
     ),
     ConfigValue(
+        "scholar_link_format",
+        "{label}: {files}",
+        (str, dict),
+        "How a link of several files (or of one named file) is written "
+        "inside its brackets, ``[slides: ppt, pptx]``: ``{label}`` is the "
+        "link's label and ``{files}`` its files, joined by what follows a "
+        "colon (``{files:/}`` gives ``ppt/pptx``), else by a comma. A mapping "
+        "gives labels formats of their own, ``*`` for the others: "
+        "``{'slides': '{label}:{files:/}'}`` writes ``[slides:ppt/pptx]`` "
+        "and ``[dataset: 2-hop, 3-hop]``.",
+    ),
+    ConfigValue(
         "scholar_highlight_links",
         False,
         (bool,),
@@ -123,6 +135,25 @@ def _texts(value) -> list[str] | None:
     return None
 
 
+def _link_formats(value, reject) -> dict[str, str]:
+    """``scholar_link_format`` as a mapping of labels (``*``: any other) to
+    formats; one that cannot be read is reported, and the default kept."""
+    from .render.nodes import check_link_format
+
+    formats = {"*": value} if isinstance(value, str) else value
+    if not isinstance(formats, dict) or not all(
+        isinstance(key, str) and isinstance(item, str) for key, item in formats.items()
+    ):
+        reject("scholar_link_format", "a format or a mapping of labels to formats")
+        return {}
+    for template in formats.values():
+        problem = check_link_format(template)
+        if problem:
+            reject("scholar_link_format", f"a format that can be read ({problem})")
+            return {}
+    return dict(formats)
+
+
 def validate(app: Sphinx, config) -> None:
     """Values of the wrong type are reported and replaced by their defaults,
     so that the build goes on."""
@@ -159,6 +190,7 @@ def validate(app: Sphinx, config) -> None:
     if not isinstance(config.scholar_venues_file, str):
         reject("scholar_venues_file", "a file name (a string)")
         config.scholar_venues_file = ""
+    config.scholar_link_format = _link_formats(config.scholar_link_format, reject)
     config.scholar_highlight_links = bool(config.scholar_highlight_links)
     if not isinstance(config.scholar_publication_pages, str):
         reject("scholar_publication_pages", "a folder name (a string)")

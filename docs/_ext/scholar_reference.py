@@ -101,9 +101,10 @@ LIST_OPTION_DOCS = {
         "``≤ year-1``; in HTML its entries are folded, one click away.",
     ),
     "fold": (
-        "``closed`` or ``open``",
-        "Whether the entries of ``:collapse-before:`` start folded in HTML. "
-        "Default: ``closed``.",
+        "``closed``, ``open`` or ``none``",
+        "Whether the entries of ``:collapse-before:`` start folded in HTML, "
+        "or (``none``) are not folded at all, shown under their heading like "
+        "the other years. Default: ``closed``.",
     ),
     "limit": ("*n*", "Show at most *n* records, after filtering and sorting."),
     "highlight": (
@@ -135,7 +136,13 @@ OPTION_DOCS = {
             ":confval:`scholar_entry_style`.",
         ),
     },
-    "talks": {},
+    "talks": {
+        "full-stop": (
+            "``yes`` | ``no``",
+            "Whether each talk's line ends with a full stop, before its links "
+            "(``at ICML 2017.``). Default: ``yes``.",
+        ),
+    },
     "cv": {
         "sections": (
             "*sections*",
@@ -144,8 +151,6 @@ OPTION_DOCS = {
         ),
         "group": _IGNORED,
         "collapse-before": _IGNORED,
-        "show": _IGNORED,
-        "hide": _IGNORED,
     },
     "people": {},
     "profile": {

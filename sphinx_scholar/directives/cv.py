@@ -7,7 +7,7 @@ from docutils.parsers.rst import directives
 
 from ..diagnostics import Subtype
 from ..model import CV_SECTIONS
-from ..render.cv import render_cv
+from ..render.cv import DEFAULT_PARTS, PARTS, render_cv
 from .listing import LIST_OPTIONS, ListingDirective
 
 
@@ -43,5 +43,11 @@ class CvDirective(ListingDirective):
         ctx = self.context([r for shown in sections.values() for r in shown])
         headings = len(order) > 1
         return self.with_classes(
-            render_cv(sections, ctx, headings, self.sections_allowed())
+            render_cv(
+                sections,
+                ctx,
+                headings,
+                self.sections_allowed(),
+                self.parts(PARTS, DEFAULT_PARTS),
+            )
         )

@@ -29,7 +29,7 @@ LIST_OPTIONS = {
     "sort": directives.unchanged,
     "group": directives.unchanged,
     "collapse-before": directives.unchanged,
-    "fold": lambda value: directives.choice(value, ("closed", "open")),
+    "fold": lambda value: directives.choice(value, ("closed", "open", "none")),
     "limit": directives.unchanged,
     "highlight": directives.unchanged,
     "show": directives.unchanged,
@@ -178,6 +178,7 @@ class ListingDirective(SphinxDirective):
                     )
         ctx = render_context(self, highlight)
         ctx.fold_open = self.options.get("fold") == "open"
+        ctx.fold_older = self.options.get("fold") != "none"
         self.resolve_files(ctx, records)
         return ctx
 

@@ -37,6 +37,9 @@ class RenderContext:
     interactive: frozenset[str] = frozenset()
     #: whether the older years of ``:collapse-before:`` start unfolded
     fold_open: bool = False
+    #: whether they are folded at all (``:fold: none`` shows them under their
+    #: heading, like the other years)
+    fold_older: bool = True
     #: the site's language, for month names
     language: str = "en"
     #: publication key -> anchor, when the anchors were fixed while reading
@@ -53,6 +56,8 @@ class RenderContext:
     highlight_links: bool = True
     #: venue badges from ``scholar_venues_file``, by folded name
     venues: dict | None = None
+    #: how a link of several files is written, by label (``scholar_link_format``)
+    link_format: dict[str, str] | None = None
 
     def shown(self, record, anchor: str) -> None:
         if self.note_publication is not None:
@@ -98,6 +103,7 @@ def site_context(
         pictures=format_ == "html",
         highlight_links=env.config.scholar_highlight_links,
         venues=site_venues(env),
+        link_format=env.config.scholar_link_format,
         **page,
     )
 

@@ -32,6 +32,12 @@ SECTION_HEADINGS = {
     "teaching": _("Teaching"),
     "service": _("Service"),
 }
+#: The parts of an entry, in the order they are shown (``:show:``, ``:hide:``):
+#: the first line, the advisors or mentors, the dates, a degree's thesis, the
+#: description, the links.
+PARTS = ("title", "people", "dates", "thesis", "description", "links")
+DEFAULT_PARTS = frozenset(PARTS)
+
 PEOPLE_LABELS = {
     "advisors": (_("Advisor"), _("Advisors")),
     "mentors": (_("Mentor"), _("Mentors")),
@@ -62,15 +68,18 @@ def format_dates(dates: DateRange, language: str = "en") -> str:
 
 
 def render_section(
-    section: str, entries: list[CvEntry], ctx: RenderContext
+    section: str,
+    entries: list[CvEntry],
+    ctx: RenderContext,
+    parts: frozenset[str] = DEFAULT_PARTS,
 ) -> nodes.Node:
     if section == "teaching":
         items = [
-            teaching_item(role, list(courses), ctx)
+            teaching_item(role, list(courses), ctx, parts)
             for role, courses in groupby(entries, key=lambda e: e.role)
         ]
     else:
-        items = [entry_item(entry, ctx) for entry in entries]
+        items = [entry_item(entry, ctx, parts) for entry in entries]
     return nodes.bullet_list(
         "", *items, classes=["scholar-cv", f"scholar-cv-{section}"], bullet="-"
     )
@@ -81,10 +90,11 @@ def render_cv(
     ctx: RenderContext,
     headings: bool,
     as_sections: bool,
+    parts: frozenset[str] = DEFAULT_PARTS,
 ):
     result: list[nodes.Node] = []
     for section, entries in sections.items():
-        body = [render_section(section, entries, ctx)]
+        body = [render_section(section, entries, ctx, parts)]
         if headings:
             result += grouped(
                 str(SECTION_HEADINGS[section]), f"cv-{section}", body, ctx, as_sections
@@ -101,7 +111,9 @@ def _item(entry: CvEntry, ctx: RenderContext) -> nodes.list_item:
     return item
 
 
-def entry_item(entry: CvEntry, ctx: RenderContext) -> nodes.list_item:
+def entry_item(
+    entry: CvEntry, ctx: RenderContext, parts: frozenset[str] = DEFAULT_PARTS
+) -> nodes.list_item:
     item = _item(entry, ctx)
     lines = nodes.line_block(classes=["scholar-entry"])
     first = ", ".join(
@@ -109,28 +121,38 @@ def entry_item(entry: CvEntry, ctx: RenderContext) -> nodes.list_item:
         for part in (entry.title, entry.field, entry.organisation, entry.place)
         if part
     )
-    if entry.section == "positions":
-        first += "."
-    lines += nodes.line("", "", nodes.strong(first, first), classes=["scholar-title"])
-    second = second_line(entry, ctx)
+    if first and "title" in parts:
+        if entry.section == "positions":
+            first += "."
+        lines += nodes.line(
+            "", "", nodes.strong(first, first), classes=["scholar-title"]
+        )
+    second = second_line(entry, ctx, parts)
     if second:
         lines += nodes.line("", "", *second, classes=["scholar-details"])
-    if entry.thesis:
+    if entry.thesis and "thesis" in parts:
         text = str(_("Thesis: {title}")).format(title=entry.thesis)
         lines += nodes.line("", text, classes=["scholar-thesis"])
-    if entry.description:
+    if entry.description and "description" in parts:
         lines += nodes.line("", entry.description, classes=["scholar-description"])
     item += lines
     return item
 
 
-def second_line(entry: CvEntry, ctx: RenderContext) -> list[nodes.Node]:
+def second_line(
+    entry: CvEntry, ctx: RenderContext, parts: frozenset[str] = DEFAULT_PARTS
+) -> list[nodes.Node]:
     """``Advisor: David Fleet, Sep 2010 - Dec 2015`` or ``Mentors: A, B - Summer 2013.``"""
-    dates = format_dates(entry.dates, ctx.language)
-    if not dates and entry.year is not None and entry.section in ("honors", "service"):
+    dates = format_dates(entry.dates, ctx.language) if "dates" in parts else ""
+    if (
+        not dates
+        and "dates" in parts
+        and entry.year is not None
+        and entry.section in ("honors", "service")
+    ):
         dates = str(entry.year)
     result: list[nodes.Node] = []
-    if entry.people:
+    if entry.people and "people" in parts:
         singular, plural = PEOPLE_LABELS.get(entry.people_role, (_("With"), _("With")))
         label = plural if len(entry.people) > 1 else singular
         result += [nodes.Text(f"{label}: "), *people_nodes(entry.people, ctx)]
@@ -141,15 +163,18 @@ def second_line(entry: CvEntry, ctx: RenderContext) -> list[nodes.Node]:
             )
     elif dates:
         result.append(nodes.Text(dates))
-    if result and entry.section == "positions" and entry.people:
+    if result and entry.section == "positions" and entry.people and "people" in parts:
         result.append(nodes.Text("."))
-    if entry.links:
+    if entry.links and "links" in parts:
         result += links_nodes(entry.links, entry, ctx)
     return result
 
 
 def teaching_item(
-    role: str, courses: list[CvEntry], ctx: RenderContext
+    role: str,
+    courses: list[CvEntry],
+    ctx: RenderContext,
+    parts: frozenset[str] = DEFAULT_PARTS,
 ) -> nodes.list_item:
     """``Teaching assistant for`` and one line per course."""
     item = _item(courses[0], ctx)
@@ -165,7 +190,7 @@ def teaching_item(
             for part in (
                 course.level,
                 ", ".join(course.terms),
-                format_dates(course.dates, ctx.language),
+                format_dates(course.dates, ctx.language) if "dates" in parts else "",
             )
             if part
         ]
@@ -173,7 +198,8 @@ def teaching_item(
             text += f" ({'; '.join(remarks)})"
         text += "." if index == len(courses) - 1 else ","
         line = nodes.line("", text, classes=["scholar-course"])
-        line += links_nodes(course.links, course, ctx)
+        if "links" in parts:
+            line += links_nodes(course.links, course, ctx)
         lines += line
     item += lines
     return item

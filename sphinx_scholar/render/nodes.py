@@ -6,6 +6,7 @@ latex, text, man, epub, ...) has a rendering; HTML gets classes to style.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Callable
 
 from docutils import nodes
@@ -69,10 +70,52 @@ def image_node(
     )
 
 
+#: How a link of several files (or of one named file) is written inside its
+#: brackets when ``scholar_link_format`` does not say otherwise: ``{label}``
+#: is the link's label, ``{files}`` its files, joined by the text after the
+#: colon (``{files:/}`` writes ``ppt/pptx``), by ``", "`` when there is none.
+DEFAULT_LINK_FORMAT = "{label}: {files}"
+DEFAULT_FILE_SEPARATOR = ", "
+
+
+def link_format(label: str, formats: dict[str, str] | None) -> list[tuple[str, str]]:
+    """The pieces of the format of a link labelled ``label``: ``("text",
+    literal)``, ``("label", "")`` and ``("files", separator)``. ``formats``
+    maps labels (and ``"*"``, every other label) to a format."""
+    formats = formats or {}
+    template = formats.get(label, formats.get("*", DEFAULT_LINK_FORMAT))
+    pieces: list[tuple[str, str]] = []
+    for literal, field, spec, _conversion in string.Formatter().parse(template):
+        if literal:
+            pieces.append(("text", literal))
+        if field == "label":
+            pieces.append(("label", ""))
+        elif field == "files":
+            pieces.append(("files", spec or DEFAULT_FILE_SEPARATOR))
+    return pieces
+
+
+def check_link_format(template: str) -> str | None:
+    """What is wrong with a link format, or ``None``."""
+    try:
+        fields = [
+            field for _, field, _, _ in string.Formatter().parse(template) if field
+        ]
+    except ValueError as error:
+        return str(error)
+    unknown = [field for field in fields if field not in ("label", "files")]
+    if unknown:
+        return f"it knows {{label}} and {{files}}, not {{{unknown[0]}}}"
+    if "files" not in fields:
+        return "it needs {files}"
+    return None
+
+
 def links_nodes(
     links: tuple[Link, ...], record, ctx: RenderContext
 ) -> list[nodes.Node]:
-    """``[pdf] [code] [slides: ppt, pptx]``."""
+    """``[pdf] [code] [slides: ppt, pptx]``; the text of a link of several
+    files follows ``scholar_link_format`` (``[slides:ppt/pptx]``)."""
     result: list[nodes.Node] = []
     for link in links:
         single = len(link.files) == 1 and not link.files[0].name
@@ -91,12 +134,19 @@ def links_nodes(
         if not files:
             continue
         result.append(nodes.Text(" ["))
-        if not single:
-            result.append(nodes.Text(f"{link.label}: "))
-        for index, node in enumerate(files):
-            if index:
-                result.append(nodes.Text(", "))
-            result.append(node)
+        if single:
+            result.extend(files)
+        else:
+            for kind, text in link_format(link.label, ctx.link_format):
+                if kind == "text":
+                    result.append(nodes.Text(text))
+                elif kind == "label":
+                    result.append(nodes.Text(link.label))
+                else:
+                    for index, node in enumerate(files):
+                        if index:
+                            result.append(nodes.Text(text))
+                        result.append(node)
         result.append(nodes.Text("]"))
     return result
 
@@ -234,7 +284,8 @@ def render_groups(
         if not group.records:
             continue  # an empty list is an error in LaTeX
         body = [make_list(group.records)]
-        if isinstance(group.key, tuple):  # the years before :collapse-before:
+        if isinstance(group.key, tuple) and ctx.fold_older:
+            # the years before :collapse-before:
             summary = str(_("Show the {count} entries before {year}")).format(
                 count=len(group.records), year=group.key[1] + 1
             )

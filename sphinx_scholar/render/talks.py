@@ -36,11 +36,15 @@ KIND_HEADINGS = {
 }
 
 
-def render_talks(groups, by, parts, ctx: RenderContext, as_sections: bool):
+def render_talks(
+    groups, by, parts, ctx: RenderContext, as_sections: bool, full_stop: bool = True
+):
+    """``full_stop``: whether each talk's line is a sentence, ending with a
+    full stop before its links (``:full-stop: no`` leaves it out)."""
     return render_groups(
         groups,
         by,
-        lambda records: talk_list(records, parts, ctx),
+        lambda records: talk_list(records, parts, ctx, full_stop),
         KIND_HEADINGS,
         "talks",
         ctx,
@@ -48,17 +52,23 @@ def render_talks(groups, by, parts, ctx: RenderContext, as_sections: bool):
     )
 
 
-def talk_list(records, parts, ctx: RenderContext) -> nodes.bullet_list:
-    items = [talk_item(record, parts, ctx) for record in records]
+def talk_list(
+    records, parts, ctx: RenderContext, full_stop: bool = True
+) -> nodes.bullet_list:
+    items = [talk_item(record, parts, ctx, full_stop) for record in records]
     return nodes.bullet_list("", *items, classes=["scholar-talks"], bullet="-")
 
 
-def talk_item(talk: Talk, parts, ctx: RenderContext) -> nodes.list_item:
+def talk_item(
+    talk: Talk, parts, ctx: RenderContext, full_stop: bool = True
+) -> nodes.list_item:
     item = nodes.list_item("", classes=["scholar-talk"])
     item["ids"].append(ctx.unique_id(f"talk-{slug(talk.key)}"))
     ctx.register(item)
     lines = nodes.line_block(classes=["scholar-entry"])
-    lines += nodes.line("", "", *headline(talk, parts, ctx), classes=["scholar-title"])
+    lines += nodes.line(
+        "", "", *headline(talk, parts, ctx, full_stop), classes=["scholar-title"]
+    )
     if "speakers" in parts and talk.speakers:
         lines += nodes.line(
             "", "", *people_nodes(talk.speakers, ctx), classes=["scholar-authors"]
@@ -71,8 +81,13 @@ def talk_item(talk: Talk, parts, ctx: RenderContext) -> nodes.list_item:
     return item
 
 
-def headline(talk: Talk, parts, ctx: RenderContext) -> list[nodes.Node]:
-    """``[81 mins] Lecture on "Title" at UC Berkeley, 2017. [slides] [paper]``."""
+def headline(
+    talk: Talk, parts, ctx: RenderContext, full_stop: bool = True
+) -> list[nodes.Node]:
+    """``[81 mins] Lecture on "Title" at UC Berkeley, 2017. [slides] [paper]``.
+
+    The quotes are typed straight: the site's ``smartquotes`` setting makes
+    them curly, as it does those of the page's prose."""
     result: list[nodes.Node] = []
     if "duration" in parts and talk.duration is not None:
         result.append(
@@ -86,7 +101,7 @@ def headline(talk: Talk, parts, ctx: RenderContext) -> list[nodes.Node]:
     if talk.url:
         title = link_node(talk.url, talk.title, talk, ctx) or title
     if talk.kind == "lecture":
-        result += [nodes.Text(str(_("Lecture on")) + " “"), title, nodes.Text("”")]
+        result += [nodes.Text(str(_("Lecture on")) + ' "'), title, nodes.Text('"')]
     else:
         result.append(title)
     where = (
@@ -100,10 +115,11 @@ def headline(talk: Talk, parts, ctx: RenderContext) -> list[nodes.Node]:
         tail += " " + str(_("at")) + " " + ", ".join(where)
     if year:
         tail += (", " if where else " (") + year + ("" if where else ")")
-    ending = tail or ("”" if talk.kind == "lecture" else talk.title)
-    if not ending.endswith((".", "?", "!")):
+    ending = tail or ('"' if talk.kind == "lecture" else talk.title)
+    if full_stop and not ending.endswith((".", "?", "!")):
         tail += "."
-    result.append(nodes.Text(tail))
+    if tail:
+        result.append(nodes.Text(tail))
     links = links_nodes(talk.links, talk, ctx) if "links" in parts else []
     if "publication" in parts and talk.publication:
         links += [nodes.Text(" ["), publication_ref(talk.publication), nodes.Text("]")]
