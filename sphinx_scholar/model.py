@@ -320,6 +320,8 @@ PROGRAM_KINDS = (
 )
 #: Kinds of contribution inside a programme item.
 CONTRIBUTION_KINDS = ("keynote", "talk", "oral", "poster", "demo", "other")
+#: how a list of people is joined: "A, B, C", "A, B and C", "A, B, and C", "A, B & C"
+PEOPLE_JOINS = ("comma", "and", "oxford", "ampersand")
 
 
 @dataclass(frozen=True)
@@ -330,6 +332,11 @@ class Role:
     people: tuple[Author, ...]
     #: a heading the role is listed under ("ICML Program Committee")
     group: str = ""
+    #: the people are only the organisation's share: "Program Committee includes"
+    partial: bool = False
+    #: how the last two names are joined: "comma", "and", "oxford", "ampersand"
+    #: (empty: as the directive says)
+    join: str = ""
 
 
 @dataclass(frozen=True)

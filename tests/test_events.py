@@ -171,3 +171,39 @@ def test_events_and_news_in_latex(app):
     assert "Engines Inc is a Platinum Sponsor of ICML 2015." in tex
     assert "Fellowship in Speech Technology" in tex
     assert "The whole roundup" in tex
+
+
+@pytest.mark.sphinx("html", testroot="events", freshenv=True)
+def test_role_lines_in_the_wording_of_a_research_blog(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    soup = html(app, "wording")
+    assert lines(soup.select_one(".scholar-roles")) == [
+        "Area Chair - Ada Lovelace & Mary Somerville",
+        # a role's own join comes before the directive's
+        "Board - Ada Lovelace, Mary Somerville, Charles Babbage",
+    ]
+    workshop, challenge = soup.select("section")[0].select("li.scholar-program-item")
+    assert lines(workshop) == [
+        "Difference Engines",
+        # only the organisation's share of the committee: "includes"
+        "Program Committee includes: Charles Babbage",
+        "Program organizers include: Ada Lovelace, Mary Somerville",
+        "Includes speaker Ada Lovelace - “Engines at scale”",
+    ]
+    assert lines(challenge) == [
+        "The Loom Challenge (sponsor)",
+        "Winners: A, B and C",
+        "Runners-up: D, E, and F",
+        "Judges: G and H",
+        "Includes speaker Ada Lovelace - “Punched cards”",
+        "Includes speaker  - “A note”",
+    ]
+    # :hide: calendar on the page's first directive of the event
+    assert not soup.select(".scholar-calendar")
+    default = soup.select("section")[1].select_one("li.scholar-program-item")
+    assert lines(default)[-3:] == [
+        "Poster - Punched cards",
+        "Ada Lovelace",
+        "A note",  # no label: the template's "{label} - " is left out
+    ]

@@ -119,6 +119,33 @@ LIST_OPTION_DOCS = {
 
 _IGNORED = ("", "Accepted, but has no effect on this directive.")
 
+#: The options of the event directives that say how roles and contributions
+#: are written.
+_ROLE_FORMAT_DOC = (
+    "*template*",
+    "How each role is written, from ``{{role}}`` and ``{{people}}``. "
+    "Default: ``{default_role_format}``.",
+)
+_PEOPLE_JOIN_DOC = (
+    "``comma`` | ``and`` | ``oxford`` | ``ampersand``",
+    "How the last two names of a role are joined: A, B, C; A, B and C; A, B, "
+    "and C; A, B & C. A role's own ``join`` comes first. Default: ``comma``.",
+)
+_CONTRIBUTION_FORMAT_DOC = (
+    "*template*",
+    "How each contribution (poster, talk) is written, from ``{{label}}``, "
+    "``{{title}}`` and ``{{authors}}``; without ``{{authors}}``, the authors "
+    "follow on a line of their own. Default: ``{default_contribution_format}``.",
+)
+_EVENT_CALENDAR_DOCS = {
+    "show": ("*parts*", "Only ``calendar`` means something here."),
+    "hide": (
+        "*parts*",
+        "``calendar`` leaves out the link to the event's calendar file, which "
+        "the page's first directive of the event shows.",
+    ),
+}
+
 #: The options particular to one directive, and those that mean something
 #: else there than in :data:`LIST_OPTION_DOCS`. Every directive is here.
 OPTION_DOCS = {
@@ -167,35 +194,31 @@ OPTION_DOCS = {
     },
     "sponsorship": {
         **dict.fromkeys(
-            ("filter", "sort", "group", "collapse-before", "limit", "show", "hide"),
-            _IGNORED,
+            ("filter", "sort", "group", "collapse-before", "limit"), _IGNORED
         ),
-        "role-format": _IGNORED,
+        **dict.fromkeys(
+            ("role-format", "people-join", "contribution-format"), _IGNORED
+        ),
+        **_EVENT_CALENDAR_DOCS,
     },
     "event-roles": {
         **dict.fromkeys(
-            ("filter", "sort", "group", "collapse-before", "limit", "show", "hide"),
-            _IGNORED,
+            ("filter", "sort", "group", "collapse-before", "limit"), _IGNORED
         ),
-        "role-format": (
-            "*template*",
-            "How each role is written, from ``{{role}}`` and ``{{people}}``. "
-            "Default: ``{default_role_format}``.",
-        ),
+        **_EVENT_CALENDAR_DOCS,
+        "role-format": _ROLE_FORMAT_DOC,
+        "people-join": _PEOPLE_JOIN_DOC,
+        "contribution-format": _IGNORED,
     },
     "event-program": {
-        "role-format": (
-            "*template*",
-            "How each role is written, from ``{{role}}`` and ``{{people}}``. "
-            "Default: ``{default_role_format}``.",
-        ),
+        "role-format": _ROLE_FORMAT_DOC,
+        "people-join": _PEOPLE_JOIN_DOC,
+        "contribution-format": _CONTRIBUTION_FORMAT_DOC,
     },
     "event": {
-        "role-format": (
-            "*template*",
-            "How each role is written, from ``{{role}}`` and ``{{people}}``. "
-            "Default: ``{default_role_format}``.",
-        ),
+        "role-format": _ROLE_FORMAT_DOC,
+        "people-join": _PEOPLE_JOIN_DOC,
+        "contribution-format": _CONTRIBUTION_FORMAT_DOC,
         "papers": (
             "*file*",
             "A publications file whose papers at the event are shown under the "
@@ -333,6 +356,9 @@ def _facts(name: str, directive: type) -> dict[str, str]:
     role_format = getattr(module, "DEFAULT_ROLE_FORMAT", None)
     if role_format is not None:
         facts["default_role_format"] = role_format
+    contribution_format = getattr(module, "DEFAULT_CONTRIBUTION_FORMAT", None)
+    if contribution_format is not None:
+        facts["default_contribution_format"] = contribution_format
     return facts
 
 

@@ -15,12 +15,14 @@ from ..calendar import event_ics, event_jsonld
 from ..diagnostics import Subtype
 from ..filters import QueryError, compile_filter
 from ..locale import _
-from ..model import Event
+from ..model import PEOPLE_JOINS, Event
 from ..query import group_records
 from ..render.events import (
+    DEFAULT_CONTRIBUTION_FORMAT,
     DEFAULT_PARTS,
     DEFAULT_ROLE_FORMAT,
     PARTS,
+    Wording,
     render_program,
     roles_list,
     sponsorship_nodes,
@@ -30,7 +32,12 @@ from ..render.publications import DEFAULT_PARTS as PUBLICATION_PARTS
 from ..render.publications import render_publications
 from .listing import LIST_OPTIONS, ListingDirective
 
-EVENT_OPTIONS = {**LIST_OPTIONS, "role-format": directives.unchanged}
+EVENT_OPTIONS = {
+    **LIST_OPTIONS,
+    "role-format": directives.unchanged,
+    "people-join": lambda value: directives.choice(value, PEOPLE_JOINS),
+    "contribution-format": directives.unchanged,
+}
 
 #: the attribute of a reference whose target is an event's calendar file
 CALENDAR_KEY = "scholar_calendar"
@@ -55,8 +62,29 @@ class EventFileDirective(ListingDirective):
             return DEFAULT_ROLE_FORMAT
         return template
 
+    def contribution_format(self) -> str:
+        template = self.options.get("contribution-format", DEFAULT_CONTRIBUTION_FORMAT)
+        if not any(field in template for field in ("{title}", "{authors}")):
+            self.warn(
+                f"option :contribution-format: {template!r} says neither where the "
+                "title goes nor where the authors go (write {title}, and {label} "
+                "and {authors})",
+                Subtype.option,
+            )
+            return DEFAULT_CONTRIBUTION_FORMAT
+        return template
+
+    def wording(self) -> Wording:
+        return Wording(
+            self.role_format(),
+            self.options.get("people-join", Wording.people_join),
+            self.contribution_format(),
+        )
+
     def event_metadata(self, event: Event) -> list[nodes.Node]:
-        """JSON-LD and the calendar link, once per event and page."""
+        """JSON-LD and the calendar link, once per event and page, from the
+        first directive of the page that shows the event; ``:hide:
+        calendar`` on it leaves the link out."""
         seen = self.env.temp_data.setdefault("scholar_events", set())
         if event.key in seen:
             return []
@@ -66,7 +94,9 @@ class EventFileDirective(ListingDirective):
         if jsonld:
             script = f'<script type="application/ld+json">\n{jsonld}\n</script>'
             result.append(nodes.raw("", script, format="html"))
-        ics = event_ics(event)
+        ics = (
+            event_ics(event) if "calendar" in self.parts(PARTS, DEFAULT_PARTS) else None
+        )
         if ics:
             self.domain.note_calendar(self.env.docname, event.key, ics.decode("utf-8"))
             text = str(_("Add {event} to your calendar")).format(event=event.name)
@@ -94,7 +124,7 @@ class EventRolesDirective(EventFileDirective):
         event = self.event()
         if event is None or not event.roles:
             return []
-        block = roles_list(event.roles, self.role_format(), self.context([event]))
+        block = roles_list(event.roles, self.wording(), self.context([event]))
         return self.with_classes([block, *self.event_metadata(event)])
 
 
@@ -112,7 +142,7 @@ class ProgramDirective(EventFileDirective):
         parts = self.parts(PARTS, DEFAULT_PARTS)
         ctx = self.context(items)
         result = render_program(
-            groups, by, event, parts, self.role_format(), ctx, self.sections_allowed()
+            groups, by, event, parts, self.wording(), ctx, self.sections_allowed()
         )
         return self.with_classes(result + self.event_metadata(event))
 
@@ -134,15 +164,16 @@ class EventDirective(EventFileDirective):
         ctx = self.context([event])
         as_sections = self.sections_allowed()
         result = self.event_metadata(event) + sponsorship_nodes(event, ctx)
+        wording = self.wording()
         if event.roles:
-            result.append(roles_list(event.roles, self.role_format(), ctx))
+            result.append(roles_list(event.roles, wording, ctx))
         result += self.papers(event, ctx, as_sections)
         items = self.select(list(event.program))
         if items:
             by, groups = self.groups(items)
             parts = self.parts(PARTS, DEFAULT_PARTS)
             result += render_program(
-                groups, by, event, parts, self.role_format(), ctx, as_sections
+                groups, by, event, parts, wording, ctx, as_sections
             )
         return self.with_classes(result)
 

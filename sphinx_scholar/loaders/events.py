@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from ..diagnostics import Subtype
 from ..model import (
     CONTRIBUTION_KINDS,
+    PEOPLE_JOINS,
     PROGRAM_KINDS,
     Contribution,
     Event,
@@ -137,6 +138,19 @@ ROLE = Record(
             required=True,
             record=AUTHOR,
             examples=(["Corinna Cortes", "Samy Bengio"],),
+        ),
+        Field(
+            "partial",
+            "flag",
+            "Whether `people` are only the organisation's share of the role (of a committee): the role reads `Program Committee includes` (`include` after a plural, `Program Organizers include`).",
+            examples=(True,),
+        ),
+        Field(
+            "join",
+            "choice",
+            "How the names are joined: `comma` (A, B, C), `and` (A, B and C), `oxford` (A, B, and C) or `ampersand` (A, B & C). Default: the directive's `:people-join:`, else `comma`.",
+            choice=Choice("people join", PEOPLE_JOINS, {}, default=""),
+            examples=("ampersand",),
         ),
     ),
 )
@@ -344,6 +358,19 @@ def _kind(reader: FieldReader, name: str, kinds: tuple[str, ...]) -> str:
     return reader.choice(name, normalize, kinds, (), f"{reader.what} kind")
 
 
+def _join(reader: FieldReader) -> str:
+    if not reader.text("join"):
+        return ""
+    join = reader.choice(
+        "join",
+        lambda written: fold(written) if fold(written) in PEOPLE_JOINS else None,
+        PEOPLE_JOINS,
+        (),
+        "people join",
+    )
+    return "" if join == "other" else join
+
+
 def read_roles(reader: FieldReader, name: str = "roles") -> tuple[Role, ...]:
     roles = []
     for sub in reader.mappings(name, "role"):
@@ -358,7 +385,15 @@ def read_roles(reader: FieldReader, name: str = "roles") -> tuple[Role, ...]:
                 "people",
             )
             continue
-        roles.append(Role(sub.text("role"), people, sub.text("group")))
+        roles.append(
+            Role(
+                sub.text("role"),
+                people,
+                sub.text("group"),
+                partial=sub.flag("partial"),
+                join=_join(sub),
+            )
+        )
     return tuple(roles)
 
 

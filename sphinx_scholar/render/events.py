@@ -11,11 +11,14 @@
     Organizer: Geoff Hinton
     Poster - A Neural Conversational Model
     Oriol Vinyals, Quoc Le
+
+    Program Committee includes: Apostol Natsev
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import groupby
 
 from docutils import nodes
@@ -32,9 +35,33 @@ from .nodes import (
     render_groups,
 )
 
-PARTS = ("people", "roles", "contributions", "sponsors", "description", "links")
+PARTS = (
+    "people",
+    "roles",
+    "contributions",
+    "sponsors",
+    "description",
+    "links",
+    # the link to the event's calendar file, from the page's first directive
+    "calendar",
+)
 DEFAULT_PARTS = frozenset(PARTS)
 DEFAULT_ROLE_FORMAT = "{role}: {people}"
+#: a contribution's line, then (without ``{authors}`` in it) its authors' line
+DEFAULT_CONTRIBUTION_FORMAT = "{label} - {title}"
+CONTRIBUTION_FIELDS = ("{label}", "{title}", "{authors}")
+DEFAULT_PEOPLE_JOIN = "comma"
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How a directive writes roles and contributions: its ``:role-format:``,
+    ``:people-join:`` and ``:contribution-format:``."""
+
+    role_format: str = DEFAULT_ROLE_FORMAT
+    people_join: str = DEFAULT_PEOPLE_JOIN
+    contribution_format: str = DEFAULT_CONTRIBUTION_FORMAT
+
 
 KIND_HEADINGS = {
     "keynote": _("Keynotes"),
@@ -85,21 +112,50 @@ def sponsorship_nodes(event: Event, ctx: RenderContext) -> list[nodes.Node]:
     return result
 
 
-def role_nodes(role: Role, template: str, ctx: RenderContext) -> list[nodes.Node]:
-    """A role written with a template of ``{role}`` and ``{people}``."""
+def role_name(role: Role) -> str:
+    """The role as written, or, when the people are only the organisation's
+    share of it, "Program Committee includes" ("Program Organizers include")."""
+    if not role.partial:
+        return role.role
+    last = role.role.split()[-1] if role.role.split() else ""
+    plural = last.lower().endswith("s") and not last.lower().endswith("ss")
+    template = _("{role} include") if plural else _("{role} includes")
+    return str(template).format(role=role.role)
+
+
+def joined_people(people, join: str, ctx: RenderContext) -> list[nodes.Node]:
+    """The people, the last two joined as ``join`` says: ``comma`` (A, B, C),
+    ``and`` (A, B and C), ``oxford`` (A, B, and C), ``ampersand`` (A, B & C)."""
+    if join == "comma" or len(people) < 2:
+        return people_nodes(people, ctx)
+    word = "&" if join == "ampersand" else str(_("and"))
+    comma = "," if join == "oxford" and len(people) > 2 else ""
+    return [
+        *people_nodes(people[:-1], ctx),
+        nodes.Text(f"{comma} {word} "),
+        *people_nodes(people[-1:], ctx),
+    ]
+
+
+def role_nodes(
+    role: Role, template: str, ctx: RenderContext, join: str = DEFAULT_PEOPLE_JOIN
+) -> list[nodes.Node]:
+    """A role written with a template of ``{role}`` and ``{people}``; the
+    role's own ``join`` before the directive's."""
     result: list[nodes.Node] = []
     for piece in re.split(r"(\{role\}|\{people\})", template):
         if piece == "{role}":
-            result.append(nodes.inline("", role.role, classes=["scholar-role"]))
+            name = role_name(role)
+            result.append(nodes.inline("", name, classes=["scholar-role"]))
         elif piece == "{people}":
-            result += people_nodes(role.people, ctx)
+            result += joined_people(role.people, role.join or join, ctx)
         elif piece:
             result.append(nodes.Text(piece))
     return result
 
 
 def roles_list(
-    roles: tuple[Role, ...], template: str, ctx: RenderContext
+    roles: tuple[Role, ...], wording: Wording, ctx: RenderContext
 ) -> nodes.Node:
     """Roles under the headings of their groups (``ICML Program Committee``)."""
     block = nodes.line_block(classes=["scholar-roles"])
@@ -110,13 +166,61 @@ def roles_list(
             )
         for role in members:
             block += nodes.line(
-                "", "", *role_nodes(role, template, ctx), classes=["scholar-role-line"]
+                "",
+                "",
+                *role_nodes(role, wording.role_format, ctx, wording.people_join),
+                classes=["scholar-role-line"],
             )
     return block
 
 
+def contribution_nodes(
+    contribution, item: ProgramItem, wording: Wording, ctx: RenderContext
+) -> list[nodes.Node]:
+    """A contribution's line, written with the directive's template of
+    ``{label}``, ``{title}`` and ``{authors}``, and, when the template has no
+    ``{authors}``, the line of its authors. Without a label, the template's
+    ``{label}`` and what follows it up to the next field are left out."""
+    label = str(CONTRIBUTION_LABELS.get(contribution.kind, ""))
+    line = nodes.line("", "", classes=["scholar-contribution"])
+    skipping = False
+    for piece in re.split(
+        r"(\{label\}|\{title\}|\{authors\})", wording.contribution_format
+    ):
+        if piece in CONTRIBUTION_FIELDS:
+            skipping = False
+        if piece == "{label}":
+            skipping = not label
+            if label:
+                line += nodes.Text(label)
+        elif piece == "{title}":
+            title = contribution.title
+            if contribution.url:
+                line += link_node(contribution.url, title, item, ctx) or nodes.Text(
+                    title
+                )
+            else:
+                line += nodes.Text(title)
+        elif piece == "{authors}":
+            line += people_nodes(contribution.authors, ctx)
+        elif piece and not skipping:
+            line += nodes.Text(piece)
+    line += links_nodes(contribution.links, item, ctx)
+    result: list[nodes.Node] = [line]
+    if contribution.authors and "{authors}" not in wording.contribution_format:
+        result.append(
+            nodes.line(
+                "",
+                "",
+                *people_nodes(contribution.authors, ctx),
+                classes=["scholar-authors"],
+            )
+        )
+    return result
+
+
 def program_item(
-    item: ProgramItem, event: Event, parts, template: str, ctx: RenderContext
+    item: ProgramItem, event: Event, parts, wording: Wording, ctx: RenderContext
 ) -> nodes.list_item:
     entry = nodes.list_item(
         "", classes=["scholar-program-item", f"scholar-{item.kind}"]
@@ -144,26 +248,14 @@ def program_item(
     if "roles" in parts:
         for role in item.roles:
             lines += nodes.line(
-                "", "", *role_nodes(role, template, ctx), classes=["scholar-role-line"]
+                "",
+                "",
+                *role_nodes(role, wording.role_format, ctx, wording.people_join),
+                classes=["scholar-role-line"],
             )
     if "contributions" in parts:
         for contribution in item.contributions:
-            label = str(CONTRIBUTION_LABELS.get(contribution.kind, ""))
-            text = f"{label} - {contribution.title}" if label else contribution.title
-            line = nodes.line("", "", classes=["scholar-contribution"])
-            if contribution.url:
-                line += link_node(contribution.url, text, item, ctx) or nodes.Text(text)
-            else:
-                line += nodes.Text(text)
-            line += links_nodes(contribution.links, item, ctx)
-            lines += line
-            if contribution.authors:
-                lines += nodes.line(
-                    "",
-                    "",
-                    *people_nodes(contribution.authors, ctx),
-                    classes=["scholar-authors"],
-                )
+            lines += contribution_nodes(contribution, item, wording, ctx)
     links = links_nodes(item.links, item, ctx) if "links" in parts else []
     if links:
         links[0] = nodes.Text("[")
@@ -181,7 +273,7 @@ def render_program(
     by,
     event: Event,
     parts,
-    template: str,
+    wording: Wording,
     ctx: RenderContext,
     as_sections: bool,
 ):
@@ -190,7 +282,7 @@ def render_program(
         by,
         lambda items: nodes.bullet_list(
             "",
-            *(program_item(item, event, parts, template, ctx) for item in items),
+            *(program_item(item, event, parts, wording, ctx) for item in items),
             classes=["scholar-program"],
             bullet="-",
         ),
