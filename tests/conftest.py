@@ -67,14 +67,16 @@ def root_copy(rootdir, tmp_path):
     import shutil
 
     def copy(name: str) -> Path:
-        source = (
-            rootdir.parent.parent / "example_site" / "homepage"
-            if name == "example"
-            else rootdir / f"test-{name}"
-        )
+        ignore = shutil.ignore_patterns("_build", "pub")
         target = tmp_path / name
         shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(source, target, ignore=shutil.ignore_patterns("_build", "pub"))
+        if name == "example":
+            # the example sites share their themes' settings (themes.py)
+            shutil.copytree(
+                rootdir.parent.parent / "example_site", target, ignore=ignore
+            )
+            return target / "homepage"
+        shutil.copytree(rootdir / f"test-{name}", target, ignore=ignore)
         return target
 
     return copy

@@ -716,12 +716,12 @@ def test_the_lists_with_their_controls_are_valid_html(site, page, tmp_path):
 
 
 def test_the_example_publication_pages_meta_tags_are_valid_html(tmp_path):
-    srcdir = tmp_path / "example_site"
     shutil.copytree(
-        REPO / "example_site" / "homepage",
-        srcdir,
+        REPO / "example_site",
+        tmp_path / "example_site",
         ignore=shutil.ignore_patterns("_build"),
     )
+    srcdir = tmp_path / "example_site" / "homepage"
     app = SphinxTestApp(
         "html", srcdir=srcdir, status=io.StringIO(), warning=io.StringIO()
     )
