@@ -113,6 +113,6 @@ def test_example_cv_builds_to_a_pdf_that_reads_like_a_cv(make_app, tmp_path):
         "Mentors: Samy Bengio, Yoram Singer - Summer 2013.",
         "CSC2503: Foundations of Computer Vision (Grad),",
         "≤ 2015",
-        "[81 mins] Lecture on “Towards a unified view of supervised learning and reinforcement",
+        '[81 mins] Lecture on "Towards a unified view of supervised learning and reinforcement',
     ):
         assert any(expected in line for line in lines), expected

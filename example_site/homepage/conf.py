@@ -15,6 +15,10 @@ extensions = ["sphinx_scholar"]
 scholar_people_file = "data/people.yaml"
 # the seed homepage lists its links as text after the venue: [pdf] [code]
 scholar_entry_style = "brackets"
+# and its slides as [slides:ppt/pptx], its data sets as [dataset: 2-hop, 3-hop]
+scholar_link_format = {"slides": "{label}:{files:/}"}
+# its quotes and dashes as typed: "Master's thesis", "process -- gif files"
+smartquotes = False
 
 exclude_patterns = ["_build"]
 
