@@ -304,3 +304,84 @@ def test_a_site_without_posts_has_no_feed(make_app, root_copy):
 
 def test_characters_xml_cannot_hold_are_left_out():
     assert exports.xml_text("a\x00b\x0bc\ufffed\uffffe\U0001f600") == "abcde\U0001f600"
+
+
+# Whole posts, and the posts in the table of contents by date -----------------
+
+NEWEST_FIRST = ["posts/b-new", "posts/c-mid", "posts/a-old"]
+
+
+@pytest.mark.sphinx("html", testroot="news-full", freshenv=True)
+def test_the_toctree_of_a_news_list_follows_the_dates(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    # the file names say a, b, c; the dates say b, c, a
+    assert app.env.toctree_includes["index"] == NEWEST_FIRST
+    pages = ["index", *NEWEST_FIRST]
+    for page, following in zip(pages, pages[1:], strict=False):
+        soup = html(app, page)
+        nxt = soup.select_one('link[rel="next"]')["href"]
+        assert nxt.removesuffix(".html").split("/")[-1] == following.split("/")[-1]
+
+
+@pytest.mark.sphinx("html", testroot="news-full", freshenv=True)
+def test_full_shows_each_post_whole_with_working_links_images_and_anchors(app):
+    app.build()
+    soup = html(app, "index")
+    posts = soup.select("div.scholar-news-full > .scholar-post")
+    titles = [post.find("h2").find("a") for post in posts]
+    assert [a.get_text() for a in titles] == [
+        "The newest post",
+        "The middle post",
+        "The oldest post",
+    ]
+    assert [a["href"] for a in titles] == [f"{doc}.html" for doc in NEWEST_FIRST]
+    assert [
+        p.select_one(".scholar-post-meta").get_text(" ", strip=True) for p in posts
+    ] == [
+        "March 5, 2024",
+        "February 5, 2024",
+        "January 5, 2024",
+    ]
+    newest, _middle, oldest = posts
+    # cross-references go from the news page, not from the post's own
+    hrefs = [a["href"] for a in newest.select("p a")]
+    assert hrefs == ["posts/a-old.html#old-details", "posts/c-mid.html"]
+    # the page's anchors stay unique: the second "Details" is numbered, and
+    # the link inside its post follows it
+    ids = [node["id"] for node in soup.find_all(id=True)]
+    assert len(ids) == len(set(ids))
+    assert newest.find("section").find("section")["id"] == "details"
+    assert oldest.find("section").find("section")["id"] == "details-1"
+    assert oldest.select_one("p a")["href"] == "#details-1"
+    # the image is copied and shown from the news page
+    image = oldest.select_one("img")
+    assert image["src"] == "_images/dot.png"
+    assert (app.outdir / "_images" / "dot.png").is_file()
+
+
+@pytest.mark.sphinx("text", testroot="news-full", freshenv=True)
+def test_full_posts_in_text(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    text = (app.outdir / "index.txt").read_text(encoding="utf-8")
+    order = [
+        text.index(title)
+        for title in ("The newest post", "The middle post", "The oldest post")
+    ]
+    assert order == sorted(order)
+    assert "The details of the oldest post." in text
+    assert "January 5, 2024" in text
+    assert "the middle one is The middle post." in " ".join(text.split())
+
+
+@pytest.mark.sphinx("singlehtml", testroot="news-full", freshenv=True)
+def test_full_links_to_the_posts_where_the_site_is_one_document(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    soup = html(app, "index")
+    assert not soup.select(".scholar-news-full")
+    links = [a["href"] for a in soup.select("ul.scholar-news a")]
+    assert links == [f"#document-{doc}" for doc in NEWEST_FIRST]
+    # each post once, from the toctree
+    assert len(soup.find_all(string="The details of the oldest post.")) == 1

@@ -241,6 +241,19 @@ OPTION_DOCS = {
             "Show each post's first paragraph of prose, with a link to read "
             "more, in place of its ``:summary:``.",
         ),
+        "full": (
+            "",
+            "Show each post whole, one after another, its title linking to "
+            "its page, as a blog's front page does. Where the site is one "
+            "document (``singlehtml``, LaTeX), the posts are in it already: "
+            "the list links to them.",
+        ),
+        "toctree": (
+            "",
+            "Put the matching pages in the site's table of contents, hidden, "
+            "newest first (then the undated ones by name), so that the "
+            "sidebar and Previous and Next follow the dates.",
+        ),
         "class": ("*names*", "Extra CSS classes on the list."),
     },
 }
