@@ -52,7 +52,9 @@ def made_citation(record: Publication) -> str:
                    "phdthesis": "school", "techreport": "institution"}.get(kind, "howpublished")  # fmt: skip
     fields = []
     if record.authors:
-        names = (_name(_latex(author.name)) for author in record.authors)
+        names = [_name(_latex(author.name)) for author in record.authors]
+        if record.authors_partial:
+            names.append("others")
         fields.append(("author", " and ".join(names)))
     fields.append(("title", _with_math(record.title, record.title_math)))
     if record.venue:

@@ -83,6 +83,32 @@ CONFIG_VALUES = (
         "and ``[dataset: 2-hop, 3-hop]``.",
     ),
     ConfigValue(
+        "scholar_venue_format",
+        "",
+        (str,),
+        "How the venue line of a publication is written, instead of the "
+        "built-in ``ICML, vol. 36, pp. 1–9, 2019 (Oral).``: text with the "
+        "fields ``{venue}``, ``{volume}``, ``{number}``, ``{pages}``, "
+        "``{publisher}``, ``{year}``, ``{month}``, ``{status}`` and "
+        "``{notes}``, a part in square brackets written only when each of "
+        "its fields has a value: ``{venue}[, {volume}][ ({year})]`` writes "
+        "``Artificial Intelligence, 280 (2020)``. A format writes the year "
+        "even when the venue names it, and no full stop of its own. A "
+        "list's ``:venue-format:`` option chooses for that list.",
+    ),
+    ConfigValue(
+        "scholar_interactive_labels",
+        {},
+        (dict,),
+        "Words of interactive lists to replace, by name: ``sort`` (the "
+        "sort menu's label, ``Sort by``), ``default``, ``title-asc``, "
+        "``title-desc``, ``year-asc``, ``year-desc`` (its orders), "
+        "``search``, ``search-hint``, ``type``, ``tag``, ``all``, "
+        "``abstract`` (``Preview abstract``), ``abstract-hide``, ``bibtex``, "
+        "``bibtex-hide``, ``copy``, ``copied``, ``count``. By default they "
+        "are in the site's language.",
+    ),
+    ConfigValue(
         "scholar_highlight_links",
         False,
         (bool,),
@@ -192,6 +218,18 @@ def validate(app: Sphinx, config) -> None:
         config.scholar_venues_file = ""
     config.scholar_link_format = _link_formats(config.scholar_link_format, reject)
     config.scholar_highlight_links = bool(config.scholar_highlight_links)
+    from .render.venue_format import check_venue_format
+
+    problem = check_venue_format(config.scholar_venue_format)
+    if problem:
+        reject("scholar_venue_format", f"a format that can be read ({problem})")
+        config.scholar_venue_format = ""
+    labels = config.scholar_interactive_labels
+    if not isinstance(labels, dict) or not all(
+        isinstance(key, str) and isinstance(text, str) for key, text in labels.items()
+    ):
+        reject("scholar_interactive_labels", "a mapping of names to words")
+        config.scholar_interactive_labels = {}
     if not isinstance(config.scholar_publication_pages, str):
         reject("scholar_publication_pages", "a folder name (a string)")
         config.scholar_publication_pages = "pub"

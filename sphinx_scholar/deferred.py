@@ -51,6 +51,8 @@ def pending_list(
     node["highlight"] = ctx.highlight
     node["interactive"] = sorted(ctx.interactive)
     node["style"] = ctx.entry_style
+    node["venue_format"] = ctx.venue_format
+    node["details_last"] = ctx.details_last
     # what was found of the files they link (see :mod:`.render.files`)
     node["files"] = {
         key: (found.relative, found.download)
@@ -85,6 +87,8 @@ class ExpandPublicationLists(SphinxPostTransform):
             node["highlight"],
             interactive=frozenset(node["interactive"]),
             entry_style=node.get("style", self.config.scholar_entry_style),
+            venue_format=node.get("venue_format", self.config.scholar_venue_format),
+            details_last=node.get("details_last", False),
             anchors=dict(zip(node["keys"], node["anchors"], strict=True)),
             files=SiteFiles(
                 str(self.env.srcdir),

@@ -15,6 +15,7 @@ from .cache import cache_dir
 from .citation import citation_bibtex
 from .diagnostics import Subtype, warn
 from .model import Publication
+from .render.publications import shown_title
 from .shown import site_publications
 
 BIBTEX_FILE = "publications.bib"
@@ -121,13 +122,13 @@ def write_feed(app, records: list[Publication], pages: dict[str, str]) -> None:
         if base and page:
             url = f"{base}/{url}"
         entry.id(url if base and page else f"urn:sphinx-scholar:{record.key}")
-        entry.title(record.title)
+        entry.title(shown_title(record))
         if record.authors:  # at once: feedgen goes over its list at each call
             entry.author([{"name": author.name} for author in record.authors])
         if url:
             entry.link(href=url, rel="alternate")
         else:
-            entry.content(record.title)
+            entry.content(shown_title(record))
         entry.updated(published(record))
         entry.published(published(record))
         if record.abstract:

@@ -29,11 +29,14 @@ ENTRY_DATA = "scholar_data"
 ABSTRACT = "scholar_abstract"
 
 FEATURES = ("sort", "search", "type", "tag", "abstract", "bibtex")
+#: the orders an interactive list's sort menu may offer (``:sort-options:``)
+SORT_OPTIONS = ("default", "title-asc", "title-desc", "year-asc", "year-desc")
 
 
-def labels() -> dict[str, str]:
-    """Every word the script shows, translated here, handed over as data."""
-    return {
+def labels(overrides: dict | None = None) -> dict[str, str]:
+    """Every word the script shows, translated here, handed over as data;
+    ``overrides`` (``scholar_interactive_labels``) replaces some of them."""
+    words = {
         "controls": str(_("Sort and filter the list")),
         "sort": str(_("Sort by")),
         "default": str(_("Default order")),
@@ -54,6 +57,10 @@ def labels() -> dict[str, str]:
         "copied": str(_("Copied")),
         "count": str(_("{shown} of {total} publications")),
     }
+    for name, text in (overrides or {}).items():
+        if name in words and isinstance(text, str):
+            words[name] = text
+    return words
 
 
 class scholar_interactive(nodes.General, nodes.Element):
@@ -119,9 +126,17 @@ class InteractiveLists(SphinxPostTransform):
             entry["data"] = data
             if item.get(ABSTRACT):
                 # in the page, for the script's "Preview abstract" (and for
-                # visitors without the script), though the list hides abstracts
+                # visitors without the script), though the list hides abstracts;
+                # before a link to the publication's page put last
                 text = item[ABSTRACT]
-                entry += nodes.paragraph(text, text, classes=["scholar-abstract"])
+                abstract = nodes.paragraph(text, text, classes=["scholar-abstract"])
+                last = entry.children[-1] if entry.children else None
+                if last is not None and "scholar-details-line" in last.get(
+                    "classes", ()
+                ):
+                    entry.insert(len(entry.children) - 1, abstract)
+                else:
+                    entry += abstract
             item.replace_self(entry)
         # (by class, not by a function: docutils walks a long page much faster)
         for first in [
@@ -137,9 +152,14 @@ class InteractiveLists(SphinxPostTransform):
                 if isinstance(child, nodes.Element) and child.get(LIST_ID) == list_id
             ]
             wrapper = scholar_interactive()
+            settings = first[SETTINGS]
             wrapper["data"] = {
-                "features": " ".join(first[SETTINGS]["features"]),
-                "labels": json.dumps(labels(), ensure_ascii=False),
+                "features": " ".join(settings["features"]),
+                "sort-options": " ".join(settings.get("sort-options") or SORT_OPTIONS),
+                "labels": json.dumps(
+                    labels(self.config.scholar_interactive_labels),
+                    ensure_ascii=False,
+                ),
             }
             parent.insert(parent.index(members[0]), wrapper)
             for member in members:

@@ -91,6 +91,8 @@ class Publication:
     title: str
     type: str = "other"
     authors: tuple[Author, ...] = ()
+    #: whether ``authors`` names only some of the authors
+    authors_partial: bool = False
     editors: tuple[Author, ...] = ()
     venue: str = ""
     year: int | None = None

@@ -22,7 +22,12 @@ from .registry import registry_for
 from .render.context import site_context
 from .render.nodes import link_node, links_nodes, people_nodes
 from .render.page_html import body_html
-from .render.publications import DEFAULT_PARTS, math_nodes, venue_nodes
+from .render.publications import (
+    DEFAULT_PARTS,
+    math_nodes,
+    shown_title,
+    venue_nodes,
+)
 
 #: the extension's script, which publication pages do without
 SCRIPT = "sphinx-scholar.js"
@@ -111,7 +116,7 @@ class PageRenderer:
             else []
         )
         return {
-            "title": html.escape(record.title),
+            "title": html.escape(shown_title(record)),
             "body": body_html(self.section(pagename, record), self.translate),
             "metatags": head_tags(self.app, pagename, record, self.site, self.ctx),
             "parents": parents,
@@ -155,7 +160,9 @@ def publication_section(record: Publication, ctx) -> nodes.section:
         "", ids=["publication"], classes=["scholar-publication-page"]
     )
     section += nodes.title(
-        record.title, "", *math_nodes(record.title, record.title_math)
+        record.title,
+        "",
+        *math_nodes(shown_title(record), record.title_math),
     )
     lines = nodes.line_block(classes=["scholar-entry"])
     if record.authors:

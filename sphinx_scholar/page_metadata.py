@@ -35,7 +35,7 @@ def pdf_link(record: Publication) -> str:
 
 def head_tags(app, pagename: str, record: Publication, site, ctx) -> str:
     """Highwire Press tags for Google Scholar, and ScholarlyArticle JSON-LD."""
-    tags = [_meta("citation_title", record.title)]
+    tags = [_meta("citation_title", record.title)] if record.title else []
     tags += [_meta("citation_author", author.name) for author in record.authors]
     if record.year:
         date = f"{record.year}/{record.month:02d}" if record.month else str(record.year)

@@ -162,6 +162,26 @@ OPTION_DOCS = {
             "of buttons, or the links as text after the venue. Default: "
             ":confval:`scholar_entry_style`.",
         ),
+        "sort-options": (
+            "*orders*",
+            "The orders the sort menu of an interactive list offers, in the "
+            "order written: ``default``, ``title-asc``, ``title-desc``, "
+            "``year-asc``, ``year-desc``. Without ``default`` the list still "
+            "starts in its own order. Default: all of them.",
+        ),
+        "venue-format": (
+            "*template*",
+            "How the venue line is written, from ``{{venue}}``, ``{{volume}}``, "
+            "``{{year}}``, ...; a part in square brackets only when its fields "
+            "have values: ``{{venue}}[, {{volume}}][ ({{year}})]``. Default: "
+            ":confval:`scholar_venue_format`.",
+        ),
+        "details-last": (
+            "",
+            "The link to the publication's page (``View details``, "
+            "``Details``) comes after the abstract and its ``Preview "
+            "abstract`` button, instead of before them.",
+        ),
     },
     "talks": {
         "full-stop": (
@@ -190,6 +210,11 @@ OPTION_DOCS = {
         "photo": (
             "``round`` | ``square``",
             "The photo in a circle (the default) or with rounded corners.",
+        ),
+        "areas": (
+            "``before`` | ``after``",
+            "Where the research areas go: before the bio (the default), on "
+            "one line, or after it, under a heading of their own.",
         ),
     },
     "sponsorship": {

@@ -8,15 +8,20 @@ from docutils.parsers.rst import directives
 from ..config import ENTRY_STYLES
 from ..deferred import pending_list
 from ..diagnostics import Subtype
-from ..interactive import FEATURES, LIST_ID, SETTINGS
+from ..interactive import FEATURES, LIST_ID, SETTINGS, SORT_OPTIONS
 from ..render.publications import DEFAULT_PARTS, PARTS, render_publications
+from ..render.venue_format import check_venue_format
 from ..render.venues import note_venues
 from .listing import LIST_OPTIONS, ListingDirective
 
 
 class PublicationsDirective(ListingDirective):
     """``:interactive:`` (HTML only) adds sorting, a text filter, type and tag
-    filters, and abstract and BibTeX toggles; or only the features it names."""
+    filters, and abstract and BibTeX toggles; or only the features it names.
+    ``:sort-options:`` names the orders its sort menu offers;
+    ``:venue-format:`` writes the venue line (``scholar_venue_format``);
+    ``:details-last:`` puts the link to a publication's page after its
+    abstract."""
 
     kind = "publications"
     default_sort = "-year, -month"
@@ -25,6 +30,9 @@ class PublicationsDirective(ListingDirective):
         **LIST_OPTIONS,
         "interactive": directives.unchanged,
         "style": lambda value: directives.choice(value, ENTRY_STYLES),
+        "sort-options": directives.unchanged,
+        "venue-format": directives.unchanged,
+        "details-last": directives.flag,
     }
     #: render the entries when the page is written (see :mod:`..deferred`);
     #: the output is the same either way, and the tests check that it is
@@ -42,6 +50,18 @@ class PublicationsDirective(ListingDirective):
         ctx = self.context(records)
         ctx.interactive = self.features()
         ctx.entry_style = self.options.get("style", ctx.entry_style)
+        ctx.details_last = "details-last" in self.options
+        if "venue-format" in self.options:
+            template = self.options["venue-format"]
+            problem = check_venue_format(template)
+            if problem:
+                self.warn(
+                    f"option :venue-format: cannot be read ({problem}); "
+                    "the site's is used",
+                    Subtype.option,
+                )
+            else:
+                ctx.venue_format = template
         note_venues(self.env)
         make_list = None
         if self.deferred:
@@ -56,7 +76,10 @@ class PublicationsDirective(ListingDirective):
             list_id = f"{self.env.docname}-{self.lineno}"
             for node in result:
                 node[LIST_ID] = list_id
-            result[0][SETTINGS] = {"features": sorted(ctx.interactive)}
+            result[0][SETTINGS] = {
+                "features": sorted(ctx.interactive),
+                "sort-options": self.sort_options(),
+            }
         return self.with_classes(result)
 
     def features(self) -> frozenset[str]:
@@ -70,3 +93,17 @@ class PublicationsDirective(ListingDirective):
                     Subtype.option,
                 )
         return frozenset(name for name in chosen if name in FEATURES)
+
+    def sort_options(self) -> list[str]:
+        """The orders the sort menu offers, in its order (all by default)."""
+        chosen = self.list_option("sort-options")
+        if not chosen:
+            return list(SORT_OPTIONS)
+        for name in chosen:
+            if name not in SORT_OPTIONS:
+                self.warn(
+                    f"option :sort-options: does not know {name!r}; the orders are "
+                    f"{', '.join(SORT_OPTIONS)}",
+                    Subtype.option,
+                )
+        return [name for name in chosen if name in SORT_OPTIONS] or list(SORT_OPTIONS)

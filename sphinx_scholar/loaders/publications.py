@@ -168,7 +168,7 @@ RELATED_ITEM = Record(
 PUBLICATION = Record(
     "publication",
     "publication",
-    "One publication. Only `title` is required.",
+    "One publication. Only `title` is required (or `title_unknown`).",
     (
         Field(
             "key",
@@ -186,9 +186,14 @@ PUBLICATION = Record(
         Field(
             "title",
             "text",
-            "The title (required); it links to `url` when there is one.",
-            required=True,
+            "The title (required, unless `title_unknown` says it is not known); it links to `url` when there is one.",
             examples=("Notes on the Analytical Engine",),
+        ),
+        Field(
+            "title_unknown",
+            "flag",
+            "Whether the title is not known, as in a list copied from a page that shows none: the entry is shown without a title line, instead of being left out for the lack of one.",
+            examples=(True,),
         ),
         Field(
             "authors",
@@ -199,6 +204,12 @@ PUBLICATION = Record(
                 ["Lovelace, Ada*", "Charles Babbage"],
                 "Ada Lovelace and Charles Babbage",
             ),
+        ),
+        Field(
+            "authors_partial",
+            "flag",
+            "Whether `authors` names only some of the authors: the list shows them as written, and the BibTeX ends them with `and others`.",
+            examples=(True,),
         ),
         Field(
             "editors",
@@ -330,6 +341,7 @@ PUBLICATION = Record(
             ),
         ),
     ),
+    one_of=("title", "title_unknown"),
 )
 
 FIELDS = PUBLICATION.names
@@ -364,12 +376,15 @@ def publication_from_mapping(
             "key",
         )
         key = " ".join(key.split())
-    if not title:
+    title_unknown = reader.flag("title_unknown")
+    if not title and not title_unknown:
         reader.problem(
             Subtype.missing_field,
-            f"publication {key!r} has no 'title'; it is left out until it has one"
+            f"publication {key!r} has no 'title'; it is left out until it has one "
+            "(or 'title_unknown: true')"
             if key
-            else "publication has no 'title'; it is left out until it has one",
+            else "publication has no 'title'; it is left out until it has one "
+            "(or 'title_unknown: true')",
         )
         return None
 
@@ -402,6 +417,7 @@ def publication_from_mapping(
         title=title,
         type=type_,
         authors=read_authors(reader, "authors"),
+        authors_partial=reader.flag("authors_partial"),
         editors=read_authors(reader, "editors"),
         venue=reader.text("venue"),
         year=year,

@@ -95,6 +95,15 @@ _URL_MESSAGE = (
 _FLAG_WORDS = ("true", "yes", "1", "false", "no", "0")
 
 
+#: a flag that is set, where it makes a record valid (``Record.one_of``)
+_TRUE = {
+    "anyOf": [
+        {"const": True},
+        {"type": "string", "pattern": r"^\s*(" + any_case(_FLAG_WORDS[:3]) + r")\s*$"},
+    ]
+}
+
+
 def _url() -> dict:
     return {"type": "string", "pattern": _URL, "patternErrorMessage": _URL_MESSAGE}
 
@@ -459,10 +468,15 @@ def record_schema(record: Record, folded_keys: bool = False) -> dict:
     if required:
         found["required"] = required
     if record.one_of:
+        kinds = {item.name: item.kind for item in record.fields}
         found["anyOf"] = [
             {
                 "required": [name],
-                "properties": {name: {"type": ["string", "number"], "pattern": r"\S"}},
+                "properties": {
+                    name: _TRUE
+                    if kinds.get(name) == "flag"
+                    else {"type": ["string", "number"], "pattern": r"\S"}
+                },
             }
             for name in record.one_of
         ]

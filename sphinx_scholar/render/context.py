@@ -56,6 +56,12 @@ class RenderContext:
     highlight_links: bool = True
     #: venue badges from ``scholar_venues_file``, by folded name
     venues: dict | None = None
+    #: how the venue line is written (``scholar_venue_format``,
+    #: ``:venue-format:``); "" for the built-in line
+    venue_format: str = ""
+    #: whether the link to a publication's page comes after its abstract
+    #: (``:details-last:``)
+    details_last: bool = False
     #: how a link of several files is written, by label (``scholar_link_format``)
     link_format: dict[str, str] | None = None
 
@@ -90,6 +96,7 @@ def site_context(
     more :class:`RenderContext` fields)."""
     name, format_ = builder_of(env)
     page.setdefault("entry_style", env.config.scholar_entry_style)
+    page.setdefault("venue_format", env.config.scholar_venue_format)
     return RenderContext(
         document=document,
         docname=docname,

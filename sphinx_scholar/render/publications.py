@@ -27,6 +27,7 @@ from ..model import Link, LinkFile, Publication
 from ..text import fold, slug
 from .context import RenderContext
 from .nodes import image_node, link_node, links_nodes, people_nodes, render_groups
+from .venue_format import format_venue
 from .venues import Badge, badge_of
 
 #: the attribute of a reference whose target is a publication's own page
@@ -121,7 +122,7 @@ def publication_item(
             item += thumbnail
             item["classes"].append("scholar-has-thumbnail")
     lines = nodes.line_block(classes=["scholar-entry"])
-    if "title" in parts:
+    if "title" in parts and record.title:  # none when ``title_unknown``
         title = nodes.line("", "", classes=["scholar-title"])
         badge = badge_of(record, ctx.venues or {}) if ctx.pictures else None
         if badge is not None and "venue" in parts:
@@ -138,13 +139,19 @@ def publication_item(
     details = venue_nodes(record, parts - {"links"} if buttons else parts, ctx)
     if details:
         lines += nodes.line("", "", *details, classes=["scholar-venue"])
+    details_line = None
     if "details" in parts and ctx.page_folder and not buttons:
         # a link to the publication's own page, where the builder makes one
         details = nodes.reference(
             "", str(_("View details")), refuri="#", classes=["scholar-details-link"]
         )
         details[PAGE_KEY] = record.key
-        lines += nodes.line("", "", details, classes=["scholar-details-line"])
+        if ctx.details_last:  # after the abstract (see :mod:`..interactive`)
+            details_line = nodes.paragraph(
+                "", "", details, classes=["scholar-details-line"]
+            )
+        else:
+            lines += nodes.line("", "", details, classes=["scholar-details-line"])
     if "related" in parts:
         for related in record.related:
             line = nodes.line("", related.text, classes=["scholar-related"])
@@ -164,6 +171,10 @@ def publication_item(
         )
     elif "abstract" in ctx.interactive and record.abstract:
         item[ABSTRACT] = record.abstract  # added for the script, in HTML only
+    if details_line is not None:
+        item += details_line
+    if ctx.details_last and buttons:
+        item["classes"].append("scholar-details-last")  # moved by the script
     return item
 
 
@@ -269,6 +280,12 @@ def entry_data(record: Publication, features: frozenset[str]) -> dict:
     return data
 
 
+def shown_title(record: Publication) -> str:
+    """The title, or "Untitled" where it is not known (``title_unknown``):
+    for the publication's page and feed, which need one."""
+    return record.title or str(_("Untitled"))
+
+
 def title_nodes(
     record: Publication, ctx: RenderContext, to_page: bool = False
 ) -> list[nodes.Node]:
@@ -311,6 +328,9 @@ def venue_nodes(
     record: Publication, parts: frozenset[str], ctx: RenderContext
 ) -> list[nodes.Node]:
     """``ICML, vol. 36, no. 6, pp. 1–9, 2019 (to appear, Oral). [pdf] [code]``."""
+    if ctx is not None and ctx.venue_format:  # ``scholar_venue_format``
+        text = format_venue(record, parts, ctx.venue_format)
+        return venue_line(text, record, parts, ctx, "")
     pieces = []
     if "venue" in parts:
         pieces.append(record.venue)
@@ -339,9 +359,16 @@ def venue_nodes(
         remarks.extend(record.notes)
     if remarks:
         text = f"{text} ({', '.join(remarks)})" if text else f"({', '.join(remarks)})"
+    return venue_line(text, record, parts, ctx)
+
+
+def venue_line(
+    text: str, record: Publication, parts, ctx: RenderContext, end: str = "."
+) -> list[nodes.Node]:
+    """The venue line's text (ended by ``end``), then the links."""
     result: list[nodes.Node] = []
     if text:
-        result.append(nodes.inline("", text + ".", classes=["scholar-details"]))
+        result.append(nodes.inline("", text + end, classes=["scholar-details"]))
     if "links" in parts and record.links:
         links = links_nodes(record.links, record, ctx)
         if links and not text:

@@ -59,6 +59,21 @@
     return control;
   }
 
+  // The sort menu: the orders the list offers (data-sort-options). Without
+  // "default" among them, the list starts in its own order all the same,
+  // under a placeholder the menu does not offer.
+  function sortSelect(root, labels) {
+    var names = (root.getAttribute("data-sort-options") || "default title-asc title-desc year-asc year-desc")
+      .split(" ").filter(function (name) { return labels[name]; });
+    var control = select(names.map(function (name) { return [name, labels[name]]; }), "default");
+    if (names.indexOf("default") === -1) {
+      var placeholder = element("option", { value: "default", hidden: "", disabled: "" }, labels["default"]);
+      placeholder.selected = true;
+      control.insertBefore(placeholder, control.firstChild);
+    }
+    return control;
+  }
+
   function toggle(entry, content, showText, hideText, kind) {
     var button = element("button", {
       type: "button",
@@ -99,6 +114,11 @@
       entry.appendChild(box);
       bar.appendChild(toggle(entry, box, labels.bibtex, labels["bibtex-hide"], "bibtex"));
     }
+    // the link to the publication's page after the toggles (:details-last:)
+    var details = entry.classList.contains("scholar-details-last")
+      ? entry.querySelector(":scope > .line-block .scholar-button-holder")
+      : null;
+    if (details && bar.childNodes.length) bar.appendChild(details);
     if (bar.childNodes.length) {
       var firstBlock = entry.querySelector(":scope > .line-block");
       entry.insertBefore(bar, firstBlock ? firstBlock.nextSibling : entry.firstChild);
@@ -236,13 +256,7 @@
       toolbar.appendChild(labelled(labels.search, search, "search"));
     }
     if (features.sort) {
-      var sort = select([
-        ["default", labels["default"]],
-        ["title-asc", labels["title-asc"]],
-        ["title-desc", labels["title-desc"]],
-        ["year-asc", labels["year-asc"]],
-        ["year-desc", labels["year-desc"]],
-      ], "default");
+      var sort = sortSelect(root, labels);
       sort.classList.add("scholar-sort");
       sort.addEventListener("change", function () { state.sort = sort.value; apply(); });
       toolbar.appendChild(labelled(labels.sort, sort, "sort"));
