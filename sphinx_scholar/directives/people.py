@@ -52,13 +52,15 @@ class ProfileDirective(SphinxDirective):
 
     ``:name:`` is ``auto`` (the name is left out where the section the profile
     opens is titled with it, as a homepage's title is), ``show`` or ``hide``;
-    ``:photo:`` is ``round`` or ``square``."""
+    ``:photo:`` is ``round`` or ``square``; ``:areas:`` puts the research
+    areas ``before`` the bio (the default) or ``after`` it, under a heading."""
 
     required_arguments = 1
     has_content = True
     option_spec = {
         "name": lambda value: directives.choice(value, ("auto", "show", "hide")),
         "photo": lambda value: directives.choice(value, ("round", "square")),
+        "areas": lambda value: directives.choice(value, ("before", "after")),
     }
 
     def titled_with(self, person) -> bool:
@@ -103,5 +105,6 @@ class ProfileDirective(SphinxDirective):
                 ctx,
                 show_name=show_name,
                 photo_shape=self.options.get("photo", "round"),
+                areas=self.options.get("areas", "before"),
             )
         ]

@@ -223,10 +223,13 @@ def render_profile(
     ctx: RenderContext,
     show_name: bool = True,
     photo_shape: str = "round",
+    areas: str = "before",
 ) -> nodes.container:
     """The top of a homepage: the photo beside name, role, affiliation and
     icon links, then the research areas and the bio. ``show_name`` is false
-    where the page's title already is the person's name."""
+    where the page's title already is the person's name; with ``areas``
+    ``"after"``, the research areas follow the bio, under a heading of their
+    own, as on an organisation's profile page."""
     block = nodes.container(classes=["scholar-profile"])
     block["ids"].append(ctx.unique_id(f"profile-{slug(person.id)}"))
     ctx.register(block)
@@ -259,8 +262,8 @@ def render_profile(
         head += lines
     if len(head):
         block += head
-    if person.areas:
-        label = str(_("Research areas"))
+    label = str(_("Research areas"))
+    if person.areas and areas != "after":
         block += nodes.paragraph(
             "",
             "",
@@ -269,4 +272,15 @@ def render_profile(
             classes=["scholar-areas"],
         )
     block += bio
+    if person.areas and areas == "after":
+        block += nodes.rubric(label, label, classes=["scholar-areas-heading"])
+        block += nodes.bullet_list(
+            "",
+            *(
+                nodes.list_item("", nodes.paragraph(area, area))
+                for area in person.areas
+            ),
+            classes=["scholar-areas", "scholar-areas-list"],
+            bullet="-",
+        )
     return block
