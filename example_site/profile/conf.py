@@ -14,6 +14,12 @@ version = "2026"  # e-books (the epub builder) need one
 extensions = ["sphinx_scholar"]
 
 scholar_people_file = "data/people.yaml"
+# the sort menu's label as the profile writes it
+scholar_interactive_labels = {"sort": "Sort By"}
+
+# the abstracts keep their LaTeX quotes and dashes (``static'', --) as the
+# profile shows them
+smartquotes = False
 
 exclude_patterns = ["_build"]
 
