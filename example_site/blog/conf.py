@@ -18,6 +18,10 @@ scholar_people_file = "data/googlers.yaml"
 
 exclude_patterns = ["_build"]
 
+# The posts are published as written: straight quotes stay straight
+# ("Here's", "It'll") and "--" stays two hyphens, as in the post.
+smartquotes = False
+
 globals().update(theme_settings())
 html_title = "Research Blog"
 html_favicon = "_static/favicon.svg"
