@@ -46,7 +46,7 @@ def test_talks_in_french(app):
     ]
     assert (
         titles[1]
-        == "[81 min] Cours sur “Towards a unified view of engines” à UC Berkeley, 2017."
+        == "[81 min] Cours sur «\u00a0Towards a unified view of engines\u00a0» à UC Berkeley, 2017."
     )
     assert titles[0].endswith("[slides] [article]")
 
