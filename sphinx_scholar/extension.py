@@ -28,17 +28,17 @@ from .directives.publications import PublicationsDirective
 from .directives.talks import TalksDirective
 from .domain import ScholarDomain
 from .exports import exports_written, write_exports, written_apart
-from .locale import MESSAGE_CATALOG
 from .page_content import SCRIPT, without_list_script
 from .page_description import add_description
+from .page_scan import named_files
 from .pages import collect_pages, remove_old_page_sources
 from .paths import is_readable, readable_folders
-from .registry import people_files, registry_for, report_problems
 from .render.publications import PAGE_KEY
 from .search import index_pages
 from .shown import site_publications
-from .sources import named_files
+from .site_people import people_files, registry_for, report_problems
 from .state import state_of
+from .translations import MESSAGE_CATALOG
 
 STATIC_DIR = os.path.join(os.path.dirname(__file__), "static")
 LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .loaders.fields import did_you_mean
 from .loaders.publications import normalize_type
 from .model import Person
-from .people import Registry
+from .people_matching import Registry
 from .text import fold, name_key
 
 

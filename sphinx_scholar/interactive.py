@@ -17,7 +17,7 @@ import json
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .locale import _
+from .translations import _
 
 #: node attribute: the id shared by every top node of one interactive list
 LIST_ID = "scholar_list"

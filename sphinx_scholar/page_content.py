@@ -14,11 +14,9 @@ from sphinx.util.osutil import relative_uri
 
 from .citation import citation_bibtex
 from .deferred import educate
-from .locale import _
 from .model import Publication
 from .page_metadata import head_tags
-from .people import Highlight, resolve_highlight
-from .registry import registry_for
+from .people_matching import Highlight, resolve_highlight
 from .render.context import site_context
 from .render.nodes import link_node, links_nodes, people_nodes
 from .render.page_html import body_html
@@ -28,6 +26,8 @@ from .render.publications import (
     shown_title,
     venue_nodes,
 )
+from .site_people import registry_for
+from .translations import _
 
 #: the extension's script, which publication pages do without
 SCRIPT = "sphinx-scholar.js"

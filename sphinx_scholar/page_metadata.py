@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 
-from .calendar import script_json
+from .event_calendar import script_json
 from .model import Publication
 from .page_description import meta_tag, opengraph_tags, summary
 from .render.files import is_external

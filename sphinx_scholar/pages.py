@@ -27,8 +27,8 @@ from .cache import cache_dir
 from .config import CONFIG_VALUES
 from .model import Publication
 from .page_content import PageRenderer
-from .registry import people_files
 from .shown import makes_pages, site_publications
+from .site_people import people_files
 from .state import state_of
 
 logger = logging.getLogger(__name__)

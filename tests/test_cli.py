@@ -239,7 +239,7 @@ def test_import_never_overwrites_without_being_asked(tmp_path):
 
 def test_the_directive_kinds_known_to_the_source_scanner_match_the_directives():
     from sphinx_scholar.extension import DIRECTIVES
-    from sphinx_scholar.sources import DIRECTIVE_KINDS
+    from sphinx_scholar.page_scan import DIRECTIVE_KINDS
 
     assert {
         name: directive.kind for name, directive in DIRECTIVES.items()
@@ -247,7 +247,7 @@ def test_the_directive_kinds_known_to_the_source_scanner_match_the_directives():
 
 
 def test_the_scanner_skips_examples_in_code_blocks():
-    from sphinx_scholar.sources import named_files
+    from sphinx_scholar.page_scan import named_files
 
     text = (
         ".. publications:: data/a.yaml\n\n"

@@ -529,7 +529,7 @@ def visit(page) -> None:
     ],
 )
 def test_only_controls_without_a_partner_are_removed(written, kept):
-    from sphinx_scholar.loaders.controls import balanced
+    from sphinx_scholar.loaders.invisible_characters import balanced
 
     assert balanced(written) == kept
 

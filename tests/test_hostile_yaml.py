@@ -3,7 +3,7 @@ good entries of the file still read."""
 
 from __future__ import annotations
 
-from sphinx_scholar.calendar import event_ics, event_jsonld
+from sphinx_scholar.event_calendar import event_ics, event_jsonld
 from sphinx_scholar.loaders import fields, load_event, load_publications
 
 from .test_cli import scholar

@@ -3,7 +3,7 @@
 import pytest
 
 from sphinx_scholar.model import Author, Person
-from sphinx_scholar.people import Highlight, Registry, resolve_highlight
+from sphinx_scholar.people_matching import Highlight, Registry, resolve_highlight
 
 LOVELACE = Person(
     "lovelace",

@@ -19,7 +19,7 @@ from sphinx_scholar.filters import FIELDS, QueryError, compile_filter
 from sphinx_scholar.loaders import LOADERS, awards, cv, events, people, publications
 from sphinx_scholar.loaders import talks as talk_loader
 from sphinx_scholar.model import Author, CvEntry, LoadResult, Person, Publication, Talk
-from sphinx_scholar.people import Registry, resolve_highlight
+from sphinx_scholar.people_matching import Registry, resolve_highlight
 from sphinx_scholar.query import group_records, parse_sort, sort_records
 from sphinx_scholar.text import fold, name_key, natural_order, split_mark
 

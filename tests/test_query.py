@@ -6,7 +6,7 @@ import pytest
 
 from sphinx_scholar.filters import QueryError, compile_filter
 from sphinx_scholar.model import PUBLICATION_TYPES, Author, Person, Publication
-from sphinx_scholar.people import Registry
+from sphinx_scholar.people_matching import Registry
 from sphinx_scholar.query import Group, group_records, parse_sort, sort_records
 
 REGISTRY = Registry.of(

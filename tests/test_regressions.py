@@ -201,7 +201,7 @@ def test_problems_without_a_line_name_the_file_not_a_document(make_app, root_cop
 
 
 def test_json_ld_cannot_be_closed_by_data():
-    from sphinx_scholar.calendar import script_json
+    from sphinx_scholar.event_calendar import script_json
 
     text = script_json({"name": "</script><script>alert(1)</script>"})
     assert "</script>" not in text and json.loads(text)["name"].startswith("</script>")

@@ -11,10 +11,9 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from .. import cache
-from ..calendar import event_ics, event_jsonld
 from ..diagnostics import Subtype
+from ..event_calendar import event_ics, event_jsonld
 from ..filters import QueryError, compile_filter
-from ..locale import _
 from ..model import PEOPLE_JOINS, Event
 from ..query import group_records
 from ..render.events import (
@@ -30,6 +29,7 @@ from ..render.events import (
 from ..render.nodes import grouped
 from ..render.publications import DEFAULT_PARTS as PUBLICATION_PARTS
 from ..render.publications import render_publications
+from ..translations import _
 from .listing import LIST_OPTIONS, ListingDirective
 
 EVENT_OPTIONS = {

@@ -16,12 +16,12 @@ from ..filters import QueryError, compile_filter
 from ..loaders.fields import did_you_mean
 from ..model import Problem
 from ..paths import is_readable, outside_message, readable_folders
-from ..people import Highlight, resolve_highlight
+from ..people_matching import Highlight, resolve_highlight
 from ..query import GROUPINGS, group_records, parse_sort, sort_records
-from ..registry import note_people_dependency, registry_for
 from ..render.context import RenderContext, render_context
 from ..render.files import resolve
 from ..render.nodes import compact
+from ..site_people import note_people_dependency, registry_for
 from ..text import name_key
 
 LIST_OPTIONS = {

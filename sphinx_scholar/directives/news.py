@@ -32,9 +32,9 @@ from sphinx.util.osutil import relative_uri
 
 from ..diagnostics import Subtype, warn
 from ..loaders.fields import parse_date, safe_url
-from ..locale import _
 from ..model import Author
-from ..registry import note_people_dependency, registry_for
+from ..site_people import note_people_dependency, registry_for
+from ..translations import _
 
 #: the feed of the posts, beside the pages (see :mod:`..exports`)
 NEWS_FEED_FILE = "news.atom"

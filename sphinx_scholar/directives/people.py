@@ -7,11 +7,11 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from ..diagnostics import Subtype, warn
-from ..people import Highlight
-from ..registry import note_people_dependency, registry_for
+from ..people_matching import Highlight
 from ..render.context import render_context
 from ..render.files import resolve
 from ..render.people import DEFAULT_PARTS, PARTS, render_people, render_profile
+from ..site_people import note_people_dependency, registry_for
 from .listing import ListingDirective
 
 

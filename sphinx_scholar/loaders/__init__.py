@@ -8,9 +8,9 @@ import os
 from ..diagnostics import Subtype
 from ..model import LoadResult, Problem
 from .awards import awards_from_data
-from .controls import may_hold_controls, without_stray_controls
 from .cv import cv_from_data
 from .events import event_from_data
+from .invisible_characters import may_hold_controls, without_stray_controls
 from .lists import records_of, unique_records
 from .people import people_from_data
 from .publications import publication_from_mapping

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ..locale import _
 from ..model import AwardProgram, Project, Recipient
 from ..text import slug
+from ..translations import _
 from .context import RenderContext
 from .nodes import link_node, person_node
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from docutils import nodes
 
 from ..paths import readable_folders
-from ..people import Highlight, Registry
-from ..registry import registry_for
+from ..people_matching import Highlight, Registry
+from ..site_people import registry_for
 from ..text import slug
 from .files import SiteFiles
 from .venues import site_venues

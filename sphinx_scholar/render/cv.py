@@ -19,9 +19,9 @@ from itertools import groupby
 from docutils import nodes
 from sphinx.util.i18n import format_date
 
-from ..locale import _
 from ..model import CvEntry, DateRange
 from ..text import slug
+from ..translations import _
 from .context import RenderContext
 from .nodes import grouped, links_nodes, people_nodes
 

@@ -23,9 +23,9 @@ from itertools import groupby
 
 from docutils import nodes
 
-from ..locale import _
 from ..model import Event, ProgramItem, Role
 from ..text import slug
+from ..translations import _
 from .nodes import (
     RenderContext,
     image_node,

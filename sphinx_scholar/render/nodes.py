@@ -12,10 +12,10 @@ from collections.abc import Callable
 from docutils import nodes
 from sphinx import addnodes
 
-from ..locale import _
 from ..model import Author, Link, Person
 from ..query import Group
 from ..text import slug
+from ..translations import _
 from .context import RenderContext
 from .files import is_external, is_picture_address, picture_address
 from .fold import fold_node

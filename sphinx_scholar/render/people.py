@@ -11,9 +11,9 @@ from pathlib import Path
 from docutils import nodes
 from sphinx import addnodes
 
-from ..locale import _
 from ..model import Link, Person
 from ..text import slug
+from ..translations import _
 from .context import RenderContext
 from .nodes import image_node, link_node, render_groups
 

@@ -22,9 +22,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..citation import citation_bibtex
 from ..interactive import ABSTRACT, ENTRY_DATA
-from ..locale import _
 from ..model import Link, LinkFile, Publication
 from ..text import fold, slug
+from ..translations import _
 from .context import RenderContext
 from .nodes import image_node, link_node, links_nodes, people_nodes, render_groups
 from .venue_format import format_venue

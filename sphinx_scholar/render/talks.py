@@ -5,9 +5,9 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx import addnodes
 
-from ..locale import _
 from ..model import Talk
 from ..text import slug
+from ..translations import _
 from .context import RenderContext
 from .nodes import link_node, links_nodes, people_nodes, render_groups
 

@@ -9,7 +9,7 @@ from .diagnostics import Subtype, report
 from .loaders.people import people_from_data
 from .model import Problem
 from .paths import is_readable, outside_message, readable_folders
-from .people import Registry
+from .people_matching import Registry
 from .state import state_of
 
 
