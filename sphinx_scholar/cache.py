@@ -15,10 +15,15 @@ import hashlib
 import os
 import pickle
 import threading
+from collections.abc import Callable
+from typing import IO, TYPE_CHECKING
 
 from .loaders import LOADERS
 from .model import LoadResult
 from .state import state_of
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
 
 #: Bump when the records change shape, so that old pickles are not used.
 CACHE_VERSION = 8
@@ -28,7 +33,7 @@ CACHE_VERSION = 8
 INCREMENTAL = {"publications"}
 
 
-def stamp(path: str) -> tuple | None:
+def stamp(path: str) -> tuple[int, int, int] | None:
     try:
         stat = os.stat(path)
     except OSError:
@@ -36,7 +41,7 @@ def stamp(path: str) -> tuple | None:
     return (stat.st_mtime_ns, stat.st_size, CACHE_VERSION)
 
 
-def cache_dir(env) -> str:
+def cache_dir(env: BuildEnvironment) -> str:
     """Where the parsed data of a build environment is pickled."""
     return os.path.join(env.doctreedir, "scholar")
 
@@ -64,7 +69,7 @@ class DataCache:
             return known[1]
         digest = _file_digest(path)
         saved_stamp, result = self._read_pickle(memo_key, digest)
-        if saved_stamp != file_stamp:
+        if result is None or saved_stamp != file_stamp:
             # What the last reading of the file gave, for a loader that reads
             # only what changed since.
             previous = known[1] if known else result
@@ -79,8 +84,8 @@ class DataCache:
         return result
 
     def _read_pickle(
-        self, memo_key, digest: str
-    ) -> tuple[tuple | None, LoadResult | None]:
+        self, memo_key: tuple[str, str], digest: str
+    ) -> tuple[tuple[int, int, int] | None, LoadResult | None]:
         """The stamp of the file when it was pickled, and what it gave. A
         pickle of other contents is not used, though the file kept its size
         and time (an edit a build cannot otherwise see, even with ``-E``)."""
@@ -96,7 +101,11 @@ class DataCache:
         return (saved_stamp if saved_digest == digest else None), result
 
     def _write_pickle(
-        self, memo_key, file_stamp, digest: str, result: LoadResult
+        self,
+        memo_key: tuple[str, str],
+        file_stamp: tuple[int, int, int],
+        digest: str,
+        result: LoadResult,
     ) -> None:
         if not self.folder:
             return
@@ -108,7 +117,7 @@ class DataCache:
         )
 
 
-def of(env) -> DataCache:
+def of(env: BuildEnvironment) -> DataCache:
     """The data cache of a build environment."""
     state = state_of(env)
     if state.data is None:
@@ -135,11 +144,15 @@ def _file_digest(path: str) -> str:
         return ""
 
 
-def _usable(saved_stamp, result) -> bool:
-    return isinstance(result, LoadResult) and saved_stamp[-1:] == (CACHE_VERSION,)
+def _usable(saved_stamp: object, result: object) -> bool:
+    return (
+        isinstance(result, LoadResult)
+        and isinstance(saved_stamp, tuple)
+        and saved_stamp[-1:] == (CACHE_VERSION,)
+    )
 
 
-def _write_atomically(target: str, dump) -> bool:
+def _write_atomically(target: str, dump: Callable[[IO[bytes]], object]) -> bool:
     """Whether ``dump`` could write the file."""
     try:
         os.makedirs(os.path.dirname(target), exist_ok=True)

@@ -8,7 +8,8 @@ talk can link to the paper it presents and prose can cite one with
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+from collections.abc import Callable, Iterable, Iterator, Set
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx.domains import Domain
@@ -17,6 +18,18 @@ from sphinx.util.nodes import make_refnode
 
 from .model import Problem
 from .state import state_of
+
+if TYPE_CHECKING:
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+#: where publications are shown, as :meth:`ScholarDomain.snapshot` copies it
+Snapshot = tuple[
+    dict[str, dict[str, str]],
+    dict[str, dict[str, str]],
+    dict[str, dict[str, list[tuple[str, tuple[str, ...]]]]],
+]
 
 
 class PublicationRole(XRefRole):
@@ -139,7 +152,7 @@ class ScholarDomain(Domain):
         if hidden:
             self.conditional[docname] = hidden
 
-    def visible(self, holds) -> dict[str, dict[str, str]]:
+    def visible(self, holds: Callable[[str], bool]) -> dict[str, dict[str, str]]:
         """docname -> {key: anchor} of the publications shown in a build,
         whose ``only`` conditions are told by ``holds(expression)``."""
         shown = dict(self.publications)
@@ -176,7 +189,7 @@ class ScholarDomain(Domain):
         parallel builds)."""
         site = state_of(self.env).site
         if site is not None:
-            found = site.where(key, fromdocname)
+            found: tuple[str, str] | None = site.where(key, fromdocname)
         elif key in self.publications.get(fromdocname, ()):
             found = fromdocname, self.publications[fromdocname][key]
         else:
@@ -192,7 +205,7 @@ class ScholarDomain(Domain):
         docname, anchor = found
         return docname, anchor, self.titles[docname][key]
 
-    def snapshot(self) -> tuple[dict, dict, dict]:
+    def snapshot(self) -> Snapshot:
         """A copy of where publications are shown, to compare with later."""
         return (
             {doc: dict(anchors) for doc, anchors in self.publications.items()},
@@ -200,12 +213,17 @@ class ScholarDomain(Domain):
             {doc: dict(keys) for doc, keys in self.conditional.items()},
         )
 
-    def moved_since(self, snapshot: tuple[dict, dict, dict]) -> set[str]:
+    def moved_since(self, snapshot: Snapshot) -> set[str]:
         """The keys of the publications whose pages, anchors, titles or
         ``only`` conditions changed since the snapshot was taken."""
         moved: set[str] = set()
-        tables = (self.publications, self.titles, self.conditional)
-        for now, before in zip(tables, snapshot, strict=True):
+        tables: tuple[dict[str, dict[str, Any]], ...] = (
+            self.publications,
+            self.titles,
+            self.conditional,
+        )
+        before_tables: tuple[dict[str, dict[str, Any]], ...] = snapshot
+        for now, before in zip(tables, before_tables, strict=True):
             for docname in now.keys() | before.keys():
                 new, old = now.get(docname, {}), before.get(docname, {})
                 if new != old:
@@ -242,13 +260,22 @@ class ScholarDomain(Domain):
         for name in self.initial_data:
             self.data[name].pop(docname, None)
 
-    def merge_domaindata(self, docnames: Set[str], otherdata: dict) -> None:
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
             for name in self.initial_data:
                 if docname in otherdata[name]:
                     self.data[name][docname] = otherdata[name][docname]
 
-    def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
         found = self.where_shown(target, fromdocname) if typ == "pub" else None
         if found is None:
             return None
@@ -257,13 +284,21 @@ class ScholarDomain(Domain):
             contnode = nodes.inline(title, title, classes=["scholar-pub-ref"])
         return make_refnode(builder, fromdocname, docname, anchor, contnode, title)
 
-    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
         found = self.resolve_xref(
             env, fromdocname, builder, "pub", target, node, contnode
         )
         return [("scholar:pub", found)] if found else []
 
-    def get_objects(self):
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         site = state_of(self.env).site
         shown = site.shown if site is not None else self.publications
         first: dict[str, str] = {}
@@ -278,3 +313,8 @@ class ScholarDomain(Domain):
                 shown[docname][key],
                 1,
             )
+
+
+def scholar_domain(env: BuildEnvironment) -> ScholarDomain:
+    """The environment's :class:`ScholarDomain`, typed as such."""
+    return cast(ScholarDomain, env.get_domain("scholar"))

@@ -7,6 +7,7 @@ command line can use them alone, and so that they pickle into the build cache.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from .text import text_and_math
 
@@ -23,6 +24,29 @@ PUBLICATION_TYPES = (
     "patent",
     "other",
 )
+
+
+class SourcedRecord(Protocol):
+    """What records of every kind that comes from a data file share: a key,
+    and the file and line they came from (for messages, and to find the
+    files they name next to it)."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def source(self) -> str: ...
+
+    @property
+    def line(self) -> int: ...
+
+
+class AuthoredRecord(SourcedRecord, Protocol):
+    """A record with people: a publication's authors, a talk's speakers, a
+    degree's advisors, an event's organisers."""
+
+    @property
+    def authors(self) -> tuple[Author, ...]: ...
 
 
 @dataclass(frozen=True)

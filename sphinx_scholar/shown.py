@@ -13,19 +13,27 @@ import hashlib
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from . import cache
 from .diagnostics import Subtype, file_location, warn_in_file
+from .domain import scholar_domain
 from .model import Publication
 from .render.context import site_files
 from .render.files import Found, SiteFiles, resolve
 from .state import state_of
 
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.tags import Tags
+
 #: characters a page name keeps as written; others are replaced
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
-def makes_pages(app) -> bool:
+def makes_pages(app: Sphinx) -> bool:
     """Whether this build writes publication pages: HTML with a page per file
     (not ``singlehtml``, nor an e-book), when the site asks for them."""
     builder = app.builder
@@ -35,6 +43,13 @@ def makes_pages(app) -> bool:
         and builder.name != "singlehtml"
         and not builder.name.startswith("epub")
     )
+
+
+def html_builder(app: Sphinx) -> StandaloneHTMLBuilder:
+    """The builder of a build that writes publication pages: Sphinx's HTML
+    builder or one made from it, the only builders that emit
+    ``html-collect-pages`` and write a search index."""
+    return cast("StandaloneHTMLBuilder", app.builder)
 
 
 def page_names(keys, folder: str, taken) -> dict[str, str]:
@@ -55,7 +70,7 @@ def page_names(keys, folder: str, taken) -> dict[str, str]:
     return names
 
 
-def condition_holds(tags, expression: str) -> bool:
+def condition_holds(tags: Tags, expression: str) -> bool:
     """An ``only`` condition, as Sphinx evaluates it when it writes a page
     (one that does not parse keeps its content, as Sphinx does)."""
     try:
@@ -67,9 +82,9 @@ def condition_holds(tags, expression: str) -> bool:
 class SitePublications:
     """The publications the built site shows, their lists, pages and records."""
 
-    def __init__(self, env, tags, folder: str) -> None:
+    def __init__(self, env: BuildEnvironment, tags: Tags, folder: str) -> None:
         self.env = env
-        domain = env.get_domain("scholar")
+        domain = scholar_domain(env)
         #: docname -> {key: anchor} of the publications the built site shows
         self.shown: dict[str, dict[str, str]] = domain.visible(
             lambda expression: condition_holds(tags, expression)
@@ -118,7 +133,7 @@ class SitePublications:
         if self._records is None:
             found: dict[str, Publication] = {}
             warned: set[tuple[str, str]] = set()
-            sources = self.env.get_domain("scholar").sources
+            sources = scholar_domain(self.env).sources
             data = cache.of(self.env)
             for docname in sorted(self.shown):
                 wanted = self.shown[docname]
@@ -169,7 +184,7 @@ def _warn_twice_shown(first: Publication, other: Publication) -> None:
     )
 
 
-def site_publications(app) -> SitePublications:
+def site_publications(app: Sphinx) -> SitePublications:
     """What the site shows in this build, made when first asked once the
     documents are read."""
     state = state_of(app.env)

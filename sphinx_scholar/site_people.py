@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from . import cache
 from .diagnostics import Subtype, report
@@ -12,8 +13,11 @@ from .paths import is_readable, outside_message, readable_folders
 from .people_matching import Registry
 from .state import state_of
 
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
 
-def people_files(env) -> list[str]:
+
+def people_files(env: BuildEnvironment) -> list[str]:
     """The people files, from the source directory: one name or a list."""
     names = env.config.scholar_people_file
     if isinstance(names, str):
@@ -21,13 +25,13 @@ def people_files(env) -> list[str]:
     return [os.path.join(env.srcdir, name) for name in names]
 
 
-def note_people_dependency(env) -> None:
+def note_people_dependency(env: BuildEnvironment) -> None:
     """The current page shows people: it is read again when they change."""
     for path in people_files(env):
         env.note_dependency(path)
 
 
-def _build(env) -> tuple[Registry, list[Problem]]:
+def _build(env: BuildEnvironment) -> tuple[Registry, list[Problem]]:
     paths = people_files(env)
     inline = env.config.scholar_people
     memo_key = (tuple((path, cache.stamp(path)) for path in paths), repr(inline))
@@ -78,11 +82,11 @@ def _build(env) -> tuple[Registry, list[Problem]]:
     return state.people[1:]
 
 
-def registry_for(env) -> Registry:
+def registry_for(env: BuildEnvironment) -> Registry:
     """The registry of the current build, built once while its sources stay the same."""
     return _build(env)[0]
 
 
-def report_problems(env) -> None:
+def report_problems(env: BuildEnvironment) -> None:
     for problem in _build(env)[1]:
         report(problem)

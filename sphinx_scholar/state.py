@@ -7,33 +7,45 @@ not pickled with the environment: a loaded environment starts with none.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+    from .cache import DataCache
+    from .domain import Snapshot
+    from .model import Problem
+    from .people_matching import Registry
+    from .shown import SitePublications
+
 ATTRIBUTE = "_sphinx_scholar_state"
 
 
 class BuildState:
     def __init__(self) -> None:
         #: the data files read (a :class:`~.cache.DataCache`)
-        self.data = None
-        #: the people registry, and the sources it was built from
-        self.people = None
+        self.data: DataCache | None = None
+        #: the sources the people registry was built from, the registry, and
+        #: the problems found building it
+        self.people: tuple[object, Registry, list[Problem]] | None = None
         #: the documents read in this build
         self.read: list[str] = []
         #: where each publication was shown when this build started
-        self.shown_before: tuple[dict, dict, dict] = ({}, {}, {})
+        self.shown_before: Snapshot = ({}, {}, {})
         #: the publications whose lists, anchors or titles changed since then
         self.moved: set[str] = set()
         #: the publications the built site shows (see :mod:`.shown`), once
         #: the documents are read
-        self.site = None
+        self.site: SitePublications | None = None
         #: pagename -> digest of each publication page of the build
         self.page_digests: dict[str, str] = {}
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[BuildState], tuple[()]]:
         return (BuildState, ())
 
 
-def state_of(env) -> BuildState:
-    state = getattr(env, ATTRIBUTE, None)
+def state_of(env: BuildEnvironment) -> BuildState:
+    state: BuildState | None = getattr(env, ATTRIBUTE, None)
     if state is None:
         state = BuildState()
         setattr(env, ATTRIBUTE, state)
