@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+from collections.abc import Callable
 
 from ..diagnostics import Subtype
 from ..model import LoadResult, Problem
@@ -215,7 +216,9 @@ def load_people(path: str) -> LoadResult:
 
 
 #: The loader of each kind of data file, by the name directives give it.
-LOADERS = {
+#: kind -> its loader: ``loader(path)``, and ``loader(path, previous)`` for
+#: the kinds that reuse the last reading (:data:`..cache.INCREMENTAL`)
+LOADERS: dict[str, Callable[..., LoadResult]] = {
     "publications": load_publications,
     "people": load_people,
     "talks": load_talks,

@@ -477,10 +477,10 @@ def _dates(reader: FieldReader) -> DateRange:
             )
             continue
         points[name] = point
-    end = points.get("end")
+    start, end = points.get("start"), points.get("end")
     return DateRange(
-        start=points.get("start"),
-        end=None if end == "present" else end,
+        start=start if isinstance(start, tuple) else None,  # never "present"
+        end=end if isinstance(end, tuple) else None,
         ongoing=end == "present",
         text=reader.text("when"),
     )

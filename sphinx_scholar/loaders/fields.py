@@ -128,7 +128,8 @@ def parse_date(value) -> tuple[int, int | None, int | None] | None:
     match = _DATE.match(value)
     if not match:
         return None
-    year, month, day = (int(part) if part else None for part in match.groups())
+    year = int(match.group(1))
+    month, day = (int(part) if part else None for part in match.group(2, 3))
     try:
         datetime.date(year, month or 1, day or 1)
     except ValueError:

@@ -104,7 +104,8 @@ def _cleaned(value, removed: list[str]):
 
 def _around_control(text: str) -> str:
     """The text near its first control, quoted with the control escaped."""
-    start = _SUSPECT.search(text).start()
+    found = _SUSPECT.search(text)
+    start = found.start() if found else 0
     return repr(text[max(0, start - 20) : start + 20])
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from .awards import AWARDS
 from .cv import _ONGOING, CV
@@ -109,7 +110,7 @@ def _url() -> dict:
 
 
 #: The schemas of the kinds of :class:`Field` that ``$defs`` hold once.
-SHARED = {
+SHARED: dict[str, Callable[[], dict[str, Any]]] = {
     "text": lambda: {
         "title": "text",
         "description": "Text (a number is read as text).",
@@ -252,14 +253,21 @@ KIND_NAMES = {
 }
 
 
+def _record_of(item: Field) -> Record:
+    """The record of a field that holds records (``Field`` checks it has one)."""
+    if item.record is None:  # pragma: no cover
+        raise ValueError(f"field {item.name!r} holds no record")
+    return item.record
+
+
 def type_name(item: Field) -> str:
     """What a field holds, in a few words."""
     if item.choice is not None:
         return item.choice.what
     if item.kind == "record":
-        return item.record.title
+        return _record_of(item).title
     if item.kind in ("records", "section"):
-        return "list of " + _plural(item.record.title)
+        return "list of " + _plural(_record_of(item).title)
     return KIND_NAMES[item.kind]
 
 
@@ -383,13 +391,14 @@ _DURATION = {
 }
 
 
-def _ref(name: str) -> dict:
+def _ref(name: str) -> dict[str, Any]:
     return {"$ref": f"#/$defs/{name}"}
 
 
 def field_schema(item: Field) -> dict:
     """The schema of one field (its shared parts referred to in ``$defs``)."""
     kind = item.kind
+    found: dict[str, Any]
     if kind == "text" and item.required:
         found = {"type": ["string", "number"], "pattern": r"\S"}
     elif kind == "people" and item.required:
@@ -403,24 +412,24 @@ def field_schema(item: Field) -> dict:
         found = _ref("link_target")
     elif kind in SHARED:
         found = _ref(kind)
-    elif kind == "choice":
+    elif kind == "choice" and item.choice is not None:
         found = _choice_schema(item.choice)
     elif kind == "duration":
         found = json.loads(json.dumps(_DURATION))
     elif kind == "people":
         found = _ref("authors")
     elif kind in ("links", "record"):
-        found = _ref(item.record.name)
+        found = _ref(_record_of(item).name)
     elif kind == "records":
-        found = {"type": ["array", "null"], "items": _ref(item.record.name)}
+        found = {"type": ["array", "null"], "items": _ref(_record_of(item).name)}
     elif kind == "section":
-        found = {"type": "array", "items": _ref(item.record.name)}
+        found = {"type": "array", "items": _ref(_record_of(item).name)}
     elif kind == "related":
         found = {
             "title": "related lines",
             "anyOf": [
-                _ref(item.record.name),
-                {"type": "array", "items": _ref(item.record.name)},
+                _ref(_record_of(item).name),
+                {"type": "array", "items": _ref(_record_of(item).name)},
                 {"type": "null"},
             ],
         }
@@ -523,6 +532,7 @@ def schema(name: str) -> dict:
                 [{"name": "Ada Lovelace", "person": "ada"}],
             ],
         }
+    body: dict[str, Any]
     if fmt.listed:
         body = {
             "type": ["array", "object"],

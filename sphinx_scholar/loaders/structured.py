@@ -42,7 +42,7 @@ def load_yaml(text: str, source: str, problems: list[Problem]):
         return value
     # A syntax error: read the file again entry by entry, so that it costs
     # only the entry it is in, when the file is a list or a mapping of them.
-    recovered = []
+    recovered: list[Problem] = []
     value = recover_yaml(text, source, recovered)
     if value is None:
         parse_yaml(

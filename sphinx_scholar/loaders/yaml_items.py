@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import replace
+from typing import Any
 
 from ..model import Problem
 from .lists import records_of
@@ -37,7 +38,8 @@ class Items:
     with their line counted from the item's first line."""
 
     def __init__(self) -> None:
-        self.records: dict[bytes, tuple[object, int]] = {}
+        #: (a record of any kind, as the loader of the file makes them)
+        self.records: dict[bytes, tuple[Any, int]] = {}
 
 
 def split_items(text: str) -> list[tuple[int, str, bytes]] | None:

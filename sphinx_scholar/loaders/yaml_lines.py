@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from typing import Any
 
 from ..diagnostics import Subtype
 from ..model import Problem
@@ -30,12 +31,14 @@ def _loader_class():
     does not import PyYAML."""
     import yaml
 
+    base: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
     try:  # libyaml parses several times faster when it is there
         base = yaml.CSafeLoader
     except AttributeError:  # pragma: no cover
         base = yaml.SafeLoader
 
-    class _Loader(base):
+    # a base chosen when the class is made, which mypy cannot follow
+    class _Loader(base):  # type: ignore[valid-type,misc]
         """A safe loader that records lines and duplicate keys."""
 
         def __init__(self, stream: str, source: str, problems: list[Problem]):
@@ -58,9 +61,9 @@ def _loader_class():
                 if key_node.tag != "tag:yaml.org,2002:merge"
             }
             self.flatten_mapping(node)
-            pairs = []
-            key_lines = {}
-            explicit = set()
+            pairs: list[tuple[str, Any]] = []
+            key_lines: dict[str, int] = {}
+            explicit: set[str] = set()
             for key_node, value_node in node.value:
                 key = self.construct_object(key_node, deep=True)
                 if not isinstance(key, (str, int, float, bool)) and key is not None:

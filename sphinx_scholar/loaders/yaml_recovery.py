@@ -8,6 +8,7 @@ the entry or the section it is in.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..diagnostics import Subtype
 from ..model import Problem
@@ -45,7 +46,8 @@ def recover_yaml(text: str, source: str, problems: list[Problem]):
     starts = [number for number in content if lines[number][0] not in " \t#-"]
     if not starts or starts[0] != content[0]:
         return None  # the file starts with something that is not a section
-    pairs, key_lines = [], {}
+    pairs: list[tuple[str, Any]] = []
+    key_lines: dict[str, int] = {}
     for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
         piece = "".join(lines[start:end])
         piece_problems: list[Problem] = []
@@ -57,7 +59,7 @@ def recover_yaml(text: str, source: str, problems: list[Problem]):
             value = LineDict({key: items}) if items is not None else None
             if value is not None:
                 value.line, value.key_lines = start + 1, {key: start + 1}
-        if not isinstance(value, dict):
+        if not isinstance(value, LineDict):  # what the loader makes of a mapping
             parse_yaml_at(
                 piece, start, source, problems, "; this part of the file is left out"
             )

@@ -16,8 +16,8 @@ def resolve_crossrefs(by_key, source: str, problems: list[Problem]) -> set[str]:
     Chains are followed without recursion, however long; a missing target or
     a cycle is reported. Returns the lower-cased keys that are cross-referenced.
     """
-    targets = set()
-    resolved = set()
+    targets: set[str] = set()
+    resolved: set[str] = set()
     budget = [EXPANSION_MAX]  # characters the crossrefs may copy into the file
     for start in by_key.values():
         # Walk up to an entry already resolved, without a crossref, or broken.

@@ -31,12 +31,15 @@ def biblatex_date(value: str) -> tuple[str, tuple[str, int] | None]:
     end = _point(match.group(5, 6, 7))
     if (match.group(1) and start is None) or (match.group(5) and end is None):
         return value, None  # "1996-13-03": reported as not a date
+    # here a date of the match is None exactly when it is not written
     if not match.group(4):  # one date, with a time or a mark
+        assert start is not None  # a date without "/" is a start
         return start, None
     first_year = int(match.group(1) or match.group(5))
-    if not match.group(1):
+    if start is None:
+        assert end is not None
         return end, (f"–{first_year}", first_year)
-    if not match.group(5):
+    if end is None:
         return start, (f"{first_year}–", first_year)
     last_year = int(match.group(5))
     if last_year == first_year:
@@ -44,7 +47,7 @@ def biblatex_date(value: str) -> tuple[str, tuple[str, int] | None]:
     return start, (f"{first_year}–{last_year}", first_year)
 
 
-def _point(parts: tuple) -> str | None:
+def _point(parts: tuple[str | None, ...]) -> str | None:
     """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` of a date's parts; a season
     (months 21-24) is its year; ``None`` for a month or day that is none."""
     year, month, day = parts

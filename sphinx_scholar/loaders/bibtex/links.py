@@ -53,6 +53,13 @@ def verbatim(value: str) -> str:
     )
 
 
+def _after_blanks(text: str, position: int = 0) -> int:
+    """Where the blanks at ``position`` end."""
+    blanks = _BLANKS.match(text, position)
+    assert blanks is not None  # \s* matches anywhere
+    return blanks.end()
+
+
 def link_items(value: str) -> list[tuple[str, str]]:
     """``(label, url)`` of each item; the label is empty when there is none."""
     items = []
@@ -61,7 +68,7 @@ def link_items(value: str) -> list[tuple[str, str]]:
         # a URL follow it; that colon is found once for all the items before
         # it (looked for again from each item, it made long parts quadratic).
         colon, label_end = -1, None
-        position = _BLANKS.match(part).end()
+        position = _after_blanks(part)
         while position < len(part):
             label = ""
             if colon < position:
@@ -73,8 +80,9 @@ def link_items(value: str) -> list[tuple[str, str]]:
                 label = part[position:colon].rstrip()
                 position = label_end.end()
             url = _URL.match(part, position)
+            assert url is not None  # at a character after blanks
             items.append((label, url.group()))
-            position = _BLANKS.match(part, url.end()).end()
+            position = _after_blanks(part, url.end())
     return items
 
 

@@ -113,7 +113,9 @@ def _extended_name(written: str) -> tuple[str, str, str] | None:
     empty without a family or given name. ``None`` for a name in the usual
     format. A value may be braced or quoted to hold a
     comma; ``given-i`` (initials) stands in for a missing ``given``."""
-    items, depth, quoted, current = [], 0, False, []
+    items: list[str] = []
+    current: list[str] = []
+    depth, quoted = 0, False
     for match in _NAME_PIECE.finditer(written):
         piece = match.group()
         if piece == "," and not depth and not quoted:

@@ -32,6 +32,8 @@ class BoundedParser(LowLevelParser):
         super().__init__(text, macros=macros, handle_error=handle_error)
         self.budget = budget  # [characters macros may still bring]
 
+    #: the parts of the value being read (pybtex's)
+    current_value: list[str]
     in_string = False
     from_macros = 0  # characters macros brought into the value being read
 

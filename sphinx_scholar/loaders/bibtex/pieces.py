@@ -103,19 +103,22 @@ def _parse_piece(text, first_line, macros, source, problems, budget) -> list[Ent
         line += text.count("\n", counted_to, parser.command_start)
         counted_to = parser.command_start
         fatal = 0  # the line of a syntax error in this entry
-        for error in errors[seen:]:
-            error_line = first_line - 1 + getattr(error, "lineno", 0) or line
-            if isinstance(error, TooLong):
-                problems.append(
-                    Problem(
-                        Subtype.syntax, f"BibTeX: {error.args[0]}", source, error_line
-                    )
-                )
-            elif isinstance(error, UndefinedMacro):
+        for reported in errors[seen:]:
+            error_line = first_line - 1 + getattr(reported, "lineno", 0) or line
+            if isinstance(reported, TooLong):
                 problems.append(
                     Problem(
                         Subtype.syntax,
-                        f"BibTeX: undefined @string macro {error.args[0]!r}; "
+                        f"BibTeX: {reported.args[0]}",
+                        source,
+                        error_line,
+                    )
+                )
+            elif isinstance(reported, UndefinedMacro):
+                problems.append(
+                    Problem(
+                        Subtype.syntax,
+                        f"BibTeX: undefined @string macro {reported.args[0]!r}; "
                         "define it with @string or put the value in braces",
                         source,
                         error_line,
@@ -126,7 +129,7 @@ def _parse_piece(text, first_line, macros, source, problems, budget) -> list[Ent
                 problems.append(
                     Problem(
                         Subtype.syntax,
-                        f"BibTeX: {_error_text(error)}",
+                        f"BibTeX: {_error_text(reported)}",
                         source,
                         error_line,
                     )
@@ -157,7 +160,7 @@ def _parse_piece(text, first_line, macros, source, problems, budget) -> list[Ent
                 )
             )
             continue
-        values = {}
+        values: dict[str, str] = {}
         entry = Entry(command.lower(), key, values, line, "")
         for written, parts in fields:
             name = written.lower()
@@ -188,13 +191,13 @@ def _parse_piece(text, first_line, macros, source, problems, budget) -> list[Ent
                 )
             )
         entries.append(entry)
-    for error in errors:  # errors after the last entry
+    for left in errors:  # errors after the last entry
         problems.append(
             Problem(
                 Subtype.syntax,
-                f"BibTeX: {_error_text(error)}",
+                f"BibTeX: {_error_text(left)}",
                 source,
-                first_line - 1 + (getattr(error, "lineno", 0) or 1),
+                first_line - 1 + (getattr(left, "lineno", 0) or 1),
             )
         )
     return entries

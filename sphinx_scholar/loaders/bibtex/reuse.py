@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ...model import Publication
+
 
 class Reuse:
     """What reading one version of a file gave, piece by piece and entry by
@@ -18,4 +23,4 @@ class Reuse:
         #: digest of an entry -> its record and the line it was made at; the
         #: entry's origin, or for one with a crossref, the digest of its
         #: fields as the crossref left them
-        self.records: dict[bytes, tuple[object, int]] = {}
+        self.records: dict[bytes, tuple[Publication | None, int]] = {}
