@@ -32,7 +32,9 @@ def investigator_line(person: Recipient, ctx: RenderContext) -> nodes.line:
     return line
 
 
-def project_item(project: Project, ctx: RenderContext, record) -> nodes.list_item:
+def project_item(
+    project: Project, ctx: RenderContext, record: AwardProgram
+) -> nodes.list_item:
     item = nodes.list_item("", classes=["scholar-project"])
     item["ids"].append(ctx.unique_id(f"project-{slug(project.title)[:50]}"))
     ctx.register(item)

@@ -7,15 +7,22 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from ..domain import scholar_domain
 from ..paths import readable_folders
 from ..people_matching import Highlight, Registry
 from ..site_people import registry_for
 from ..text import slug
 from .files import SiteFiles
 from .venues import site_venues
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+    from ..model import Publication
 
 
 @dataclass
@@ -65,7 +72,7 @@ class RenderContext:
     #: how a link of several files is written, by label (``scholar_link_format``)
     link_format: dict[str, str] | None = None
 
-    def shown(self, record, anchor: str) -> None:
+    def shown(self, record: Publication, anchor: str) -> None:
         if self.note_publication is not None:
             self.note_publication(record.key, anchor, record.title)
 
@@ -80,7 +87,7 @@ class RenderContext:
     def register(self, node: nodes.Element) -> None:
         self.document.set_id(node)
 
-    def anchor(self, record) -> str:
+    def anchor(self, record: Publication) -> str:
         """The anchor of a publication's entry, made once and told to the domain."""
         if self.anchors is not None:
             return self.anchors[record.key]
@@ -90,7 +97,7 @@ class RenderContext:
 
 
 def site_context(
-    env, document, docname: str, highlight: Highlight, **page
+    env: BuildEnvironment, document, docname: str, highlight: Highlight, **page
 ) -> RenderContext:
     """What the renderers need to know of the site, and of the page (``page``:
     more :class:`RenderContext` fields)."""
@@ -115,7 +122,7 @@ def site_context(
     )
 
 
-def builder_of(env) -> tuple[str, str]:
+def builder_of(env: BuildEnvironment) -> tuple[str, str]:
     """The name and format of the builder the site is built with (known
     while reading too: the entries of a list may be rendered then)."""
     builder = getattr(env, "_builder_cls", None)  # Sphinx 9
@@ -124,7 +131,7 @@ def builder_of(env) -> tuple[str, str]:
     return getattr(builder, "name", ""), getattr(builder, "format", "")
 
 
-def site_files(env) -> SiteFiles:
+def site_files(env: BuildEnvironment) -> SiteFiles:
     """Where the files records name are looked for, with nothing found yet."""
     return SiteFiles(
         srcdir=str(env.srcdir),
@@ -138,7 +145,7 @@ def site_files(env) -> SiteFiles:
 def render_context(directive, highlight: Highlight) -> RenderContext:
     """What the renderers need to know of the page the directive is on."""
     env = directive.env
-    domain = env.get_domain("scholar")
+    domain = scholar_domain(env)
     return site_context(
         env,
         directive.state.document,

@@ -49,7 +49,8 @@ def format_point(point: tuple[int, int | None], language: str) -> str:
     year, month = point
     if not month:
         return str(year)
-    name = format_date("%b", date=datetime.date(year, month, 1), language=language)
+    # Sphinx's annotation asks for a datetime; Babel formats a date as well
+    name = format_date("%b", date=datetime.date(year, month, 1), language=language)  # type: ignore[arg-type]
     return f"{name} {year}"
 
 

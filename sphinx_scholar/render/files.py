@@ -16,10 +16,14 @@ import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Subtype
-from ..model import LinkFile, Problem
+from ..model import LinkFile, Problem, SourcedRecord
 from ..paths import is_readable, outside_message
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
 
 #: fields naming a file of the site (or another site's address)
 LINK_FIELDS = frozenset({"url"})
@@ -76,13 +80,13 @@ class SiteFiles:
     #: (data file's folder, path as written) -> the file, when found
     found: dict[tuple[str, str], Found] = field(default_factory=dict)
 
-    def get(self, path: str, record) -> Found | None:
+    def get(self, path: str, record: SourcedRecord) -> Found | None:
         """The file a record names, if it was found (see :func:`resolve`)."""
         return self.found.get((os.path.dirname(record.source), file_path(path)))
 
-    def of(self, records) -> dict[tuple[str, str], Found]:
+    def of(self, records: Iterable[SourcedRecord]) -> dict[tuple[str, str], Found]:
         """What was found of the files the records name."""
-        result = {}
+        result: dict[tuple[str, str], Found] = {}
         for record in records:
             folder = os.path.dirname(record.source)
             for _kind, written in named_files(record):
@@ -91,10 +95,10 @@ class SiteFiles:
                     result[key] = self.found[key]
         return result
 
-    def folders(self, record) -> tuple[str, ...]:
+    def folders(self, record: SourcedRecord) -> tuple[str, ...]:
         return (os.path.dirname(record.source), *self.file_dirs)
 
-    def look_up(self, path: str, record) -> tuple[str | None, str]:
+    def look_up(self, path: str, record: SourcedRecord) -> tuple[str | None, str]:
         """The file's path and "", or None and what is wrong."""
         for folder in self.folders(record):
             candidate = os.path.normpath(os.path.join(folder, path))
@@ -105,10 +109,12 @@ class SiteFiles:
         return None, ""
 
 
-def named_files(record) -> Iterator[tuple[str, str]]:
+def named_files(record: object) -> Iterator[tuple[str, str]]:
     """``(kind, path)`` of every file of the site the record names: a link
     (:data:`LINK`) or a picture (:data:`PICTURE`), nested records included."""
-    for name, kind in _path_fields(type(record)):
+    # mypy finds no __hash__ on a class object, which has type's
+    fields = _path_fields(type(record))  # type: ignore[arg-type]
+    for name, kind in fields:
         value = getattr(record, name)
         if kind is None:
             for item in value if isinstance(value, tuple) else (value,):
@@ -125,13 +131,13 @@ def named_files(record) -> Iterator[tuple[str, str]]:
 
 
 @cache
-def _path_fields(cls) -> tuple[tuple[str, str | None], ...]:
+def _path_fields(cls: type) -> tuple[tuple[str, str | None], ...]:
     """The fields of a record class that name files (with their kind) or
     hold records that may (kind None), from the class's type hints."""
     if not dataclasses.is_dataclass(cls):
         return ()
     hints = typing.get_type_hints(cls)
-    result = []
+    result: list[tuple[str, str | None]] = []
     for item in dataclasses.fields(cls):
         if item.name in LINK_FIELDS:
             result.append((item.name, LINK))
@@ -142,14 +148,17 @@ def _path_fields(cls) -> tuple[tuple[str, str | None], ...]:
     return tuple(result)
 
 
-def _types_in(hint) -> Iterator:
+def _types_in(hint: object) -> Iterator[object]:
     yield hint
     for argument in typing.get_args(hint):
         yield from _types_in(argument)
 
 
 def resolve(
-    records: Iterable, files: SiteFiles, env=None, docname: str = ""
+    records: Iterable[SourcedRecord],
+    files: SiteFiles,
+    env: BuildEnvironment | None = None,
+    docname: str = "",
 ) -> list[Problem]:
     """Look up every file the records name, into ``files.found``; with
     ``env``, register them with Sphinx for the document ``docname``, as
@@ -187,7 +196,9 @@ def resolve(
     return problems
 
 
-def _problem(kind: str, written: str, record, files: SiteFiles, wrong: str) -> Problem:
+def _problem(
+    kind: str, written: str, record: SourcedRecord, files: SiteFiles, wrong: str
+) -> Problem:
     if wrong:
         message = f"{record.key!r} links to {written!r}, {wrong}"
     elif kind == PICTURE:

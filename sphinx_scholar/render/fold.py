@@ -8,8 +8,12 @@ shows the recent work and keeps the rest one click away.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from docutils import nodes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 
 class fold(nodes.General, nodes.Element):
@@ -43,7 +47,7 @@ def _shown(translator, node: fold) -> None:
     """Builders that cannot fold show the content."""
 
 
-def setup(app) -> dict:
+def setup(app: Sphinx) -> dict:
     shown = (_shown, _shown)
     app.add_node(
         fold,

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from docutils import nodes
 from sphinx import addnodes
 
-from ..model import Author, Link, Person
+from ..model import Author, Link, Person, SourcedRecord
 from ..query import Group
 from ..text import slug
 from ..translations import _
@@ -21,7 +21,9 @@ from .files import is_external, is_picture_address, picture_address
 from .fold import fold_node
 
 
-def link_node(url: str, text: str, record, ctx: RenderContext) -> nodes.Node | None:
+def link_node(
+    url: str, text: str, record: SourcedRecord, ctx: RenderContext
+) -> nodes.Element | None:
     """A reference to ``url``. A relative path names a file of the site, which
     Sphinx copies into the output like a ``:download:`` target; a file that
     was not found (see :mod:`.files`) is left out."""
@@ -47,8 +49,8 @@ def link_node(url: str, text: str, record, ctx: RenderContext) -> nodes.Node | N
 
 
 def image_node(
-    uri: str, alt: str, record, ctx: RenderContext, cls: str
-) -> nodes.Node | None:
+    uri: str, alt: str, record: SourcedRecord, ctx: RenderContext, cls: str
+) -> nodes.image | None:
     """A picture (a photo, a logo): another site's, or a file of the site
     (see :func:`.files.is_picture_address`)."""
     if not uri:
@@ -112,7 +114,7 @@ def check_link_format(template: str) -> str | None:
 
 
 def links_nodes(
-    links: tuple[Link, ...], record, ctx: RenderContext
+    links: tuple[Link, ...], record: SourcedRecord, ctx: RenderContext
 ) -> list[nodes.Node]:
     """``[pdf] [code] [slides: ppt, pptx]``; the text of a link of several
     files follows ``scholar_link_format`` (``[slides:ppt/pptx]``)."""
@@ -200,7 +202,7 @@ def people_nodes(
     return result
 
 
-def compact(result: list[nodes.Node], source: str, line: int | None) -> None:
+def compact(result: list[nodes.Node], source: str | None, line: int | None) -> None:
     """Make a rendered list cheap for Sphinx to process: adjacent texts become
     one text node (an author list is one text, as if written by hand), and
     every element gets the directive's place, which Sphinx would otherwise

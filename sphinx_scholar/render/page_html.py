@@ -28,7 +28,11 @@ _ELEMENTS: dict[type, tuple[str, str, str]] = {
 }
 
 
-def body_html(node: nodes.Node, translate: Callable[[nodes.Node], str]) -> str:
+#: writes a node as the builder's translator does
+Translate = Callable[[nodes.Node], str]
+
+
+def body_html(node: nodes.Node, translate: Translate) -> str:
     """``node`` as HTML; ``translate`` writes what this module does not know."""
     out: list[str] = []
     _write(node, out, translate)
@@ -43,9 +47,12 @@ def _attributes(node: nodes.Element, added: str = "") -> str:
     return text
 
 
-def _write(node: nodes.Node, out: list[str], translate) -> None:
+def _write(node: nodes.Node, out: list[str], translate: Translate) -> None:
     if isinstance(node, nodes.Text):
         out.append(escape(str(node), quote=False))
+        return
+    if not isinstance(node, nodes.Element):  # docutils has none other
+        out.append(translate(node))
         return
     kind = type(node)
     if kind in _ELEMENTS:
@@ -75,6 +82,6 @@ def _write(node: nodes.Node, out: list[str], translate) -> None:
         out.append(translate(node))
 
 
-def _children(node: nodes.Element, out: list[str], translate) -> None:
+def _children(node: nodes.Element, out: list[str], translate: Translate) -> None:
     for child in node.children:
         _write(child, out, translate)

@@ -7,6 +7,7 @@ import html
 import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
+from typing import cast
 
 from docutils import nodes
 from sphinx import addnodes
@@ -85,7 +86,7 @@ def icon_svg(relative: str) -> str:
         for child in root
         if child.tag != "title"
     )
-    paint = {name: root.get(name) for name in SVG_PAINT if root.get(name)}
+    paint = {name: value for name in SVG_PAINT if (value := root.get(name))}
     paint.setdefault("fill", "currentColor")
     attributes = " ".join(
         f'{name}="{html.escape(value)}"' for name, value in paint.items()
@@ -97,7 +98,7 @@ def icon_svg(relative: str) -> str:
     )
 
 
-def photo_node(person: Person, ctx: RenderContext) -> nodes.Node | None:
+def photo_node(person: Person, ctx: RenderContext) -> nodes.Element | None:
     """The person's photo; a drawing (SVG) for the builders that show it, the
     HTML ones: LaTeX cannot include one, and text shows no picture."""
     photo = image_node(person.photo, person.name, person, ctx, "scholar-photo")
@@ -236,7 +237,9 @@ def render_profile(
     head = nodes.container(classes=["scholar-profile-head"])
     photo = photo_node(person, ctx)
     if photo is not None:
-        image = photo if isinstance(photo, nodes.image) else photo[0]
+        image = (
+            photo if isinstance(photo, nodes.image) else cast("nodes.image", photo[0])
+        )
         image["classes"].append(f"scholar-photo-{photo_shape}")
         head += photo
     lines = nodes.line_block(classes=["scholar-entry"])

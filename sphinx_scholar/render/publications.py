@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
 from sphinx import addnodes
@@ -29,6 +31,9 @@ from .context import RenderContext
 from .nodes import image_node, link_node, links_nodes, people_nodes, render_groups
 from .venue_format import format_venue
 from .venues import Badge, badge_of
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 #: the attribute of a reference whose target is a publication's own page
 PAGE_KEY = "scholar_page"
@@ -96,7 +101,7 @@ def render_publications(
 
 
 def publication_list(
-    records, parts: frozenset[str], ctx: RenderContext
+    records: Iterable[Publication], parts: frozenset[str], ctx: RenderContext
 ) -> nodes.bullet_list:
     items = [publication_item(record, parts, ctx) for record in records]
     return nodes.bullet_list("", *items, classes=["scholar-publications"], bullet="-")
@@ -142,16 +147,16 @@ def publication_item(
     details_line = None
     if "details" in parts and ctx.page_folder and not buttons:
         # a link to the publication's own page, where the builder makes one
-        details = nodes.reference(
+        details_link = nodes.reference(
             "", str(_("View details")), refuri="#", classes=["scholar-details-link"]
         )
-        details[PAGE_KEY] = record.key
+        details_link[PAGE_KEY] = record.key
         if ctx.details_last:  # after the abstract (see :mod:`..interactive`)
             details_line = nodes.paragraph(
-                "", "", details, classes=["scholar-details-line"]
+                "", "", details_link, classes=["scholar-details-line"]
             )
         else:
-            lines += nodes.line("", "", details, classes=["scholar-details-line"])
+            lines += nodes.line("", "", details_link, classes=["scholar-details-line"])
     if "related" in parts:
         for related in record.related:
             line = nodes.line("", related.text, classes=["scholar-related"])
@@ -298,14 +303,16 @@ def title_nodes(
             title["refuri"] = record.url
         title[TITLE_PAGE_KEY] = record.key
         return [nodes.strong("", "", title)]
-    title = link_node(record.url, record.title, record, ctx) if record.url else None
-    if title is not None and record.title_math:
-        inner = title[0] if isinstance(title, addnodes.download_reference) else title
+    linked = link_node(record.url, record.title, record, ctx) if record.url else None
+    if linked is not None and record.title_math:
+        inner = linked
+        if isinstance(linked, addnodes.download_reference):
+            inner = cast("nodes.inline", linked[0])  # its text (see link_node)
         inner.children = []
         inner.extend(shown)
-        shown = [title]
-    elif title is not None:
-        shown = [title]
+        shown = [linked]
+    elif linked is not None:
+        shown = [linked]
     return [nodes.strong("", "", *shown)]
 
 
@@ -387,12 +394,13 @@ class Thumbnails(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         for image in self.document.findall(nodes.image):
-            path = image.get("candidates", {}).get("*")
+            candidates: dict[str, str] = image.get("candidates", {})
+            path = candidates.get("*")
             if path and image["uri"] == "/" + path:
                 image["uri"] = path
 
 
-def resolve_titles(app, doctree, docname: str) -> None:
+def resolve_titles(app: Sphinx, doctree, docname: str) -> None:
     """A title that links to its publication's page: to the page the builder
     makes, else to the record's url, else nowhere (the text stays)."""
     titles = [
@@ -415,7 +423,7 @@ def resolve_titles(app, doctree, docname: str) -> None:
             node.replace_self(node.children)
 
 
-def setup(app) -> dict:
+def setup(app: Sphinx) -> dict:
     text = (_badge_text, _badge_text)
     app.add_node(
         scholar_badge,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from docutils import nodes
 from sphinx import addnodes
 
@@ -53,7 +55,10 @@ def render_talks(
 
 
 def talk_list(
-    records, parts, ctx: RenderContext, full_stop: bool = True
+    records: Iterable[Talk],
+    parts: frozenset[str],
+    ctx: RenderContext,
+    full_stop: bool = True,
 ) -> nodes.bullet_list:
     items = [talk_item(record, parts, ctx, full_stop) for record in records]
     return nodes.bullet_list("", *items, classes=["scholar-talks"], bullet="-")

@@ -20,11 +20,17 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import yaml
 
 from ..diagnostics import Subtype, warn
 from ..loaders.fields import safe_url
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+    from ..model import Publication
 
 #: a CSS colour that is safe in a ``style`` attribute
 _COLOUR = re.compile(
@@ -39,12 +45,12 @@ class Badge:
     url: str = ""
 
 
-def venues_path(env) -> str:
+def venues_path(env: BuildEnvironment) -> str:
     written = env.config.scholar_venues_file
     return os.path.join(env.srcdir, written) if written else ""
 
 
-def note_venues(env) -> None:
+def note_venues(env: BuildEnvironment) -> None:
     """A page with a publication list depends on the venues file."""
     if env.config.scholar_venues_file:
         env.note_dependency(venues_path(env))
@@ -53,7 +59,7 @@ def note_venues(env) -> None:
 _loaded: dict[tuple[str, int], dict[str, Badge]] = {}
 
 
-def site_venues(env) -> dict[str, Badge]:
+def site_venues(env: BuildEnvironment) -> dict[str, Badge]:
     """The venues file's badges, by name folded to lower case (``{}`` without one)."""
     path = venues_path(env)
     if not path:
@@ -112,7 +118,7 @@ def _read(path: str, written: str) -> dict[str, Badge]:
     return badges
 
 
-def badge_of(record, venues: Mapping[str, Badge]) -> Badge | None:
+def badge_of(record: Publication, venues: Mapping[str, Badge]) -> Badge | None:
     """The badge of a record: its ``abbr`` (styled by the venues file when
     the file knows it), or the venues file's badge of its venue."""
     if record.abbr:
