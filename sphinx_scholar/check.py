@@ -17,6 +17,7 @@ import tempfile
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, cast
 
 from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
@@ -147,7 +148,8 @@ def read_site(site: Path, scratch: Path, stream: WarningStream) -> None:
         # every shown warning ends with its [type.subtype], whatever conf.py says
         confoverrides={"show_warning_types": True},
         status=None,
-        warning=stream,
+        # Sphinx only writes to it, as WarningStream does
+        warning=cast("IO[str]", stream),
         freshenv=True,
         tags=HTML_TAGS,
     )

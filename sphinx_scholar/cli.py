@@ -189,7 +189,7 @@ def record_to_yaml(record: Publication) -> dict:
     for name in ("abstract", "url", "doi", "arxiv"):
         if getattr(record, name):
             data[name] = getattr(record, name)
-    links = {}
+    links: dict[str, str | dict[str, str]] = {}
     for link in record.links:
         if link.label in ("doi", "arxiv") and getattr(record, link.label):
             continue  # made again from the doi and arxiv fields

@@ -15,6 +15,8 @@ with Sphinx (by the directive), group headings are real sections. Rendered eithe
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from docutils.utils import new_document
@@ -23,10 +25,14 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import cache
 from .interactive import LIST_ID, SETTINGS
+from .model import Publication
 from .render.context import RenderContext, site_context
 from .render.files import Found, SiteFiles
 from .render.nodes import compact
 from .render.publications import publication_list
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 
 class pending_publications(nodes.General, nodes.Element):
@@ -34,7 +40,7 @@ class pending_publications(nodes.General, nodes.Element):
 
 
 def pending_list(
-    records, parts: frozenset[str], ctx: RenderContext, path: str
+    records: Sequence[Publication], parts: frozenset[str], ctx: RenderContext, path: str
 ) -> pending_publications:
     """The node standing for the list of ``records`` until the page is written."""
     node = pending_publications()
@@ -74,7 +80,7 @@ class ExpandPublicationLists(SphinxPostTransform):
             node.replace_self(rendered)
             educate(rendered, self.document)
 
-    def render(self, node: pending_publications) -> nodes.Node:
+    def render(self, node: pending_publications) -> nodes.Element:
         records = {
             record.key: record
             for record in cache.of(self.env).load(node["path"], "publications").records
@@ -119,7 +125,7 @@ def educate(node: nodes.Element, document: nodes.document) -> None:
     node of a long list costs more than rendering it)."""
     if not _TYPOGRAPHY.search(node.astext()):
         return
-    blocks = [
+    blocks: list[nodes.Node] = [
         block
         for block in node.findall(nodes.TextElement)
         if not isinstance(block.parent, nodes.TextElement)
@@ -140,7 +146,7 @@ def _skip(translator, node) -> None:
     raise nodes.SkipNode
 
 
-def setup(app) -> None:
+def setup(app: Sphinx) -> None:
     skip = (_skip, None)
     app.add_node(
         pending_publications,

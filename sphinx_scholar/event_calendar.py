@@ -63,7 +63,7 @@ def event_jsonld(event: Event) -> str | None:
     dates = event_dates(event)
     if dates is None:
         return None
-    data = {
+    data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title or event.name,

@@ -9,6 +9,7 @@ import datetime
 import hashlib
 import os
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from .cache import cache_dir
@@ -17,6 +18,9 @@ from .diagnostics import Subtype, warn
 from .model import Publication
 from .render.publications import shown_title
 from .shown import site_publications
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 BIBTEX_FILE = "publications.bib"
 FEED_FILE = "publications.atom"
@@ -35,7 +39,7 @@ def exports_written(outdir) -> bool:
     )
 
 
-def write_exports(app) -> None:
+def write_exports(app: Sphinx) -> None:
     site = site_publications(app)
     records = site.ordered_records()
     if not records:
@@ -48,7 +52,7 @@ def write_exports(app) -> None:
     written_apart(FEED_FILE, write_feed, app, records, site.pages)
 
 
-def written_apart(name: str, write, app, *args) -> None:
+def written_apart(name: str, write, app: Sphinx, *args) -> None:
     """``write(app, *args)``; if it fails, a warning, what it wrote is
     removed, and the other outputs are written all the same."""
     try:
@@ -64,7 +68,7 @@ def written_apart(name: str, write, app, *args) -> None:
             os.remove(path)
 
 
-def write_bibtex(app, records: list[Publication]) -> None:
+def write_bibtex(app: Sphinx, records: list[Publication]) -> None:
     with open(os.path.join(app.outdir, BIBTEX_FILE), "w", encoding="utf-8") as file:
         file.write("\n\n".join(exported_entries(records)) + "\n")
 
@@ -95,7 +99,7 @@ def exported_entries(records: list[Publication]) -> list[str]:
     return entries
 
 
-def write_feed(app, records: list[Publication], pages: dict[str, str]) -> None:
+def write_feed(app: Sphinx, records: list[Publication], pages: dict[str, str]) -> None:
     # imported here: a build that writes no feed does not load feedgen and lxml
     from feedgen.feed import FeedGenerator
 
@@ -144,12 +148,12 @@ def xml_text(text: str) -> str:
     return _NOT_IN_XML.sub("", text)
 
 
-def _news_digest_path(app) -> str:
+def _news_digest_path(app: Sphinx) -> str:
     outdir = hashlib.sha1(os.fsencode(app.outdir)).hexdigest()[:12]
     return os.path.join(cache_dir(app.env), f"news-feed-{app.builder.name}-{outdir}")
 
 
-def write_posts_feed(app, posts: list[tuple[datetime.date, str]]) -> None:
+def write_posts_feed(app: Sphinx, posts: list[tuple[datetime.date, str]]) -> None:
     """``news.atom``: the newest posts, written only when one of them, or
     what the feed says of the site, changed since it was last written."""
     from .directives.news import (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
@@ -26,7 +27,7 @@ from .directives.news import NewsDirective, fill_news_lists, matching_docs, news
 from .directives.people import PeopleDirective, ProfileDirective
 from .directives.publications import PublicationsDirective
 from .directives.talks import TalksDirective
-from .domain import ScholarDomain
+from .domain import ScholarDomain, scholar_domain
 from .exports import exports_written, write_exports, written_apart
 from .page_content import SCRIPT, without_list_script
 from .page_description import add_description
@@ -39,6 +40,10 @@ from .shown import site_publications
 from .site_people import people_files, registry_for, report_problems
 from .state import state_of
 from .translations import MESSAGE_CATALOG
+
+if TYPE_CHECKING:
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
 
 STATIC_DIR = os.path.join(os.path.dirname(__file__), "static")
 LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")
@@ -119,7 +124,7 @@ def on_builder_inited(app: Sphinx) -> None:
     # Where publications were shown, before pages that are gone are purged
     # and changed ones read again: pages linking to them follow them.
     state = state_of(app.env)
-    state.shown_before = app.env.get_domain("scholar").snapshot()
+    state.shown_before = scholar_domain(app.env).snapshot()
     state.site = None
     state.moved = set()
     remove_old_page_sources(app)
@@ -129,7 +134,9 @@ def on_builder_inited(app: Sphinx) -> None:
     report_problems(app.env)
 
 
-def on_before_read_docs(app: Sphinx, env, docnames: list[str]) -> None:
+def on_before_read_docs(
+    app: Sphinx, env: BuildEnvironment, docnames: list[str]
+) -> None:
     """Remember what is read; in a parallel build, parse the data files the
     pages show before the workers fork, so that they share one parse."""
     state_of(env).read = list(docnames)
@@ -139,10 +146,12 @@ def on_before_read_docs(app: Sphinx, env, docnames: list[str]) -> None:
             cache.of(env).load(path, kind)
 
 
-def data_files_named(env, docnames: list[str]) -> set[tuple[str, str]]:
+def data_files_named(
+    env: BuildEnvironment, docnames: list[str]
+) -> set[tuple[str, str]]:
     """The data files the pages showed in the last build, and those their
     sources name now."""
-    domain: ScholarDomain = env.get_domain("scholar")
+    domain = scholar_domain(env)
     found = set(domain.sources_of(docnames))
     readable = readable_folders(env.srcdir, env.config)
     for docname in docnames:
@@ -159,10 +168,10 @@ def data_files_named(env, docnames: list[str]) -> set[tuple[str, str]]:
     return found
 
 
-def on_doctree_read(app: Sphinx, doctree) -> None:
+def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     """Remember which publications a page links to (from talks and prose),
     and which of its lists are inside ``only`` blocks."""
-    domain = app.env.get_domain("scholar")
+    domain = scholar_domain(app.env)
     keys = {
         node["reftarget"]
         for node in doctree.findall(addnodes.pending_xref)
@@ -187,18 +196,18 @@ def only_conditions(node) -> tuple[str, ...]:
     return tuple(conditions)
 
 
-def on_write_started(app: Sphinx, builder) -> None:
+def on_write_started(app: Sphinx, builder: Builder) -> None:
     """What the site shows is known once the documents are read: made once,
     before the pages are written (by parallel workers too)."""
     state_of(app.env).site = None
     site_publications(app)
 
 
-def on_env_get_updated(app: Sphinx, env) -> list[str]:
+def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Pages that show what other pages hold, though they were not read
     again, are written anew: links to publications that moved, and news
     lists whose posts were added, removed or changed."""
-    domain = env.get_domain("scholar")
+    domain = scholar_domain(env)
     state = state_of(env)
     # known once the documents are read, and the same until the build ends
     moved = state.moved = domain.moved_since(state.shown_before)
@@ -213,11 +222,11 @@ def on_env_get_updated(app: Sphinx, env) -> list[str]:
     return sorted(updated)
 
 
-def on_env_updated(app: Sphinx, env) -> list[str]:
+def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Report the problems of every data file shown by a page read in this
     build, and those its lists found in the records they show, once each,
     whatever the number of pages, lists and processes."""
-    domain: ScholarDomain = env.get_domain("scholar")
+    domain = scholar_domain(env)
     # the people registry's files are reported with the registry
     registry_files = {os.path.abspath(path) for path in people_files(env)}
     for path, kind in domain.sources_of(state_of(env).read):
@@ -231,7 +240,7 @@ def on_env_updated(app: Sphinx, env) -> list[str]:
     return []
 
 
-def on_missing_reference(app: Sphinx, env, node, contnode):
+def on_missing_reference(app: Sphinx, env: BuildEnvironment, node, contnode):
     """A publication no page shows: say so, and keep the text without a link."""
     if node.get("refdomain") != "scholar":
         return None
@@ -247,7 +256,7 @@ def on_missing_reference(app: Sphinx, env, node, contnode):
 CALENDAR_DIR = "_calendar"
 
 
-def on_doctree_resolved(app: Sphinx, doctree, docname: str) -> None:
+def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """News lists are made; calendar links point at the files written beside
     the pages, in HTML; elsewhere there is no file to point at, and the link
     goes."""
@@ -256,7 +265,7 @@ def on_doctree_resolved(app: Sphinx, doctree, docname: str) -> None:
     # an e-book cannot link to files beside it
     calendars = html and not app.builder.name.startswith("epub")
     pages = site_publications(app).pages
-    calendar_files = app.env.get_domain("scholar").calendar_files() if calendars else {}
+    calendar_files = scholar_domain(app.env).calendar_files() if calendars else {}
     for node in list(doctree.findall(nodes.reference)):
         if node.get(CALENDAR_KEY) is not None:
             name = calendar_files.get((docname, node[CALENDAR_KEY]), node[CALENDAR_KEY])
@@ -276,7 +285,7 @@ def on_doctree_resolved(app: Sphinx, doctree, docname: str) -> None:
                 node.parent.parent.remove(node.parent)
 
 
-def on_build_finished(app: Sphinx, exception) -> None:
+def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     """Write the iCalendar file of every event a page shows, and the
     site-wide BibTeX file and feed of publications; each on its own, so that
     one that cannot be written costs none of the others."""
@@ -297,7 +306,7 @@ def on_build_finished(app: Sphinx, exception) -> None:
 
 def write_calendars(app: Sphinx) -> None:
     folder = os.path.join(app.outdir, CALENDAR_DIR)
-    domain = app.env.get_domain("scholar")
+    domain = scholar_domain(app.env)
     names = domain.calendar_files()
     for docname, events in domain.calendars.items():
         for key, ics in events.items():

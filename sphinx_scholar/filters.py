@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from .loaders.fields import did_you_mean
 from .loaders.publications import normalize_type
@@ -47,7 +48,7 @@ _FIELD_ALIASES = {
 }
 
 
-def field_values(record, name: str, registry: Registry):
+def field_values(record: Any, name: str, registry: Registry) -> Any:
     """The value of a filter field on a record: a number, text, set or flag."""
     if isinstance(record, Person) and name in ("author", "person", "group"):
         if name == "group":
@@ -112,6 +113,7 @@ def _tokenize(text: str) -> list[_Token]:
                 f"unexpected {text[position:].strip()[:10]!r} at column {position + 1}"
             )
         kind = match.lastgroup
+        assert kind is not None  # every alternative of _TOKEN is a named group
         value = match.group(kind)
         start = match.start(kind)
         if kind == "string":

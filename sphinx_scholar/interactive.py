@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import html
 import json
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .translations import _
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 #: node attribute: the id shared by every top node of one interactive list
 LIST_ID = "scholar_list"
@@ -131,9 +135,9 @@ class InteractiveLists(SphinxPostTransform):
                 text = item[ABSTRACT]
                 abstract = nodes.paragraph(text, text, classes=["scholar-abstract"])
                 last = entry.children[-1] if entry.children else None
-                if last is not None and "scholar-details-line" in last.get(
-                    "classes", ()
-                ):
+                if isinstance(
+                    last, nodes.Element
+                ) and "scholar-details-line" in last.get("classes", ()):
                     entry.insert(len(entry.children) - 1, abstract)
                 else:
                     entry += abstract
@@ -167,7 +171,7 @@ class InteractiveLists(SphinxPostTransform):
                 wrapper += member
 
 
-def setup(app) -> None:
+def setup(app: Sphinx) -> None:
     app.add_node(scholar_interactive, html=(visit_interactive, depart_interactive))
     app.add_node(scholar_entry, html=(visit_entry, depart_entry))
     app.add_post_transform(InteractiveLists)

@@ -11,8 +11,13 @@ the writers turn into ``\\phantomsection\\label{...}`` and ``@anchor{...}``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 #: nodes whose ids the writers already label
 LABELLED = (nodes.section, nodes.target)
@@ -45,6 +50,6 @@ class EntryTargets(SphinxPostTransform):
                 node.insert(0, target)
 
 
-def setup(app) -> dict:
+def setup(app: Sphinx) -> dict:
     app.add_post_transform(EntryTargets)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import os
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from docutils.utils import new_document
@@ -26,8 +27,18 @@ from .render.publications import (
     shown_title,
     venue_nodes,
 )
+from .shown import html_builder
 from .site_people import registry_for
 from .translations import _
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.writers.html5 import HTML5Translator
+
+    from .render.context import RenderContext
+    from .shown import SitePublications
 
 #: the extension's script, which publication pages do without
 SCRIPT = "sphinx-scholar.js"
@@ -44,10 +55,11 @@ class PageRenderer:
     pages in every theme. One document and render context serve every page
     of the build: made for each page, they would cost more than the page."""
 
-    def __init__(self, app, site) -> None:
+    def __init__(self, app: Sphinx, site: SitePublications) -> None:
         self.app = app
         self.site = site
-        builder = app.builder
+        self.builder: StandaloneHTMLBuilder = html_builder(app)
+        builder = self.builder
         configured = app.config.scholar_highlight
         items = [configured] if isinstance(configured, str) else list(configured)
         highlight = (
@@ -57,7 +69,7 @@ class PageRenderer:
         self.ctx = site_context(
             app.env, self.document, "", highlight, files=site.files()
         )
-        self.translator = None  # made when a node needs it
+        self.translator: HTML5Translator | None = None  # made when a node needs it
 
     def section(self, pagename: str, record: Publication) -> nodes.section:
         """The page's content: the publication, and where it is listed."""
@@ -95,9 +107,11 @@ class PageRenderer:
 
     def translate(self, node: nodes.Node) -> str:
         """A node as the builder's translator writes it."""
-        builder = self.app.builder
+        builder = self.builder
         if self.translator is None:
-            self.translator = builder.create_translator(self.document, builder)
+            self.translator = cast(
+                "HTML5Translator", builder.create_translator(self.document, builder)
+            )
         self.translator.body = []
         node.walkabout(self.translator)
         return "".join(self.translator.body)
@@ -127,7 +141,9 @@ class PageRenderer:
         }
 
 
-def back_links(listed, here: str, builder) -> nodes.paragraph:
+def back_links(
+    listed: list[tuple[str, str, str]], here: str, builder: Builder
+) -> nodes.paragraph:
     """At the end of the page, a way back to each list that shows the
     publication, at its entry."""
     paragraph = nodes.paragraph("", "", classes=["scholar-back"])
@@ -140,7 +156,13 @@ def back_links(listed, here: str, builder) -> nodes.paragraph:
     return paragraph
 
 
-def without_list_script(app, pagename, templatename, context, doctree) -> None:
+def without_list_script(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
     """The script of interactive lists has nothing to do on a publication
     page, which has a script of its own (the copy button). Taken out once the
     other handlers have added theirs (MathJax)."""
@@ -155,7 +177,7 @@ def without_list_script(app, pagename, templatename, context, doctree) -> None:
         ]
 
 
-def publication_section(record: Publication, ctx) -> nodes.section:
+def publication_section(record: Publication, ctx: RenderContext) -> nodes.section:
     section = nodes.section(
         "", ids=["publication"], classes=["scholar-publication-page"]
     )

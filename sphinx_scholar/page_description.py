@@ -16,8 +16,12 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 #: about what search engines show of a description
 MAX_LENGTH = 160
@@ -74,7 +78,13 @@ def opengraph_tags(title: str, text: str, kind: str, url: str, site: str) -> lis
     return tags
 
 
-def add_description(app, pagename: str, templatename, context: dict, doctree) -> None:
+def add_description(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
     # pages not made from a document (publication pages) write their own
     if not app.config.scholar_page_descriptions or doctree is None:
         return

@@ -5,11 +5,18 @@ and schema.org ``ScholarlyArticle`` JSON-LD."""
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from .event_calendar import script_json
 from .model import Publication
 from .page_description import meta_tag, opengraph_tags, summary
 from .render.files import is_external
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from .render.context import RenderContext
+    from .shown import SitePublications
 
 #: The Highwire tag of a venue, by publication type (preprints have none).
 VENUE_TAGS = {
@@ -33,7 +40,13 @@ def pdf_link(record: Publication) -> str:
     )
 
 
-def head_tags(app, pagename: str, record: Publication, site, ctx) -> str:
+def head_tags(
+    app: Sphinx,
+    pagename: str,
+    record: Publication,
+    site: SitePublications,
+    ctx: RenderContext,
+) -> str:
     """Highwire Press tags for Google Scholar, and ScholarlyArticle JSON-LD."""
     tags = [_meta("citation_title", record.title)] if record.title else []
     tags += [_meta("citation_author", author.name) for author in record.authors]
@@ -68,7 +81,7 @@ def head_tags(app, pagename: str, record: Publication, site, ctx) -> str:
     return "\n".join(tags) + "\n"
 
 
-def description_tags(app, pagename: str, record: Publication) -> list[str]:
+def description_tags(app: Sphinx, pagename: str, record: Publication) -> list[str]:
     """The abstract, or who wrote it where, as the page's description."""
     text = record.abstract or ", ".join(
         part
@@ -88,7 +101,9 @@ def description_tags(app, pagename: str, record: Publication) -> list[str]:
     return [tag.rstrip("\n") for tag in tags]
 
 
-def pdf_url(app, record: Publication, site, ctx) -> str:
+def pdf_url(
+    app: Sphinx, record: Publication, site: SitePublications, ctx: RenderContext
+) -> str:
     """The PDF as an absolute URL: as written, or the site's copy under html_baseurl."""
     pdf = pdf_link(record)
     if not pdf or is_external(pdf):
@@ -100,7 +115,7 @@ def pdf_url(app, record: Publication, site, ctx) -> str:
     return f"{base.rstrip('/')}/_downloads/{found.download}" if found else ""
 
 
-def jsonld_script(app, pagename: str, record: Publication, pdf: str) -> str:
+def jsonld_script(app: Sphinx, pagename: str, record: Publication, pdf: str) -> str:
     data: dict = {
         "@context": "https://schema.org",
         "@type": "ScholarlyArticle",

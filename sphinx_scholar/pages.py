@@ -18,7 +18,9 @@ import dataclasses
 import hashlib
 import json
 import os
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
@@ -27,9 +29,13 @@ from .cache import cache_dir
 from .config import CONFIG_VALUES
 from .model import Publication
 from .page_content import PageRenderer
-from .shown import makes_pages, site_publications
+from .shown import SitePublications, html_builder, makes_pages, site_publications
 from .site_people import people_files
 from .state import state_of
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders.html import StandaloneHTMLBuilder
 
 logger = logging.getLogger(__name__)
 
@@ -44,10 +50,10 @@ def record_digest(record: Publication) -> str:
     return hashlib.sha1(repr(stable).encode("utf-8")).hexdigest()
 
 
-def _site_digest(app) -> str:
+def _site_digest(app: Sphinx) -> str:
     """What every page shows besides its publication: the extension, the
     theme and its templates, the HTML settings and the people."""
-    builder = app.builder
+    builder = html_builder(app)
     parts = [
         __version__,
         builder.name,
@@ -60,7 +66,7 @@ def _site_digest(app) -> str:
     return hashlib.sha1("\0".join(parts).encode("utf-8")).hexdigest()
 
 
-def _manifest_path(app) -> str:
+def _manifest_path(app: Sphinx) -> str:
     """Where the digests of the pages written into this output folder are kept."""
     outdir = hashlib.sha1(os.fsencode(app.outdir)).hexdigest()[:12]
     return os.path.join(cache_dir(app.env), f"pages-{app.builder.name}-{outdir}.json")
@@ -76,7 +82,7 @@ def _read_manifest(path: str) -> tuple[str, dict[str, str]]:
     return (site, pages) if isinstance(pages, dict) else ("", {})
 
 
-def collect_pages(app):
+def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """``html-collect-pages``: the pages whose content changed since they
     were last written; the pages of publications no list shows go."""
     if not makes_pages(app):
@@ -85,7 +91,7 @@ def collect_pages(app):
     state = state_of(app.env)
     manifest_path = _manifest_path(app)
     site_before, written = _read_manifest(manifest_path)
-    builder = app.builder
+    builder = html_builder(app)
     for pagename in written.keys() - set(site.pages.values()):
         _remove_output(builder, pagename)
     site_digest = _site_digest(app)
@@ -99,7 +105,7 @@ def collect_pages(app):
         # those last written (a data file edited is a document read).
         state.page_digests = written
         there = _written_files(builder, site.pages.values())
-        changed = [
+        changed: Sequence[tuple[str, Publication | None]] = [
             (pagename, site.record(key))
             for key, pagename in site.pages.items()
             if pagename not in there
@@ -108,17 +114,23 @@ def collect_pages(app):
     else:
         manifest, changed = _changed_pages(site, site_digest, written, builder)
         state.page_digests = manifest
-    renderer = PageRenderer(app, site) if changed else None
-    for pagename, record in changed:
-        if record is not None:
-            yield pagename, renderer.context(pagename, record), "page.html"
+    if changed:
+        renderer = PageRenderer(app, site)
+        for pagename, record in changed:
+            if record is not None:
+                yield pagename, renderer.context(pagename, record), "page.html"
     if manifest is not written or site_digest != site_before:
         os.makedirs(os.path.dirname(manifest_path), exist_ok=True)
         with open(manifest_path, "w", encoding="utf-8") as file:
             json.dump([site_digest, manifest], file)
 
 
-def _changed_pages(site, site_digest: str, written: dict[str, str], builder):
+def _changed_pages(
+    site: SitePublications,
+    site_digest: str,
+    written: dict[str, str],
+    builder: StandaloneHTMLBuilder,
+) -> tuple[dict[str, str], list[tuple[str, Publication]]]:
     """The digest of every page, and the pages whose digest changed since
     they were written (or whose file is gone)."""
     manifest: dict[str, str] = {}
@@ -140,7 +152,9 @@ def _changed_pages(site, site_digest: str, written: dict[str, str], builder):
     return manifest, changed
 
 
-def _written_files(builder, pagenames) -> set[str]:
+def _written_files(
+    builder: StandaloneHTMLBuilder, pagenames: Iterable[str]
+) -> set[str]:
     """The pages whose output file is there, from one look at each folder
     (a look per page took longer than the rest of a no-op build)."""
     pagenames = list(pagenames)
@@ -173,7 +187,7 @@ def _written_files(builder, pagenames) -> set[str]:
     return {name for name in pagenames if relative(name) in found}
 
 
-def _remove_output(builder, pagename: str) -> None:
+def _remove_output(builder: StandaloneHTMLBuilder, pagename: str) -> None:
     output = os.fspath(builder.get_outfilename(pagename))
     with contextlib.suppress(FileNotFoundError):
         os.remove(output)
@@ -182,7 +196,7 @@ def _remove_output(builder, pagename: str) -> None:
             os.rmdir(os.path.dirname(output))
 
 
-def remove_old_page_sources(app) -> None:
+def remove_old_page_sources(app: Sphinx) -> None:
     """Remove the page sources the extension's earlier versions wrote into
     the source folder (those that start with their marker), once."""
     folder = Path(app.srcdir, app.config.scholar_publication_pages or "pub")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .filters import QueryError
 from .loaders.fields import did_you_mean
@@ -61,7 +62,7 @@ def parse_sort(text: str) -> list[tuple[str, bool]]:
     return keys
 
 
-def _sort_value(record, name: str):
+def _sort_value(record: Any, name: str) -> Any:
     if name == "date":
         year = getattr(record, "year", None)
         return (year, getattr(record, "month", None) or 0) if year is not None else None
@@ -135,7 +136,7 @@ def group_records(
     ]
 
 
-def _group_key(record, by: str, collapse_before: int | None):
+def _group_key(record: Any, by: str, collapse_before: int | None) -> Any:
     if by == "year":
         if getattr(record, "year", None) is None:
             return None

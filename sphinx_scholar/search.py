@@ -18,13 +18,17 @@ import io
 import os
 import pickle
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sphinx import version_info as sphinx_version
 
 from .cache import cache_dir
 from .model import Publication
-from .shown import makes_pages, site_publications
+from .shown import html_builder, makes_pages, site_publications
 from .state import state_of
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 #: the index's own tables that the pages' words go into
 _TABLES = ("_titles", "_filenames", "_all_titles", "_mapping", "_title_mapping")
@@ -61,7 +65,7 @@ def page_words(lang, record: Publication, stem) -> tuple[list[str], list[str]]:
     return sorted(title_words), sorted(words)
 
 
-def _store_path(app) -> str:
+def _store_path(app: Sphinx) -> str:
     return os.path.join(cache_dir(app.env), f"search-{app.builder.name}.pickle")
 
 
@@ -76,11 +80,11 @@ def _read_store(path: str) -> tuple[dict, str, bytes]:
     return (store, sphinx_digest, whole) if isinstance(store, dict) else ({}, "", b"")
 
 
-def index_pages(app) -> None:
+def index_pages(app: Sphinx) -> None:
     """Add the publication pages to the search index Sphinx has written, and
     drop the words no page has any more (Sphinx keeps them, pointing
     nowhere): the words of a publication a list stopped showing go."""
-    builder = app.builder
+    builder = html_builder(app)
     indexer = getattr(builder, "indexer", None)
     if indexer is None or not makes_pages(app):
         return

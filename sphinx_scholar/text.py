@@ -83,7 +83,8 @@ def _decoded(value: str) -> str:
     for pattern, replacement in _BEFORE_DECODING:
         value = pattern.sub(replacement, value)
     try:
-        text = codecs.decode(value, "ulatex")
+        # latexcodec's codec decodes text, which typeshed's codecs.decode does not know
+        text = codecs.decode(value, "ulatex")  # type: ignore[call-overload]
     except Exception:  # latexcodec gives up on some malformed input
         text = value
     # Escaped characters are set aside so that the brace and math-shift

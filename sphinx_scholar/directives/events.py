@@ -7,6 +7,8 @@ link to its iCalendar file.
 
 from __future__ import annotations
 
+from typing import cast
+
 from docutils import nodes
 from docutils.parsers.rst import directives
 
@@ -16,6 +18,7 @@ from ..event_calendar import event_ics, event_jsonld
 from ..filters import QueryError, compile_filter
 from ..model import PEOPLE_JOINS, Event
 from ..query import group_records
+from ..render.context import RenderContext
 from ..render.events import (
     DEFAULT_CONTRIBUTION_FORMAT,
     DEFAULT_PARTS,
@@ -85,7 +88,7 @@ class EventFileDirective(ListingDirective):
         """JSON-LD and the calendar link, once per event and page, from the
         first directive of the page that shows the event; ``:hide:
         calendar`` on it leaves the link out."""
-        seen = self.env.temp_data.setdefault("scholar_events", set())
+        seen = cast("set[str]", self.env.temp_data.setdefault("scholar_events", set()))
         if event.key in seen:
             return []
         seen.add(event.key)
@@ -177,7 +180,9 @@ class EventDirective(EventFileDirective):
             )
         return self.with_classes(result)
 
-    def papers(self, event: Event, ctx, as_sections: bool) -> list[nodes.Node]:
+    def papers(
+        self, event: Event, ctx: RenderContext, as_sections: bool
+    ) -> list[nodes.Node]:
         """The event's papers from a publications file, under their own heading."""
         if "papers" not in self.options:
             return []

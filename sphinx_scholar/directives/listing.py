@@ -5,6 +5,8 @@ sort, group, limit and highlight. Each option means the same in every directive.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -12,9 +14,10 @@ from sphinx.util.docutils import SphinxDirective
 
 from .. import cache
 from ..diagnostics import Subtype, warn
+from ..domain import scholar_domain
 from ..filters import QueryError, compile_filter
 from ..loaders.fields import did_you_mean
-from ..model import Problem
+from ..model import AuthoredRecord, Problem, SourcedRecord
 from ..paths import is_readable, outside_message, readable_folders
 from ..people_matching import Highlight, resolve_highlight
 from ..query import GROUPINGS, group_records, parse_sort, sort_records
@@ -24,7 +27,7 @@ from ..render.nodes import compact
 from ..site_people import note_people_dependency, registry_for
 from ..text import name_key
 
-LIST_OPTIONS = {
+LIST_OPTIONS: dict[str, Callable[[str], Any]] = {
     "filter": directives.unchanged,
     "sort": directives.unchanged,
     "group": directives.unchanged,
@@ -182,12 +185,14 @@ class ListingDirective(SphinxDirective):
         self.resolve_files(ctx, records)
         return ctx
 
-    def resolve_files(self, ctx: RenderContext, records) -> None:
+    def resolve_files(
+        self, ctx: RenderContext, records: Iterable[SourcedRecord]
+    ) -> None:
         """Find the files of the site the records name, before rendering them."""
         problems = resolve(records, ctx.files, self.env, self.env.docname)
         self.domain.note_problems(self.env.docname, problems)
 
-    def check_person_ids(self, records) -> None:
+    def check_person_ids(self, records: Iterable[AuthoredRecord]) -> None:
         """Authors given by person id must be in the registry."""
         registry = registry_for(self.env)
         problems = [
@@ -206,7 +211,7 @@ class ListingDirective(SphinxDirective):
 
     @property
     def domain(self):
-        return self.env.get_domain("scholar")
+        return scholar_domain(self.env)
 
     def with_classes(self, result: list[nodes.Node]) -> list[nodes.Node]:
         """The nodes, with the classes of the ``:class:`` option, each placed

@@ -20,6 +20,7 @@ import fnmatch
 import html
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -31,10 +32,15 @@ from sphinx.util.nodes import make_refnode
 from sphinx.util.osutil import relative_uri
 
 from ..diagnostics import Subtype, warn
+from ..domain import scholar_domain
 from ..loaders.fields import parse_date, safe_url
 from ..model import Author
 from ..site_people import note_people_dependency, registry_for
 from ..translations import _
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 #: the feed of the posts, beside the pages (see :mod:`..exports`)
 NEWS_FEED_FILE = "news.atom"
@@ -64,7 +70,7 @@ class NewsDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         pattern = self.arguments[0]
         matching = matching_docs(self.env, pattern, self.env.docname)
-        self.env.get_domain("scholar").note_news(self.env.docname, pattern, matching)
+        scholar_domain(self.env).note_news(self.env.docname, pattern, matching)
         node = news_list(
             pattern=pattern,
             limit=self.options.get("limit"),
@@ -109,7 +115,7 @@ class NewsDirective(SphinxDirective):
         return nodes.compound("", toctree, classes=["toctree-wrapper"])
 
 
-def setup(app) -> dict:
+def setup(app: Sphinx) -> dict:
     """What posts need beyond the list (the directive and its node are added
     with the others, in :mod:`..extension`)."""
     app.add_node(post_header)
@@ -123,13 +129,15 @@ def setup(app) -> dict:
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 
-def matching_docs(env, pattern: str, own: str) -> list[str]:
+def matching_docs(env: BuildEnvironment, pattern: str, own: str) -> list[str]:
     return sorted(
         doc for doc in env.found_docs if fnmatch.fnmatch(doc, pattern) and doc != own
     )
 
 
-def post_date(env, docname: str, report: bool = True) -> datetime.date | None:
+def post_date(
+    env: BuildEnvironment, docname: str, report: bool = True
+) -> datetime.date | None:
     written = env.metadata.get(docname, {}).get("date")
     date = parse_date(str(written)) if written else None
     if written and date is None and report:
@@ -148,7 +156,7 @@ def as_day(date) -> datetime.date | None:
     return datetime.date(date[0], date[1] or 1, date[2] or 1) if date else None
 
 
-def post_authors(env, docname: str) -> list[str]:
+def post_authors(env: BuildEnvironment, docname: str) -> list[str]:
     """The names of ``:author:`` (one) or ``:authors:`` (``;`` or ``,`` between)."""
     metadata = env.metadata.get(docname, {})
     authors = metadata.get("authors")
@@ -161,7 +169,7 @@ def post_authors(env, docname: str) -> list[str]:
     return [name.strip() for name in names if name.strip()]
 
 
-def source_date(env, docname: str) -> datetime.date | None:
+def source_date(env: BuildEnvironment, docname: str) -> datetime.date | None:
     """A page's ``:date:`` as its source writes it (a field of the docinfo, or
     of MyST front matter), for when its metadata is not read yet."""
     try:
@@ -172,7 +180,7 @@ def source_date(env, docname: str) -> datetime.date | None:
     return as_day(parse_date(match.group(1).strip().strip("'\"")) if match else None)
 
 
-def metadata_line(env, docname: str, name: str) -> int:
+def metadata_line(env: BuildEnvironment, docname: str, name: str) -> int:
     """The line of a page's ``:name:`` field (or MyST front matter ``name:``)."""
     try:
         text = Path(env.doc2path(docname)).read_text(encoding="utf-8")
@@ -182,8 +190,9 @@ def metadata_line(env, docname: str, name: str) -> int:
     return text.count("\n", 0, match.start()) + 1 if match else 0
 
 
-def shown_date(app, date: datetime.date) -> str:
-    month = format_date("%B", date=date, language=app.config.language or "en")
+def shown_date(app: Sphinx, date: datetime.date) -> str:
+    # Sphinx's annotation asks for a datetime; Babel formats a date as well
+    month = format_date("%B", date=date, language=app.config.language or "en")  # type: ignore[arg-type]
     return f"{month} {date.day}, {date.year}"
 
 
@@ -204,7 +213,7 @@ def depart_post_time(translator, node: post_time) -> None:
     translator.body.append("</time>")
 
 
-def date_node(app, date: datetime.date, classes: list[str]) -> nodes.Node:
+def date_node(app: Sphinx, date: datetime.date, classes: list[str]) -> nodes.Node:
     """The date as the reader reads it; in HTML a ``<time>`` that machines read."""
     text = shown_date(app, date)
     if app.builder.format == "html":
@@ -215,21 +224,21 @@ def date_node(app, date: datetime.date, classes: list[str]) -> nodes.Node:
 # The posts -----------------------------------------------------------------
 
 
-def all_posts(env) -> set[str]:
+def all_posts(env: BuildEnvironment) -> set[str]:
     """The pages some news list of the site matches (dated or not)."""
     found = set()
-    for docname, lists in env.get_domain("scholar").news.items():
+    for docname, lists in scholar_domain(env).news.items():
         for pattern, _matched in lists:
             found.update(matching_docs(env, pattern, docname))
     return found
 
 
-def remember_posts(app) -> None:
+def remember_posts(app: Sphinx) -> None:
     # before the pages that are gone are purged and the changed ones read
     setattr(app.env, _POSTS_BEFORE, all_posts(app.env))
 
 
-def posts_changed(app, env) -> list[str]:
+def posts_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Pages that became posts, or stopped being posts, are written again."""
     before = getattr(env, _POSTS_BEFORE, None)
     if before is None:
@@ -237,7 +246,7 @@ def posts_changed(app, env) -> list[str]:
     return sorted((before ^ all_posts(env)) & env.found_docs)
 
 
-def mark_post(app, doctree: nodes.document) -> None:
+def mark_post(app: Sphinx, doctree: nodes.document) -> None:
     """A dated page gets a place for its date and author, under its title."""
     env = app.env
     metadata = env.metadata.get(env.docname, {})
@@ -253,7 +262,7 @@ def mark_post(app, doctree: nodes.document) -> None:
         doctree.insert(0, header)
 
 
-def fill_post_headers(app, doctree: nodes.document, docname: str) -> None:
+def fill_post_headers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Each post's date and author, in every builder: the page of the post,
     and in builders that write the site as one document, each post in it."""
     headers = list(doctree.findall(post_header))
@@ -261,7 +270,7 @@ def fill_post_headers(app, doctree: nodes.document, docname: str) -> None:
         return
     posts = {
         doc
-        for lists in app.env.get_domain("scholar").news.values()
+        for lists in scholar_domain(app.env).news.values()
         for _pattern, matched in lists
         for doc in matched
     }
@@ -282,7 +291,7 @@ def fill_post_headers(app, doctree: nodes.document, docname: str) -> None:
         header.replace_self(nodes.line_block("", line, classes=["scholar-post-meta"]))
 
 
-def author_nodes(app, names: list[str]) -> nodes.inline:
+def author_nodes(app: Sphinx, names: list[str]) -> nodes.inline:
     """The authors, each linked to their page when the people registry has it."""
     registry = registry_for(app.env)
     inline = nodes.inline("", "", classes=["scholar-post-author"])
@@ -299,7 +308,7 @@ def author_nodes(app, names: list[str]) -> nodes.inline:
     return inline
 
 
-def excerpt_of(env, docname: str) -> str:
+def excerpt_of(env: BuildEnvironment, docname: str) -> str:
     """The post's first paragraph of prose, as text."""
     try:
         doctree = env.get_doctree(docname)
@@ -316,7 +325,7 @@ def excerpt_of(env, docname: str) -> str:
 # The news lists --------------------------------------------------------------
 
 
-def fill_news_lists(app, doctree, docname: str) -> None:
+def fill_news_lists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     env = app.env
     # builders that write the site as one document (singlehtml, latex) hold
     # the posts already: a full list links to them instead
@@ -354,13 +363,19 @@ def fill_news_lists(app, doctree, docname: str) -> None:
             placeholder.replace_self(replacement if whole else [])
             continue
         items = [news_item(app, placeholder, docname, date, doc) for date, doc in posts]
-        replacement = nodes.bullet_list(
+        news = nodes.bullet_list(
             "", *items, classes=["scholar-news", *placeholder["classes"]], bullet="-"
         )
-        placeholder.replace_self(replacement if items else [])
+        placeholder.replace_self(news if items else [])
 
 
-def news_item(app, placeholder, docname: str, date, doc: str) -> nodes.list_item:
+def news_item(
+    app: Sphinx,
+    placeholder: nodes.Element,
+    docname: str,
+    date: datetime.date,
+    doc: str,
+) -> nodes.list_item:
     """A post in a list: its date and title, and its summary or excerpt."""
     env = app.env
     title = env.titles[doc].astext() if doc in env.titles else doc
@@ -393,7 +408,7 @@ def news_item(app, placeholder, docname: str, date, doc: str) -> nodes.list_item
 
 
 def whole_post(
-    app, doc: str, page: str, chain: list[str], taken: set[str]
+    app: Sphinx, doc: str, page: str, chain: list[str], taken: set[str]
 ) -> nodes.Element:
     """The post ``doc`` whole, for the page ``page``: its doctree, resolved as
     Sphinx resolves the pages a single-page build puts together (links and
@@ -461,7 +476,7 @@ def rename_ids(tree: nodes.Element, taken: set[str]) -> None:
 # The feed ---------------------------------------------------------------------
 
 
-def feed_posts(app) -> list[tuple[datetime.date, str]]:
+def feed_posts(app: Sphinx) -> list[tuple[datetime.date, str]]:
     """Every dated post of the site's news lists, newest first."""
     env = app.env
     posts = []
@@ -473,19 +488,25 @@ def feed_posts(app) -> list[tuple[datetime.date, str]]:
     return posts
 
 
-def news_pages(env) -> list[str]:
+def news_pages(env: BuildEnvironment) -> list[str]:
     return sorted(
-        docname for docname, lists in env.get_domain("scholar").news.items() if lists
+        docname for docname, lists in scholar_domain(env).news.items() if lists
     )
 
 
-def link_feed(app, pagename: str, templatename, context, doctree) -> None:
+def link_feed(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
     """The pages of the news lists and the posts tell feed readers where the
     feed is."""
     if app.builder.name.startswith("epub") or doctree is None:
         return
     env = app.env
-    domain = env.get_domain("scholar")
+    domain = scholar_domain(env)
     is_post = any(
         pagename in matched for lists in domain.news.values() for _p, matched in lists
     )
@@ -504,7 +525,7 @@ def link_feed(app, pagename: str, templatename, context, doctree) -> None:
     )
 
 
-def feed_title(app) -> str:
+def feed_title(app: Sphinx) -> str:
     pages = news_pages(app.env)
     titles = app.env.titles
     if len(pages) == 1 and pages[0] in titles:
@@ -513,7 +534,7 @@ def feed_title(app) -> str:
     return f"{app.config.project}: {news}"
 
 
-def write_news_feed(app, exception) -> None:
+def write_news_feed(app: Sphinx, exception: Exception | None) -> None:
     if (
         exception is not None
         or app.builder.format != "html"

@@ -7,6 +7,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from ..diagnostics import Subtype, warn
+from ..domain import scholar_domain
 from ..people_matching import Highlight
 from ..render.context import render_context
 from ..render.files import resolve
@@ -97,7 +98,7 @@ class ProfileDirective(SphinxDirective):
         bio = self.parse_content_to_nodes() if self.content else []
         ctx = render_context(self, Highlight())
         problems = resolve([person], ctx.files, self.env, self.env.docname)
-        self.env.get_domain("scholar").note_problems(self.env.docname, problems)
+        scholar_domain(self.env).note_problems(self.env.docname, problems)
         return [
             render_profile(
                 person,
