@@ -12,8 +12,8 @@ THEMES = ("sphinx_book_theme", "pydata_sphinx_theme", "furo", "alabaster")
 
 
 def theme_settings(sidebar: bool = True) -> dict:
-    """``html_theme``, ``html_theme_options``, ``html_sidebars`` and
-    ``html_context`` for a
+    """``html_theme``, ``html_theme_options``, ``html_sidebars``,
+    ``html_context`` and ``templates_path`` for a
     homepage: no download or full-screen buttons, one search box, no
     "Previous" and "Next" links; a left sidebar of pages when ``sidebar``."""
     theme = os.environ.get("SCHOLAR_THEME") or "sphinx_book_theme"
@@ -45,8 +45,9 @@ def theme_settings(sidebar: bool = True) -> dict:
         sidebars = {"**": ["sidebar-nav-bs"] if sidebar else []}
     elif theme == "alabaster":
         options = {"show_powered_by": False}
-        sidebars = {"**": ["navigation.html", "searchbox.html"] if sidebar else []}
+        sidebars = {"**": ["homepage-sidebar.html"] if sidebar else []}
     return {
+        "templates_path": [os.path.join(os.path.dirname(__file__), "_templates")],
         "html_theme": theme,
         "html_theme_options": options,
         "html_sidebars": sidebars,

@@ -32,6 +32,7 @@ html_baseurl = os.environ.get(
     "READTHEDOCS_CANONICAL_URL", "https://example.org/norouzi/"
 )
 html_static_path = ["_static"]
+html_css_files = ["custom.css"]
 
 latex_documents = [
     ("index", "norouzi.tex", "Mohammad Norouzi", "Mohammad Norouzi", "howto"),
