@@ -75,16 +75,14 @@ def starter_with(theme: str, target: Path) -> Path:
     conf = target / "conf.py"
     text = conf.read_text(encoding="utf-8")
     start = text.index('html_theme = "')
-    end = text.index("html_sidebars = {")
-    end = text.index("\n", end) + 1
+    end = text.index("# Your site's address")
     conf.write_text(
         text[:start] + howto_settings()[theme] + text[end:], encoding="utf-8"
     )
-    if theme == "furo":
+    if theme != "furo":  # a file-wide option of furo's, which the starter has
         index = target / "index.rst"
-        index.write_text(
-            ":hide-toc:\n\n" + index.read_text(encoding="utf-8"), encoding="utf-8"
-        )
+        text = index.read_text(encoding="utf-8")
+        index.write_text(text.replace(":hide-toc:\n\n", "", 1), encoding="utf-8")
     return target
 
 

@@ -137,19 +137,18 @@ def test_the_home_page_opens_with_the_profile(site, tmp_path):
 
 def test_the_home_page_has_no_documentation_furniture(site, tmp_path):
     soup = home_page(site, tmp_path)
-    # no left sidebar, nor its button; no "Contents" on the right
-    assert not soup.select(".bd-sidebar-primary .bd-sidebar__content")
-    assert not soup.select(".primary-toggle.btn, .secondary-toggle")
-    assert not soup.select(".bd-sidebar-secondary, .page-toc")
-    # no download, full-screen or repository buttons; no Previous and Next
-    assert not soup.select(".btn-download-source-button, .btn-fullscreen-button")
-    assert not soup.select(".dropdown-download-buttons, .btn-source-repository-button")
-    assert not soup.select(".prev-next-area, .prev-next-footer")
-    # one search: in the bar at the top, and a button in its place on a phone
-    assert not soup.select(".bd-sidebar-primary .search-button-field")
-    assert len(soup.select(".bd-header-article .search-button")) == 1
-    footer = soup.select_one("footer.bd-footer-content").get_text(" ", strip=True)
-    assert footer == f"© Copyright {datetime.date.today().year}, Ada Lovelace."
+    # furo: no "On this page" beside the profile, no "Edit this page" or
+    # "View source" button, no Previous and Next on a site of one page
+    assert "no-toc" in soup.select_one("aside.toc-drawer")["class"]
+    assert not soup.select(".content-icon-container .edit-this-page, .view-this-page")
+    assert not soup.select(".related-pages a")
+    # one search box, in the sidebar (a menu on a phone)
+    assert len(soup.select("input[name=q]")) == 1
+    footer = soup.select_one("footer").get_text(" ", strip=True)
+    year = datetime.date.today().year
+    assert footer == f"Copyright © {year}, Ada Lovelace Made with Furo"
+    # the site's icon in browser tabs
+    assert soup.find("link", rel="icon")["href"].endswith("favicon.svg")
 
 
 def test_the_text_and_latex_home_pages_show_the_profile_as_text(site, tmp_path):
