@@ -41,6 +41,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check sphinx_scholar tests scripts
 	$(BIN)/ruff format --check sphinx_scholar tests scripts
+	$(BIN)/mypy
 
 # After changing a label: update the template and the translations, then compile.
 catalogs: $(STAMP)
