@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from .text import text_and_math
+from .math_text import text_and_math
 
 #: Publication types, in the order their groups are shown.
 PUBLICATION_TYPES = (
@@ -155,14 +155,14 @@ class Publication:
     #: the title as text and math in turn (``("An ", r"\mathcal{O}(n)",
     #: " way")``), or ``()`` when it holds no math; ``title`` is then its
     #: readable text (``An O(n) way``). Found in ``title`` as written
-    #: (``$...$``, see :func:`..text.text_and_math`) when not given.
+    #: (``$...$``, see :func:`.math_text.text_and_math`) when not given.
     title_math: tuple[str, ...] | None = None
     #: the abstract as text and math in turn, as :attr:`title_math`
     abstract_math: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         # ``$...$`` in a title or abstract is math, whichever file it came
-        # from: BibTeX's loader writes its math so (``text.marked_math``)
+        # from: BibTeX's loader writes its math so (``math_text.marked_math``)
         for name in ("title", "abstract"):
             if getattr(self, name + "_math") is None:
                 text, pieces = text_and_math(getattr(self, name))

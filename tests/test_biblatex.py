@@ -8,14 +8,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sphinx_scholar.loaders import load_publications
+from sphinx_scholar.math_text import latex_pieces, safe_math, split_math, text_and_math
+from sphinx_scholar.math_unicode import math_to_text
 from sphinx_scholar.model import Publication
-from sphinx_scholar.text import (
-    latex_pieces,
-    math_to_text,
-    safe_math,
-    split_math,
-    text_and_math,
-)
 
 BIG = 100_000
 

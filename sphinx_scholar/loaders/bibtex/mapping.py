@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
+from ...math_text import latex_pieces, marked_math
 from ...model import Problem
-from ...text import latex_pieces, latex_to_text, marked_math
+from ...text import latex_to_text
 from ..publications import file_label, normalize_type
 from .dates import biblatex_date
 from .entry import Entry
@@ -70,7 +71,7 @@ def to_mapping(entry: Entry, source: str, problems: list[Problem]) -> EntryMappi
                 return
 
     take("title", "title")
-    if "title" in values:  # math kept: ``$...$`` (see text.marked_math)
+    if "title" in values:  # math kept: ``$...$`` (see math_text.marked_math)
         values["title"] = marked_math(latex_pieces(fields["title"]))
     for role in _PERSON_FIELDS:
         if fields.get(role):
