@@ -34,7 +34,7 @@ from .page_description import add_description
 from .page_scan import named_files
 from .pages import collect_pages, remove_old_page_sources
 from .paths import is_readable, readable_folders
-from .render.publications import PAGE_KEY
+from .render.publications import PAGE_KEY, TITLE_PAGE_KEY
 from .search import index_pages
 from .shown import site_publications
 from .site_people import people_files, registry_for, report_problems
@@ -259,7 +259,8 @@ CALENDAR_DIR = "_calendar"
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """News lists are made; calendar links point at the files written beside
     the pages, in HTML; elsewhere there is no file to point at, and the link
-    goes."""
+    goes. Links to publication pages (a "Details" link, a title) point at the
+    page the builder makes."""
     fill_news_lists(app, doctree, docname)
     html = app.builder.format == "html"
     # an e-book cannot link to files beside it
@@ -283,6 +284,16 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
                 node["internal"] = True
             else:
                 node.parent.parent.remove(node.parent)
+        elif node.get(TITLE_PAGE_KEY) is not None:
+            # a title links to its publication's page, else to the record's
+            # url, else nowhere (the text stays)
+            page = pages.get(node[TITLE_PAGE_KEY])
+            del node[TITLE_PAGE_KEY]
+            if page is not None:
+                node["refuri"] = app.builder.get_relative_uri(docname, page)
+                node["internal"] = True
+            elif not node.get("refuri"):
+                node.replace_self(node.children)
 
 
 def on_build_finished(app: Sphinx, exception: Exception | None) -> None:

@@ -400,29 +400,6 @@ class Thumbnails(SphinxPostTransform):
                 image["uri"] = path
 
 
-def resolve_titles(app: Sphinx, doctree, docname: str) -> None:
-    """A title that links to its publication's page: to the page the builder
-    makes, else to the record's url, else nowhere (the text stays)."""
-    titles = [
-        node
-        for node in doctree.findall(nodes.reference)
-        if TITLE_PAGE_KEY in node.attributes
-    ]
-    if not titles:
-        return
-    from ..shown import site_publications
-
-    pages = site_publications(app).pages
-    for node in titles:
-        page = pages.get(node[TITLE_PAGE_KEY])
-        del node[TITLE_PAGE_KEY]
-        if page is not None:
-            node["refuri"] = app.builder.get_relative_uri(docname, page)
-            node["internal"] = True
-        elif not node.get("refuri"):
-            node.replace_self(node.children)
-
-
 def setup(app: Sphinx) -> dict:
     text = (_badge_text, _badge_text)
     app.add_node(
@@ -431,5 +408,4 @@ def setup(app: Sphinx) -> dict:
         latex=text, text=text, man=text, texinfo=text,
     )  # fmt: skip
     app.add_post_transform(Thumbnails)
-    app.connect("doctree-resolved", resolve_titles)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
