@@ -7,15 +7,14 @@ folder), and no page is wider than a phone's screen.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
+
+from .static_server import served as serving
 
 pytestmark = pytest.mark.browser
 
@@ -23,11 +22,6 @@ REPO = Path(__file__).parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 SITES = ("homepage", "blog", "profile")
 WIDTHS = (1280, 390)
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -43,17 +37,12 @@ def served(tmp_path_factory):
             capture_output=True, text=True,
         )  # fmt: skip
         assert result.returncode == 0, result.stderr
-    handler = functools.partial(QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    with sync_playwright() as playwright:
+    with serving(root) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=["--no-sandbox"]
         )
-        yield browser, f"http://127.0.0.1:{server.server_address[1]}/", root
+        yield browser, url, root
         browser.close()
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -18,18 +18,17 @@ run (CI sets it for one of its Python and Sphinx pairs, and
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+from .static_server import served as serving
 
 pytestmark = pytest.mark.browser
 
@@ -72,11 +71,6 @@ class Served:
     scores: dict = field(default_factory=dict)
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
 def sphinx_build(source: Path, out: Path, theme: str) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-E",
@@ -108,14 +102,9 @@ def served(tmp_path_factory):
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (see .ci/run)")
     root = tmp_path_factory.mktemp("lighthouse")
-    handler = functools.partial(QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    result = Served(f"http://127.0.0.1:{server.server_address[1]}/", root)
-    yield result
-    server.shutdown()
-    server.server_close()
+    with serving(root) as url:
+        result = Served(url, root)
+        yield result
     report(result)
 
 

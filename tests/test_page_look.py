@@ -24,6 +24,8 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
+from .test_browser import QuietHandler
+
 ROOT = Path(__file__).parent / "roots" / "test-page-look"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run"]
@@ -50,18 +52,6 @@ class Site:
     warnings: str
     problems: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-    def do_GET(self):
-        if self.path == "/favicon.ico":
-            self.send_response(204)
-            self.end_headers()
-            return
-        super().do_GET()
 
 
 @pytest.fixture(scope="module")

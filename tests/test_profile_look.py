@@ -25,6 +25,8 @@ from sphinx.cmd.build import main as sphinx_build
 
 from sphinx_scholar.cli import main
 
+from .test_browser import QuietHandler
+
 REPO = Path(__file__).parent.parent
 HOWTO = REPO / "docs" / "howto" / "homepage.rst"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -119,18 +121,6 @@ try:
     from playwright.sync_api import sync_playwright
 except ImportError:
     sync_playwright = None
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-    def do_GET(self):
-        if self.path == "/favicon.ico":
-            self.send_response(204)
-            self.end_headers()
-            return
-        super().do_GET()
 
 
 @pytest.fixture(scope="module")
