@@ -166,6 +166,12 @@ def lighthouse(served: Served, path: str) -> dict[str, int]:
     return {**scores, "failing": failing, "blocking": blocking}
 
 
+def median_performance(served: Served, url: str, first: int) -> int:
+    """The median performance of three runs of a page, the first given."""
+    runs = [first, *(lighthouse(served, url)["performance"] for _ in range(2))]
+    return sorted(runs)[1]
+
+
 def report(served: Served) -> None:
     lines = [
         "| site | page | theme | performance | accessibility | best practices | SEO |",
@@ -189,6 +195,11 @@ def test_every_main_page_scores_100_where_the_machine_does_not_count(served, the
         pytest.skip(f"{theme} is not installed")
     build_theme(served, theme)
     floor = lighthouse(served, f"{theme}/floor/index.html")
+    # performance varies from run to run by several points: the floor's is
+    # the median of three runs, as is a page's that falls below the band
+    floor["performance"] = median_performance(
+        served, f"{theme}/floor/index.html", floor["performance"]
+    )
     served.scores["(empty page)", "index.html", theme] = floor
     problems = []
     for example, page in ((e, p) for e, pages in EXAMPLES.items() for p in pages):
@@ -208,10 +219,9 @@ def test_every_main_page_scores_100_where_the_machine_does_not_count(served, the
         if theme in LIGHT_THEMES:
             least = max(least, 95)
         if scores["performance"] < least:
-            # performance varies from run to run by a few points: a page
-            # below the band has a second run, and the better one counts
-            again = lighthouse(served, url)["performance"]
-            scores["performance"] = max(scores["performance"], again)
+            scores["performance"] = median_performance(
+                served, url, scores["performance"]
+            )
         if scores["performance"] < least:
             problems.append(
                 f"{where} performance {scores['performance']} < {least} "
