@@ -117,6 +117,15 @@ CONFIG_VALUES = (
         "name is bold, in the colour of the text, and not a link.",
     ),
     ConfigValue(
+        "scholar_max_authors",
+        0,
+        (int,),
+        "How many authors a publication list shows before \"et al.\" (0: all "
+        "of them). The highlighted people are shown wherever they are in the "
+        "list; in HTML, \"et al.\" is a button that shows the whole list. A "
+        "list's ``:max-authors:`` option chooses for that list.",
+    ),
+    ConfigValue(
         "scholar_venues_file",
         "",
         (str,),
@@ -218,6 +227,13 @@ def validate(app: Sphinx, config) -> None:
         config.scholar_venues_file = ""
     config.scholar_link_format = _link_formats(config.scholar_link_format, reject)
     config.scholar_highlight_links = bool(config.scholar_highlight_links)
+    if (
+        not isinstance(config.scholar_max_authors, int)
+        or isinstance(config.scholar_max_authors, bool)
+        or config.scholar_max_authors < 0
+    ):
+        reject("scholar_max_authors", "a whole number, 0 or more")
+        config.scholar_max_authors = 0
     from .render.venue_format import check_venue_format
 
     problem = check_venue_format(config.scholar_venue_format)

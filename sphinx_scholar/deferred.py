@@ -59,6 +59,7 @@ def pending_list(
     node["style"] = ctx.entry_style
     node["venue_format"] = ctx.venue_format
     node["details_last"] = ctx.details_last
+    node["max_authors"] = ctx.max_authors
     # what was found of the files they link (see :mod:`.render.files`)
     node["files"] = {
         key: (found.relative, found.download)
@@ -95,6 +96,7 @@ class ExpandPublicationLists(SphinxPostTransform):
             entry_style=node.get("style", self.config.scholar_entry_style),
             venue_format=node.get("venue_format", self.config.scholar_venue_format),
             details_last=node.get("details_last", False),
+            max_authors=node.get("max_authors", 0),
             anchors=dict(zip(node["keys"], node["anchors"], strict=True)),
             files=SiteFiles(
                 str(self.env.srcdir),

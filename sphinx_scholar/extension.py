@@ -84,6 +84,7 @@ def setup(app: Sphinx) -> dict:
     interactive.setup(app)
     app.setup_extension("sphinx_scholar.latex_targets")
     app.setup_extension("sphinx_scholar.render.fold")
+    app.setup_extension("sphinx_scholar.render.author_list")
     deferred.setup(app)
     app.add_node(news_list)
     app.setup_extension("sphinx_scholar.directives.news")

@@ -34,14 +34,13 @@ from sphinx_scholar.config import CONFIG_VALUES
 from sphinx_scholar.diagnostics import WARNING_TYPE, Subtype
 from sphinx_scholar.directives.listing import LIST_OPTIONS
 from sphinx_scholar.interactive import FEATURES
-from sphinx_scholar.loaders.fields import Record
-from sphinx_scholar.loaders.schema import (
-    FORMATS,
+from sphinx_scholar.loaders.declarations import Record
+from sphinx_scholar.loaders.field_reference import (
     aliases_text,
     description,
-    records,
     type_name,
 )
+from sphinx_scholar.loaders.schema import FORMATS, records
 from sphinx_scholar.model import CV_SECTIONS
 from sphinx_scholar.query import GROUPINGS
 
@@ -175,6 +174,13 @@ OPTION_DOCS = {
             "``{{year}}``, ...; a part in square brackets only when its fields "
             "have values: ``{{venue}}[, {{volume}}][ ({{year}})]``. Default: "
             ":confval:`scholar_venue_format`.",
+        ),
+        "max-authors": (
+            "*number*",
+            "How many authors an entry shows before \"et al.\", which in "
+            "HTML shows the whole list when pressed; the highlighted people "
+            "are always shown. ``0`` shows every author. Default: "
+            ":confval:`scholar_max_authors`.",
         ),
         "details-last": (
             "",

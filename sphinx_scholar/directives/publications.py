@@ -21,7 +21,8 @@ class PublicationsDirective(ListingDirective):
     ``:sort-options:`` names the orders its sort menu offers;
     ``:venue-format:`` writes the venue line (``scholar_venue_format``);
     ``:details-last:`` puts the link to a publication's page after its
-    abstract."""
+    abstract; ``:max-authors:`` shortens long author lists
+    (``scholar_max_authors``)."""
 
     kind = "publications"
     default_sort = "-year, -month"
@@ -33,6 +34,7 @@ class PublicationsDirective(ListingDirective):
         "sort-options": directives.unchanged,
         "venue-format": directives.unchanged,
         "details-last": directives.flag,
+        "max-authors": directives.nonnegative_int,
     }
     #: render the entries when the page is written (see :mod:`..deferred`);
     #: the output is the same either way, and the tests check that it is
@@ -51,6 +53,7 @@ class PublicationsDirective(ListingDirective):
         ctx.interactive = self.features()
         ctx.entry_style = self.options.get("style", ctx.entry_style)
         ctx.details_last = "details-last" in self.options
+        ctx.max_authors = self.options.get("max-authors", ctx.max_authors)
         if "venue-format" in self.options:
             template = self.options["venue-format"]
             problem = check_venue_format(template)

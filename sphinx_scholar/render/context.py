@@ -71,6 +71,9 @@ class RenderContext:
     details_last: bool = False
     #: how a link of several files is written, by label (``scholar_link_format``)
     link_format: dict[str, str] | None = None
+    #: authors shown before "et al." (``scholar_max_authors``, ``:max-authors:``);
+    #: 0 for all
+    max_authors: int = 0
 
     def shown(self, record: Publication, anchor: str) -> None:
         if self.note_publication is not None:
@@ -104,6 +107,7 @@ def site_context(
     name, format_ = builder_of(env)
     page.setdefault("entry_style", env.config.scholar_entry_style)
     page.setdefault("venue_format", env.config.scholar_venue_format)
+    page.setdefault("max_authors", env.config.scholar_max_authors)
     return RenderContext(
         document=document,
         docname=docname,

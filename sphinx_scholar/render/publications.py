@@ -28,7 +28,8 @@ from ..model import Link, LinkFile, Publication
 from ..text import fold, slug
 from ..translations import _
 from .context import RenderContext
-from .nodes import image_node, link_node, links_nodes, people_nodes, render_groups
+from .author_list import author_nodes
+from .nodes import image_node, link_node, links_nodes, render_groups
 from .venue_format import format_venue
 from .venues import Badge, badge_of
 
@@ -138,7 +139,7 @@ def publication_item(
         lines += nodes.line(
             "",
             "",
-            *people_nodes(record.authors, ctx, ctx.highlight_links),
+            *author_nodes(record.authors, ctx, ctx.highlight_links),
             classes=["scholar-authors"],
         )
     details = venue_nodes(record, parts - {"links"} if buttons else parts, ctx)

@@ -4,7 +4,8 @@
  * included. This script only adds controls to each
  * <div class="scholar-interactive">: sorting, a text filter, type and tag
  * filters, and buttons that show an entry's abstract or its BibTeX (with a
- * copy button). Every word it shows comes from the page's data attributes,
+ * copy button); and "et al." in a shortened author list shows the whole
+ * list. Every word it shows comes from the page's data attributes,
  * in the site's language. No request leaves the page.
  */
 (function () {
@@ -302,8 +303,22 @@
     root.classList.add("scholar-ready");
   }
 
+  // "et al." in a shortened author list shows the whole list in its place.
+  function showAllAuthors(event) {
+    var button = event.target.closest && event.target.closest(".scholar-etal");
+    if (!button) return;
+    var short = button.closest(".scholar-authors-short");
+    var all = short && short.nextElementSibling;
+    if (!all || !all.classList.contains("scholar-authors-all")) return;
+    all.hidden = false;
+    short.hidden = true;
+    all.setAttribute("tabindex", "-1");
+    all.focus();
+  }
+
   function start() {
     document.querySelectorAll(".scholar-interactive").forEach(setup);
+    document.addEventListener("click", showAllAuthors);
   }
 
   if (document.readyState === "loading") {
