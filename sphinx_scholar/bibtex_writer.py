@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .loaders.fields import safe_url
+from .loaders.values import safe_url
 
 #: Fields a site adds to BibTeX that are not part of the citation.
 SITE_FIELDS = {

@@ -25,7 +25,7 @@ from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from .diagnostics import WARNING_TYPE, file_location
 from .loaders import LOADERS, load_structured
-from .loaders.cv import SECTION_FIELDS
+from .loaders.cv_fields import SECTION_FIELDS
 from .model import Problem
 
 #: The tags of an HTML build, so that ``only`` blocks show what the built

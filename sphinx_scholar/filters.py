@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .loaders.fields import did_you_mean
 from .loaders.publications import normalize_type
+from .loaders.quoting import did_you_mean
 from .model import Person
 from .people_matching import Registry
 from .text import fold, name_key

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .filters import QueryError
-from .loaders.fields import did_you_mean
+from .loaders.quoting import did_you_mean
 from .text import fold, name_key
 
 # --- sort -------------------------------------------------------------------

@@ -16,7 +16,10 @@ from hypothesis import strategies as st
 from sphinx_scholar import cache
 from sphinx_scholar.diagnostics import Subtype
 from sphinx_scholar.filters import FIELDS, QueryError, compile_filter
-from sphinx_scholar.loaders import LOADERS, awards, cv, events, people, publications
+from sphinx_scholar.loaders import LOADERS, awards, people
+from sphinx_scholar.loaders import cv_fields as cv
+from sphinx_scholar.loaders import event_fields as events
+from sphinx_scholar.loaders import publication_fields as publications
 from sphinx_scholar.loaders import talks as talk_loader
 from sphinx_scholar.model import Author, CvEntry, LoadResult, Person, Publication, Talk
 from sphinx_scholar.people_matching import Registry, resolve_highlight

@@ -18,7 +18,7 @@ from jsonschema import Draft7Validator, Draft202012Validator
 import sphinx_scholar
 from sphinx_scholar.loaders import LOADERS, awards, cv, events, people, talks
 from sphinx_scholar.loaders import publications as pubs
-from sphinx_scholar.loaders.fields import Record
+from sphinx_scholar.loaders.declarations import Record
 from sphinx_scholar.loaders.schema import (
     FORMATS,
     field_schema,

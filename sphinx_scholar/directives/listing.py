@@ -16,7 +16,7 @@ from .. import cache
 from ..diagnostics import Subtype, warn
 from ..domain import scholar_domain
 from ..filters import QueryError, compile_filter
-from ..loaders.fields import did_you_mean
+from ..loaders.quoting import did_you_mean
 from ..model import AuthoredRecord, Problem, SourcedRecord
 from ..paths import is_readable, outside_message, readable_folders
 from ..people_matching import Highlight, resolve_highlight

@@ -33,7 +33,7 @@ from sphinx.util.osutil import relative_uri
 
 from ..diagnostics import Subtype, warn
 from ..domain import scholar_domain
-from ..loaders.fields import parse_date, safe_url
+from ..loaders.values import parse_date, safe_url
 from ..model import Author
 from ..site_people import note_people_dependency, registry_for
 from ..translations import _

@@ -18,7 +18,8 @@ from collections.abc import Mapping
 from ..diagnostics import Subtype
 from ..model import Author, AwardProgram, Problem, Project, Recipient
 from ..text import natural_order, slug, split_mark
-from .fields import Field, FieldReader, Record
+from .declarations import Field, Record
+from .fields import FieldReader
 
 RECIPIENT = Record(
     "recipient",

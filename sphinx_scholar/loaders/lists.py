@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 from ..diagnostics import Subtype
 from ..model import Problem
-from .fields import kind_of, short
 from .lines import item_line
+from .quoting import kind_of, short
 
 
 def records_of(

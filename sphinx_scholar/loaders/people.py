@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from ..model import Link, Person, Problem
-from .fields import Field, FieldReader, Record
+from .declarations import Field, Record
+from .fields import FieldReader
 from .lists import records_of, unique_records
 from .publications import read_links
 

@@ -4,22 +4,33 @@ The schemas in ``sphinx_scholar/schemas/`` are written by
 ``scripts/make_schemas.py`` from :data:`FORMATS`; a test checks that they are
 what it would write. Editors read them to complete field names and mark the
 mistakes the build would warn about.
+
+The schemas of the kinds of field come from :mod:`.kind_schemas`, the
+descriptions of the fields from :mod:`.field_reference`.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from .awards import AWARDS
-from .cv import _ONGOING, CV
-from .events import EVENT_FILE
-from .fields import _MONTHS, SAFE_SCHEMES, Choice, Field, Record
+from .cv_fields import CV
+from .declarations import Field, Record, record_of
+from .event_fields import EVENT_FILE
+from .field_reference import aliases_text, description
+from .kind_schemas import (
+    DURATION,
+    FLAG_WORDS,
+    NEEDS,
+    SHARED,
+    any_case,
+    choice_schema,
+)
 from .people import PERSON
-from .publications import PUBLICATION
+from .publication_fields import PUBLICATION
 from .talks import TALK
 
 SCHEMA_URL = (
@@ -71,263 +82,13 @@ FORMATS = {
 }
 
 
-# ---------------------------------------------------------------- patterns
-
-
-def any_case(words: Iterable[str]) -> str:
-    """A regular expression alternation of ``words`` in any case, longest first
-    (JSON Schema patterns have no case-insensitive flag)."""
-    ordered = sorted(dict.fromkeys(words), key=len, reverse=True)
-    return "|".join(
-        "".join(
-            f"[{char.lower()}{char.upper()}]" if char.isalpha() else re.escape(char)
-            for char in word
-        ).replace("\\ ", " ")
-        for word in ordered
-    )
-
-
-_DATE = r"^$|^\s*\d{4}(-(0?[1-9]|1[0-2])(-(0?[1-9]|[12]\d|3[01]))?)?([T ].*)?\s*$"
-_YEAR = r"(^|\D)\d{4}(\D|$)"
-_URL = r"^$|^\s*((" + any_case(sorted(SAFE_SCHEMES)) + r"):|/|[^:/]*[^:/\s][^:/]*(/|$))"
-_URL_MESSAGE = (
-    "not a safe URL: use http, https, mailto, ftp or ftps, or a relative path"
-)
-_FLAG_WORDS = ("true", "yes", "1", "false", "no", "0")
-
-
 #: a flag that is set, where it makes a record valid (``Record.one_of``)
 _TRUE = {
     "anyOf": [
         {"const": True},
-        {"type": "string", "pattern": r"^\s*(" + any_case(_FLAG_WORDS[:3]) + r")\s*$"},
+        {"type": "string", "pattern": r"^\s*(" + any_case(FLAG_WORDS[:3]) + r")\s*$"},
     ]
 }
-
-
-def _url() -> dict:
-    return {"type": "string", "pattern": _URL, "patternErrorMessage": _URL_MESSAGE}
-
-
-#: The schemas of the kinds of :class:`Field` that ``$defs`` hold once.
-SHARED: dict[str, Callable[[], dict[str, Any]]] = {
-    "text": lambda: {
-        "title": "text",
-        "description": "Text (a number is read as text).",
-        "type": ["string", "number", "null"],
-    },
-    "texts": lambda: {
-        "title": "list of text",
-        "description": "A list of text, or one text.",
-        "type": ["string", "number", "array", "null"],
-        "items": {"type": ["string", "number"]},
-    },
-    "comma_texts": lambda: {
-        "title": "list of text",
-        "description": "A list of text, or one text of comma-separated values.",
-        "type": ["string", "number", "array", "null"],
-        "items": {"type": ["string", "number"]},
-    },
-    "url": lambda: {
-        "title": "URL",
-        "description": "A URL (http, https, mailto, ftp or ftps), or a path "
-        "relative to the data file: a file of the site, copied into the output.",
-        "type": ["string", "null"],
-        "pattern": _URL,
-        "patternErrorMessage": _URL_MESSAGE,
-        "examples": ["https://example.org/notes", "papers/notes.pdf"],
-    },
-    "year": lambda: {
-        "title": "year",
-        "description": "A year: a number, or text holding one (`2015`, "
-        '`"1995--1996"`, `2015-06-14`).',
-        "type": ["integer", "string", "null"],
-        "minimum": 1,
-        "maximum": 9999,
-        "pattern": "^$|" + _YEAR,
-        "patternErrorMessage": "not a year: write 2015",
-        "examples": [2015],
-    },
-    "month": lambda: {
-        "title": "month",
-        "description": "A month: 1 to 12, or its name in English, French, "
-        "Spanish, German or Italian (`Oct`, `October`, `octobre`).",
-        "type": ["integer", "string", "null"],
-        "minimum": 1,
-        "maximum": 12,
-        "pattern": r"^$|^\s*0*([1-9]|1[0-2])\s*$|(^|[^A-Za-z])("
-        + any_case(_MONTHS)
-        + ")([^A-Za-z]|$)",
-        "patternErrorMessage": "not a month: write 1-12 or a month name",
-        "examples": [10, "Oct"],
-    },
-    "date": lambda: {
-        "title": "date",
-        "description": "A date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a YAML date too).",
-        "type": ["string", "integer", "null"],
-        "minimum": 1,
-        "maximum": 9999,
-        "pattern": _DATE,
-        "patternErrorMessage": "not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
-        "examples": ["2015-07-06", "2015-07", 2015],
-    },
-    "flag": lambda: {
-        "title": "true or false",
-        "description": "`true` or `false` (`yes`, `no`, `1`, `0` too).",
-        "type": ["boolean", "string", "null"],
-        "pattern": r"^\s*(" + any_case(_FLAG_WORDS) + r")?\s*$",
-        "patternErrorMessage": "write true or false",
-    },
-    "start": lambda: {
-        "title": "start date",
-        "description": "When it started: `2010`, `2010-09`, `2010-09-01` or `Sep 2010`.",
-        "anyOf": [
-            {"type": "integer", "minimum": 1, "maximum": 9999},
-            {"type": "string", "pattern": _DATE},
-            {
-                # one year in a text ("Sep 2010"), but not a broken date
-                "type": "string",
-                "pattern": _YEAR,
-                "not": {
-                    "anyOf": [
-                        {"pattern": r"^\s*\d{4}-\d"},
-                        {"pattern": r"(^|\D)\d{4}(\D.*)?\D\d{4}(\D|$)"},
-                    ]
-                },
-            },
-            {"type": "null"},
-        ],
-        "examples": [2010, "2010-09", "Sep 2010"],
-    },
-    "end": lambda: {
-        "title": "end date",
-        "description": "When it ended: `2015`, `2015-12`, `2015-12-31`, `Dec 2015`, "
-        f"or `present` (also {', '.join(f'`{word}`' for word in _ongoing()[1:])}).",
-        "anyOf": [
-            {"$ref": "#/$defs/start"},
-            {"type": "string", "pattern": r"^\s*(" + any_case(_ongoing()) + r")\s*$"},
-        ],
-        "examples": [2015, "2015-12", "present"],
-    },
-    "link_target": lambda: {
-        "title": "link target",
-        "description": "A URL, a list of URLs (labelled by their extensions), or a "
-        "mapping of file labels to URLs (`{ppt: a.ppt, pptx: a.pptx}`).",
-        "anyOf": [
-            _url(),
-            {"type": "array", "items": _url()},
-            {"type": "object", "additionalProperties": {"$ref": "#/$defs/url"}},
-        ],
-        "examples": [
-            "papers/notes.pdf",
-            {"ppt": "slides/notes.ppt", "pptx": "slides/notes.pptx"},
-        ],
-    },
-}
-
-
-def _ongoing() -> list[str]:
-    return ["present", *sorted(_ONGOING - {"present"}, key=lambda w: (-len(w), w))]
-
-
-#: The kinds whose schema is a reference to a shared one, and what they need.
-_NEEDS = {"end": ("start",), "link_target": ("url",)}
-
-#: Names of the kinds for people, in the reference's Type column.
-KIND_NAMES = {
-    "text": "text",
-    "texts": "list of text",
-    "comma_texts": "list of text",
-    "url": "URL",
-    "year": "year",
-    "month": "month",
-    "date": "date",
-    "flag": "true or false",
-    "duration": "duration",
-    "start": "start date",
-    "end": "end date",
-    "people": "people",
-    "links": "links",
-    "link": "link target",
-    "related": "related lines",
-}
-
-
-def _record_of(item: Field) -> Record:
-    """The record of a field that holds records (``Field`` checks it has one)."""
-    if item.record is None:  # pragma: no cover
-        raise ValueError(f"field {item.name!r} holds no record")
-    return item.record
-
-
-def type_name(item: Field) -> str:
-    """What a field holds, in a few words."""
-    if item.choice is not None:
-        return item.choice.what
-    if item.kind == "record":
-        return _record_of(item).title
-    if item.kind in ("records", "section"):
-        return "list of " + _plural(_record_of(item).title)
-    return KIND_NAMES[item.kind]
-
-
-def _plural(title: str) -> str:
-    if title.endswith("person"):
-        return title[: -len("person")] + "people"
-    if title.endswith("y") and not title.endswith("ey"):
-        return title[:-1] + "ies"
-    return title if title.endswith("s") else title + "s"
-
-
-def description(item: Field) -> str:
-    """A field's one line, with what its declaration adds: the words of a
-    choice, the other names of the field."""
-    text = item.doc
-    if item.choice is not None:
-        text += _choice_text(item.choice)
-    if item.aliases and item.kind == "link":
-        text = text.removesuffix(".") + (
-            f" (also written {_or(f'`{alias}`' for alias in item.aliases)})."
-        )
-    return text
-
-
-def aliases_text(record: Record) -> str:
-    """What the other names of a record's fields mean, in a sentence."""
-    meanings = [
-        f"{_and(f'`{alias}`' for alias in item.aliases)} "
-        f"{'mean' if len(item.aliases) > 1 else 'means'} {item.name}"
-        for item in record.fields
-        if item.aliases and item.kind != "link"
-    ]
-    return f" Other names: {'; '.join(meanings)}." if meanings else ""
-
-
-def _and(words: Iterable[str]) -> str:
-    return _or(words).replace(" or ", " and ")
-
-
-def _or(words: Iterable[str]) -> str:
-    words = list(words)
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
-
-
-def _choice_text(choice: Choice) -> str:
-    words = ", ".join(
-        f"{word} (the default)" if word == choice.default else word
-        for word in choice.values
-    )
-    if not choice.folded:
-        return (
-            f": `{choice.values[0]}`"
-            + (" (the default)" if choice.values[0] == choice.default else "")
-            + f", {_or(f'`{word}`' for word in choice.values[1:])}, written in lower case."
-        )
-    accepted = choice.accepted()
-    if not accepted:
-        return f": {words}."
-    aliases = "; ".join(f"`{alias}` → {word}" for alias, word in accepted.items())
-    return f": {words}. Also read, in any case: {aliases}."
 
 
 # ---------------------------------------------------------------- schemas
@@ -347,48 +108,6 @@ def records(record: Record) -> Iterator[Record]:
                 yield from walk(item.record)
 
     yield from walk(record)
-
-
-def _choice_schema(choice: Choice) -> dict:
-    if not choice.folded:
-        return {"title": choice.what, "enum": [*choice.values, "", None]}
-    words = [*choice.values, *choice.accepted()]
-    return {
-        "anyOf": [
-            {"enum": words},
-            {
-                "type": "string",
-                "pattern": r"^\s*(" + any_case(words) + r")?\s*$",
-                "patternErrorMessage": f"not a {choice.what}: use one of "
-                + ", ".join(choice.values),
-            },
-            {"type": "null"},
-        ],
-        "title": choice.what,
-    }
-
-
-_DURATION = {
-    "title": "duration",
-    "anyOf": [
-        {"type": "integer", "minimum": 0},
-        {"const": ""},
-        {
-            "type": "string",
-            "allOf": [
-                {"pattern": r"\d"},
-                {
-                    "pattern": r"^\s*(\d+:\d{2}(:\d{2})?|(\d+\s*("
-                    + any_case(("h", "hr", "hrs", "hour", "hours"))
-                    + r"))?\s*(\d+\s*("
-                    + any_case(("m", "min", "mins", "minute", "minutes"))
-                    + r")?)?)\s*$"
-                },
-            ],
-        },
-        {"type": "null"},
-    ],
-}
 
 
 def _ref(name: str) -> dict[str, Any]:
@@ -413,23 +132,23 @@ def field_schema(item: Field) -> dict:
     elif kind in SHARED:
         found = _ref(kind)
     elif kind == "choice" and item.choice is not None:
-        found = _choice_schema(item.choice)
+        found = choice_schema(item.choice)
     elif kind == "duration":
-        found = json.loads(json.dumps(_DURATION))
+        found = json.loads(json.dumps(DURATION))
     elif kind == "people":
         found = _ref("authors")
     elif kind in ("links", "record"):
-        found = _ref(_record_of(item).name)
+        found = _ref(record_of(item).name)
     elif kind == "records":
-        found = {"type": ["array", "null"], "items": _ref(_record_of(item).name)}
+        found = {"type": ["array", "null"], "items": _ref(record_of(item).name)}
     elif kind == "section":
-        found = {"type": "array", "items": _ref(_record_of(item).name)}
+        found = {"type": "array", "items": _ref(record_of(item).name)}
     elif kind == "related":
         found = {
             "title": "related lines",
             "anyOf": [
-                _ref(_record_of(item).name),
-                {"type": "array", "items": _ref(_record_of(item).name)},
+                _ref(record_of(item).name),
+                {"type": "array", "items": _ref(record_of(item).name)},
                 {"type": "null"},
             ],
         }
@@ -554,7 +273,7 @@ def schema(name: str) -> dict:
     # the shared kinds the records refer to, and those these refer to
     wanted = set(_kinds_used([body, defs]))
     while True:
-        more = {need for kind in wanted for need in _NEEDS.get(kind, ())} - wanted
+        more = {need for kind in wanted for need in NEEDS.get(kind, ())} - wanted
         if not more:
             break
         wanted |= more

@@ -8,8 +8,11 @@ from collections.abc import Mapping
 from ..diagnostics import Subtype
 from ..model import TALK_KINDS, Problem, Talk
 from ..text import fold
-from .fields import Choice, Field, FieldReader, Record, short
-from .publications import AUTHOR, LINKS, read_authors, read_links
+from .declarations import Choice, Field, Record
+from .fields import FieldReader
+from .publication_fields import AUTHOR, LINKS
+from .publications import read_authors, read_links
+from .quoting import short
 
 KIND_ALIASES = {
     "invited talk": "invited",

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from ..diagnostics import Subtype, warn
-from ..loaders.fields import safe_url
+from ..loaders.values import safe_url
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...diagnostics import Subtype
 from ...model import Problem
-from ..fields import short
+from ..quoting import short
 from .entry import Entry
 from .parser import EXPANSION_MAX
 

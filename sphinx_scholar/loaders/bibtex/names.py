@@ -12,7 +12,7 @@ from pybtex.exceptions import PybtexError
 from ...diagnostics import Subtype
 from ...model import Problem
 from ...text import latex_to_text, split_mark, split_names
-from ..fields import short
+from ..quoting import short
 from .entry import Entry
 
 
