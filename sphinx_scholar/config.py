@@ -120,9 +120,9 @@ CONFIG_VALUES = (
         "scholar_max_authors",
         0,
         (int,),
-        "How many authors a publication list shows before \"et al.\" (0: all "
+        'How many authors a publication list shows before "et al." (0: all '
         "of them). The highlighted people are shown wherever they are in the "
-        "list; in HTML, \"et al.\" is a button that shows the whole list. A "
+        'list; in HTML, "et al." is a button that shows the whole list. A '
         "list's ``:max-authors:`` option chooses for that list.",
     ),
     ConfigValue(

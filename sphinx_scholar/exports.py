@@ -1,5 +1,6 @@
-"""Site-wide exports, written beside the HTML pages: ``publications.bib`` with
-every publication the site lists, ``publications.atom``, a feed of the newest,
+"""Site-wide exports, written beside the HTML pages: ``publications.bib`` and
+``publications.ris`` with every publication the site lists (for BibTeX and
+for reference managers), ``publications.atom``, a feed of the newest,
 and ``news.atom``, a feed of the newest posts of the site's news lists."""
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ from .citation import citation_bibtex
 from .diagnostics import Subtype, warn
 from .model import Publication
 from .render.publications import shown_title
+from .ris import ris_entry
 from .shown import site_publications
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 BIBTEX_FILE = "publications.bib"
+RIS_FILE = "publications.ris"
 FEED_FILE = "publications.atom"
 FEED_SIZE = 20
 
@@ -35,7 +38,8 @@ def published(record: Publication) -> datetime.datetime:
 
 def exports_written(outdir) -> bool:
     return all(
-        os.path.isfile(os.path.join(outdir, name)) for name in (BIBTEX_FILE, FEED_FILE)
+        os.path.isfile(os.path.join(outdir, name))
+        for name in (BIBTEX_FILE, RIS_FILE, FEED_FILE)
     )
 
 
@@ -44,11 +48,12 @@ def write_exports(app: Sphinx) -> None:
     records = site.ordered_records()
     if not records:
         # the files of a build that still listed publications go too
-        for name in (BIBTEX_FILE, FEED_FILE):
+        for name in (BIBTEX_FILE, RIS_FILE, FEED_FILE):
             with contextlib.suppress(FileNotFoundError):
                 os.remove(os.path.join(app.outdir, name))
         return
     written_apart(BIBTEX_FILE, write_bibtex, app, records)
+    written_apart(RIS_FILE, write_ris, app, records)
     written_apart(FEED_FILE, write_feed, app, records, site.pages)
 
 
@@ -71,6 +76,11 @@ def written_apart(name: str, write, app: Sphinx, *args) -> None:
 def write_bibtex(app: Sphinx, records: list[Publication]) -> None:
     with open(os.path.join(app.outdir, BIBTEX_FILE), "w", encoding="utf-8") as file:
         file.write("\n\n".join(exported_entries(records)) + "\n")
+
+
+def write_ris(app: Sphinx, records: list[Publication]) -> None:
+    with open(os.path.join(app.outdir, RIS_FILE), "w", encoding="utf-8") as file:
+        file.write("\n".join(ris_entry(record) for record in records))
 
 
 #: what a BibTeX key cannot hold: blanks and the characters that end one

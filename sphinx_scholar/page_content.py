@@ -1,5 +1,5 @@
 """What a publication page shows: the publication as its lists show it, its
-abstract and BibTeX, and where it is listed; written by the builder's
+abstract, how to cite it, and where it is listed; written by the builder's
 translator so that the page looks like the site's other pages."""
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from docutils.utils import new_document
 from sphinx import addnodes
 from sphinx.util.osutil import relative_uri
 
-from .citation import citation_bibtex
 from .deferred import educate
 from .model import Publication
+from .page_citation import citation_section
 from .page_metadata import head_tags
 from .people_matching import Highlight, resolve_highlight
 from .render.context import site_context
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 #: the extension's script, which publication pages do without
 SCRIPT = "sphinx-scholar.js"
-#: the publication pages' own script: the BibTeX's copy button
+#: the publication pages' own script: the citations' copy buttons
 PAGE_SCRIPT = "sphinx-scholar-page.js"
 #: in the context of a publication page
 PAGE_FLAG = "scholar_publication_page"
@@ -220,24 +220,5 @@ def publication_section(record: Publication, ctx: RenderContext) -> nodes.sectio
             classes=["scholar-abstract"],
         )
     educate(section, ctx.document)  # as the lists are; the BibTeX stays as written
-    bibtex = citation_bibtex(record)
-    label = str(_("BibTeX"))
-    section += nodes.rubric(label, label)
-    # as a plain block, styled like the theme's code: colouring thousands
-    # of pages' BibTeX would cost more than writing the pages
-    # the labels of the copy button its script adds, in the site's language
-    labels = " ".join(
-        f'data-{name}="{html.escape(str(text), quote=True)}"'
-        for name, text in (
-            ("copy", _("Copy")),
-            ("copied", _("Copied")),
-            ("copy-name", _("Copy BibTeX")),
-        )
-    )
-    section += nodes.raw(
-        "",
-        f'<div class="scholar-bibtex highlight-bibtex notranslate" {labels}>'
-        f'<div class="highlight"><pre>{html.escape(bibtex)}</pre></div></div>\n',
-        format="html",
-    )
+    section.extend(citation_section(record, ctx))
     return section

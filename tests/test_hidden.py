@@ -1,6 +1,6 @@
 """What a list hides stays hidden: a publication has a page, is in the search
-index, the ``.bib`` export and the feed if and only if a list of the built
-site shows it."""
+index, the ``.bib`` and ``.ris`` exports and the feed if and only if a list
+of the built site shows it."""
 
 import xml.etree.ElementTree as ElementTree
 
@@ -27,28 +27,31 @@ SHOWN = {
 
 def site_files(outdir):
     """What a visitor or a crawler can get of the site: the publication
-    pages, the search index, the BibTeX export and the feed."""
+    pages, the search index, the BibTeX and RIS exports and the feed."""
     pages = {path.stem for path in (outdir / "pub").glob("*.html")}
     search = (outdir / "searchindex.js").read_text(encoding="utf-8")
     bib = (outdir / "publications.bib").read_text(encoding="utf-8")
+    ris = (outdir / "publications.ris").read_text(encoding="utf-8")
     atom = "{http://www.w3.org/2005/Atom}"
     feed = ElementTree.parse(outdir / "publications.atom").getroot()
     titles = [entry.find(f"{atom}title").text for entry in feed.iter(f"{atom}entry")]
-    return pages, search, bib, titles
+    return pages, search, bib, ris, titles
 
 
 def assert_hidden(outdir, hidden: dict, shown: dict) -> None:
-    pages, search, bib, feed = site_files(outdir)
+    pages, search, bib, ris, feed = site_files(outdir)
     for key, word in hidden.items():
         assert key not in pages, key
         # nor its title, nor a word of it stemmed
         assert key not in search and word.lower()[:5] not in search.lower(), key
         assert key not in bib, key
+        assert word not in ris, key
         assert not any(word in title for title in feed), key
     for key, word in shown.items():
         assert key in pages, key
         assert f"pub/{key}" in search and word in search, key
         assert f"{{{key}," in bib, key
+        assert word in ris, key
         assert any(word in title for title in feed), key
 
 
@@ -58,7 +61,7 @@ def test_every_way_of_hiding_keeps_a_record_off_pages_search_and_exports(app):
     assert_hidden(app.outdir, HIDDEN, SHOWN)
     # the draft's abstract is nowhere in the output
     for path in app.outdir.rglob("*"):
-        if path.is_file() and path.suffix in (".html", ".js", ".bib", ".atom"):
+        if path.is_file() and path.suffix in (".html", ".js", ".bib", ".ris", ".atom"):
             assert "quokka" not in path.read_text(encoding="utf-8"), path
 
 

@@ -177,14 +177,32 @@ def test_the_copy_button_copies_the_bibtex_exactly(site, request):
     expect(button).to_have_text("Copy")
     button.click()
     expect(button).to_have_text("Copied")
-    expect(page.locator(".scholar-copy-status")).to_have_text("Copied")
+    expect(page.locator(".scholar-bibtex .scholar-copy-status")).to_have_text("Copied")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == bibtex_in_html(site)
     assert copied.startswith("@inproceedings{lovelace2024longest,\n")
     # the long URL is one line, whatever the wrapping on the screen
     assert "  url = {https://example.org/publications/2024/sketch-of-the" in copied
     expect(button).to_have_text("Copy")  # after two seconds
-    expect(page.locator(".scholar-copy-status")).to_have_text("")
+    expect(page.locator(".scholar-bibtex .scholar-copy-status")).to_have_text("")
+
+
+@pytest.mark.parametrize(
+    ("name", "block", "author"),
+    [("Copy citation", ".scholar-cite .scholar-copy-text", "Ada Lovelace"),
+     ("Copy RIS", ".scholar-ris pre", "AU  - Lovelace, Ada")],
+)  # fmt: skip
+def test_the_citation_and_the_ris_are_copied_as_shown(
+    site, request, name, block, author
+):
+    page = open_page(site, LONG, 390, request)
+    button = page.get_by_role("button", name=name)
+    expect(button).to_be_visible()
+    button.click()
+    expect(button).to_have_text("Copied")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.locator(block).text_content()
+    assert author in copied
 
 
 @pytest.mark.parametrize("key", ["Enter", " "], ids=["enter", "space"])

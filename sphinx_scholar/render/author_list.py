@@ -129,11 +129,14 @@ def _pass(translator, node: nodes.Node) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    others = {name: (_pass, _pass) for name in ("latex", "text", "man", "texinfo")}
-    app.add_node(et_al, html=(visit_et_al_html, _pass), **others)
+    text = (_pass, _pass)
     app.add_node(
-        all_authors,
-        html=(visit_all_authors_html, depart_all_authors_html),
-        **{name: (_skip, _pass) for name in others},
-    )
+        et_al, html=(visit_et_al_html, _pass),
+        latex=text, text=text, man=text, texinfo=text,
+    )  # fmt: skip
+    skip = (_skip, _pass)
+    app.add_node(
+        all_authors, html=(visit_all_authors_html, depart_all_authors_html),
+        latex=skip, text=skip, man=skip, texinfo=skip,
+    )  # fmt: skip
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -27,8 +27,8 @@ from ..interactive import ABSTRACT, ENTRY_DATA
 from ..model import Link, LinkFile, Publication
 from ..text import fold, slug
 from ..translations import _
-from .context import RenderContext
 from .author_list import author_nodes
+from .context import RenderContext
 from .nodes import image_node, link_node, links_nodes, render_groups
 from .venue_format import format_venue
 from .venues import Badge, badge_of

@@ -1,7 +1,8 @@
-/* sphinx-scholar: the copy button of a publication page's BibTeX.
+/* sphinx-scholar: the copy buttons of a publication page's citation, BibTeX
+ * and RIS.
  *
- * Progressive enhancement: the page shows the BibTeX without it. The button
- * copies the entry exactly as the page shows it; its words come from the
+ * Progressive enhancement: the page shows them without it. A button copies
+ * its block's text exactly as the page shows it; its words come from the
  * block's data attributes, in the site's language. No request leaves the page.
  */
 (function () {
@@ -33,12 +34,12 @@
   }
 
   function addCopyButton(block) {
-    var pre = block.querySelector("pre");
+    var pre = block.querySelector("pre, .scholar-copy-text");
     if (!pre) return;
     var label = block.getAttribute("data-copy") || "Copy";
     var done = block.getAttribute("data-copied") || "Copied";
     var bar = document.createElement("div");
-    bar.className = "scholar-bibtex-actions";
+    bar.className = "scholar-copy-actions";
     var button = document.createElement("button");
     button.type = "button";
     button.className = "scholar-copy";
@@ -66,6 +67,6 @@
   }
 
   document
-    .querySelectorAll(".scholar-publication-page .scholar-bibtex")
+    .querySelectorAll(".scholar-publication-page .scholar-copyable")
     .forEach(addCopyButton);
 })();

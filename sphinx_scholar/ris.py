@@ -1,0 +1,90 @@
+"""A publication as RIS, the tagged format that Zotero, EndNote, Mendeley and
+most reference managers import: ``TY  - JOUR`` ... ``ER  -``.
+
+Titles and abstracts are readable text (math as Unicode, as in the page's
+``citation_title``); names are ``Family, Given`` as BibTeX reads them
+(``Ludwig van Beethoven``: ``van Beethoven, Ludwig``).
+"""
+
+from __future__ import annotations
+
+from pybtex.database import Person
+from pybtex.exceptions import PybtexError
+
+from .model import Author, Publication
+
+#: the RIS type of each publication type
+RIS_TYPES = {
+    "journal": "JOUR",
+    "conference": "CPAPER",
+    "workshop": "CPAPER",
+    "chapter": "CHAP",
+    "book": "BOOK",
+    "thesis": "THES",
+    "report": "RPRT",
+    "preprint": "UNPB",
+    "patent": "PAT",
+    "other": "GEN",
+}
+
+#: the tag of the venue by type (the journal; the school or institution);
+#: otherwise the secondary title: the proceedings, the book, the series
+_VENUE_TAGS = {"journal": "JO", "thesis": "PB", "report": "PB"}
+
+
+def ris_name(author: Author) -> str:
+    """``Family, Given``, or the name as written when it has no parts."""
+    name = " ".join(author.name.split())
+    try:
+        person = Person(name)
+    except PybtexError:  # braces that do not pair, ...
+        return name
+    family = " ".join(person.prelast_names + person.last_names)
+    given = " ".join(person.first_names + person.middle_names)
+    if not family or not given:
+        return name
+    lineage = " ".join(person.lineage_names)
+    return f"{family}, {given}" + (f", {lineage}" if lineage else "")
+
+
+def _line(tag: str, value: str) -> str:
+    # one line per tag: a line break in a value would start a new one
+    value = " ".join(value.split())
+    return f"{tag}  - {value}" if value else ""
+
+
+def ris_entry(record: Publication) -> str:
+    """The record as one RIS reference, lines ending in ``\\n``."""
+    lines = [_line("TY", RIS_TYPES.get(record.type, "GEN"))]
+    lines += [_line("AU", ris_name(author)) for author in record.authors]
+    lines += [_line("ED", ris_name(editor)) for editor in record.editors]
+    if record.title:
+        lines.append(_line("TI", record.title))
+    if record.venue:
+        lines.append(_line(_VENUE_TAGS.get(record.type, "T2"), record.venue))
+    if record.publisher and _VENUE_TAGS.get(record.type) != "PB":
+        lines.append(_line("PB", record.publisher))
+    if record.year is not None:
+        lines.append(_line("PY", str(record.year)))
+        if record.month:
+            lines.append(_line("DA", f"{record.year}/{record.month:02d}//"))
+    if record.volume:
+        lines.append(_line("VL", record.volume))
+    if record.number:
+        lines.append(_line("IS", record.number))
+    if record.pages:
+        first, _dash, last = record.pages.replace("--", "–").partition("–")
+        lines.append(_line("SP", first.strip()))
+        if last.strip():
+            lines.append(_line("EP", last.strip()))
+    if record.doi:
+        lines.append(_line("DO", record.doi))
+    if record.url:
+        lines.append(_line("UR", record.url))
+    if record.arxiv:
+        lines.append(_line("UR", f"https://arxiv.org/abs/{record.arxiv}"))
+    if record.abstract:
+        lines.append(_line("AB", record.abstract))
+    lines += [_line("KW", tag) for tag in record.tags]
+    lines.append("ER  - ")
+    return "\n".join(line for line in lines if line) + "\n"
