@@ -8,7 +8,7 @@ import html
 from typing import TYPE_CHECKING
 
 from .event_calendar import script_json
-from .model import Publication
+from .model import Author, Publication
 from .page_description import meta_tag, opengraph_tags, summary
 from .render.files import is_external
 
@@ -75,7 +75,7 @@ def head_tags(
         tags.append(_meta("citation_arxiv_id", record.arxiv))
     if record.abstract:
         tags.append(_meta("citation_abstract", record.abstract))
-    tags.append(jsonld_script(app, pagename, record, pdf))
+    tags.append(jsonld_script(app, pagename, record, pdf, ctx))
     if app.config.scholar_page_descriptions:
         tags += description_tags(app, pagename, record)
     return "\n".join(tags) + "\n"
@@ -115,13 +115,42 @@ def pdf_url(
     return f"{base.rstrip('/')}/_downloads/{found.download}" if found else ""
 
 
-def jsonld_script(app: Sphinx, pagename: str, record: Publication, pdf: str) -> str:
+#: profile links that are the person elsewhere, not a document of theirs
+_NOT_IDENTITY = frozenset({"cv", "email"})
+
+
+def person_data(author: Author, ctx: RenderContext) -> dict:
+    """An author as a schema.org ``Person``: with the registry's homepage and
+    profiles (ORCID, Google Scholar, GitHub...) as ``sameAs``, so that search
+    engines know which Ada Lovelace wrote it."""
+    person = ctx.registry.match(author)
+    name = author.name or (person.name if person else author.person)
+    data: dict = {"@type": "Person", "name": name}
+    if person is None:
+        return data
+    if person.url and is_external(person.url):
+        data["url"] = person.url
+    same = [
+        file.url
+        for link in person.links
+        if link.label not in _NOT_IDENTITY
+        for file in link.files
+        if file.url.startswith(("https://", "http://"))
+    ]
+    if same:
+        data["sameAs"] = same
+    return data
+
+
+def jsonld_script(
+    app: Sphinx, pagename: str, record: Publication, pdf: str, ctx: RenderContext
+) -> str:
     data: dict = {
         "@context": "https://schema.org",
         "@type": "ScholarlyArticle",
         "headline": record.title,
         "name": record.title,
-        "author": [{"@type": "Person", "name": a.name} for a in record.authors],
+        "author": [person_data(author, ctx) for author in record.authors],
     }
     if record.year:
         data["datePublished"] = (

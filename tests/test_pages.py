@@ -380,3 +380,38 @@ def test_a_page_whose_file_is_gone_is_written_again(
     app.build()
     assert (app.outdir / output).exists()
     assert {p: p.stat().st_mtime_ns for p in others} == others
+
+
+def test_json_ld_authors_carry_their_profiles_from_the_registry(make_app, tmp_path):
+    (tmp_path / "conf.py").write_text(
+        'extensions = ["sphinx_scholar"]\n'
+        "scholar_people = [{'id': 'ada', 'name': 'Ada Lovelace',\n"
+        "  'url': 'https://example.org/ada/',\n"
+        "  'links': {'orcid': 'https://orcid.org/0000-0002-1825-0097',\n"
+        "            'scholar': 'https://scholar.google.com/citations?user=ada',\n"
+        "            'email': 'ada@example.org', 'cv': 'https://example.org/cv.pdf'}}]\n",
+        "utf-8",
+    )
+    (tmp_path / "papers.yaml").write_text(
+        "- key: notes\n  title: Notes\n  authors: [Ada Lovelace, Charles Babbage]\n"
+        "  year: 1843\n",
+        "utf-8",
+    )
+    (tmp_path / "index.rst").write_text(
+        "Papers\n======\n\n.. publications:: papers.yaml\n", "utf-8"
+    )
+    app = make_app("html", srcdir=tmp_path, freshenv=True)
+    app.build()
+    page = soup_of(app.outdir / "pub" / "notes.html")
+    data = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    ada, charles = data["author"]
+    assert ada == {
+        "@type": "Person",
+        "name": "Ada Lovelace",
+        "url": "https://example.org/ada/",
+        "sameAs": [
+            "https://orcid.org/0000-0002-1825-0097",
+            "https://scholar.google.com/citations?user=ada",
+        ],
+    }
+    assert charles == {"@type": "Person", "name": "Charles Babbage"}
