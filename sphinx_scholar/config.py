@@ -117,6 +117,16 @@ CONFIG_VALUES = (
         "name is bold, in the colour of the text, and not a link.",
     ),
     ConfigValue(
+        "scholar_people_pages",
+        "",
+        (str,),
+        "A folder for a page per person of the people registry (photo, role, "
+        "links, research areas and the publications of theirs the site "
+        'lists), such as ``"people"``; the names of people without a '
+        "``url`` of their own link to their page. Empty (the default): no "
+        "such pages.",
+    ),
+    ConfigValue(
         "scholar_max_authors",
         0,
         (int,),
@@ -246,6 +256,10 @@ def validate(app: Sphinx, config) -> None:
     ):
         reject("scholar_interactive_labels", "a mapping of names to words")
         config.scholar_interactive_labels = {}
+    if not isinstance(config.scholar_people_pages, str):
+        reject("scholar_people_pages", "a folder name (a string)")
+        config.scholar_people_pages = ""
+    config.scholar_people_pages = config.scholar_people_pages.strip("/")
     if not isinstance(config.scholar_publication_pages, str):
         reject("scholar_publication_pages", "a folder name (a string)")
         config.scholar_publication_pages = "pub"

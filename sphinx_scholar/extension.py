@@ -34,9 +34,11 @@ from .page_description import add_description
 from .page_scan import named_files
 from .pages import collect_pages, remove_old_page_sources
 from .paths import is_readable, readable_folders
+from .people_pages import collect_people_pages
+from .person_links import people_page_names, point_person_links
 from .render.publications import PAGE_KEY, TITLE_PAGE_KEY
 from .search import index_pages
-from .shown import site_publications
+from .shown import makes_pages, site_publications
 from .site_people import people_files, registry_for, report_problems
 from .state import state_of
 from .translations import MESSAGE_CATALOG
@@ -99,6 +101,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-resolved", on_doctree_resolved)
     app.connect("write-started", on_write_started)
     app.connect("html-collect-pages", collect_pages)
+    app.connect("html-collect-pages", collect_people_pages)
     app.connect("html-page-context", without_list_script, priority=900)
     app.connect("html-page-context", add_description)
     app.connect("build-finished", on_build_finished)
@@ -261,7 +264,7 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
     """News lists are made; calendar links point at the files written beside
     the pages, in HTML; elsewhere there is no file to point at, and the link
     goes. Links to publication pages (a "Details" link, a title) point at the
-    page the builder makes."""
+    page the builder makes, and names to their person's page."""
     fill_news_lists(app, doctree, docname)
     html = app.builder.format == "html"
     # an e-book cannot link to files beside it
@@ -295,6 +298,15 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
                 node["internal"] = True
             elif not node.get("refuri"):
                 node.replace_self(node.children)
+    people = people_page_names(app) if makes_pages(app) else {}
+    point_person_links(
+        doctree,
+        lambda person: (
+            app.builder.get_relative_uri(docname, people[person])
+            if person in people
+            else None
+        ),
+    )
 
 
 def on_build_finished(app: Sphinx, exception: Exception | None) -> None:

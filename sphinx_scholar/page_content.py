@@ -18,6 +18,7 @@ from .model import Publication
 from .page_citation import citation_section
 from .page_metadata import head_tags
 from .people_matching import Highlight, resolve_highlight
+from .person_links import people_page_names, point_person_links
 from .render.context import site_context
 from .render.nodes import link_node, links_nodes, people_nodes
 from .render.page_html import body_html
@@ -70,6 +71,7 @@ class PageRenderer:
             app.env, self.document, "", highlight, files=site.files()
         )
         self.translator: HTML5Translator | None = None  # made when a node needs it
+        self.people_pages = people_page_names(app)
 
     def section(self, pagename: str, record: Publication) -> nodes.section:
         """The page's content: the publication, and where it is listed."""
@@ -79,6 +81,7 @@ class PageRenderer:
         here = builder.get_target_uri(pagename)
         for node in list(section.findall(addnodes.download_reference)):
             node.replace_self(self._download_link(node, here))
+        point_person_links(section, lambda person: self.person_uri(here, person))
         listed = self.site.listed_in(record.key)
         if listed:
             paragraph = nodes.paragraph(
@@ -94,6 +97,14 @@ class PageRenderer:
             section.insert(1, paragraph)
             section += back_links(listed, here, builder)
         return section
+
+    def person_uri(self, here: str, person: str) -> str | None:
+        """The address of a person's page, from the page ``here`` (none
+        from the page itself)."""
+        page = self.people_pages.get(person)
+        if page is None or self.builder.get_target_uri(page) == here:
+            return None
+        return relative_uri(here, self.builder.get_target_uri(page))
 
     def _download_link(self, node, here: str) -> nodes.Node:
         """A link to a file of the site, in ``_downloads`` where the list that

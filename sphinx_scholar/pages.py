@@ -50,7 +50,7 @@ def record_digest(record: Publication) -> str:
     return hashlib.sha1(repr(stable).encode("utf-8")).hexdigest()
 
 
-def _site_digest(app: Sphinx) -> str:
+def site_digest(app: Sphinx) -> str:
     """What every page shows besides its publication: the extension, the
     theme and its templates, the HTML settings and the people."""
     builder = html_builder(app)
@@ -72,7 +72,7 @@ def _manifest_path(app: Sphinx) -> str:
     return os.path.join(cache_dir(app.env), f"pages-{app.builder.name}-{outdir}.json")
 
 
-def _read_manifest(path: str) -> tuple[str, dict[str, str]]:
+def read_manifest(path: str) -> tuple[str, dict[str, str]]:
     """The site digest and the page digests of the pages last written."""
     try:
         with open(path, encoding="utf-8") as file:
@@ -90,13 +90,13 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     site = site_publications(app)
     state = state_of(app.env)
     manifest_path = _manifest_path(app)
-    site_before, written = _read_manifest(manifest_path)
+    site_before, written = read_manifest(manifest_path)
     builder = html_builder(app)
     for pagename in written.keys() - set(site.pages.values()):
-        _remove_output(builder, pagename)
-    site_digest = _site_digest(app)
+        remove_output(builder, pagename)
+    digest = site_digest(app)
     if (
-        site_digest == site_before
+        digest == site_before
         and not state.read
         and written.keys() == set(site.pages.values())
         and not state.moved
@@ -112,22 +112,22 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         ]
         manifest = written
     else:
-        manifest, changed = _changed_pages(site, site_digest, written, builder)
+        manifest, changed = _changed_pages(site, digest, written, builder)
         state.page_digests = manifest
     if changed:
         renderer = PageRenderer(app, site)
         for pagename, record in changed:
             if record is not None:
                 yield pagename, renderer.context(pagename, record), "page.html"
-    if manifest is not written or site_digest != site_before:
+    if manifest is not written or digest != site_before:
         os.makedirs(os.path.dirname(manifest_path), exist_ok=True)
         with open(manifest_path, "w", encoding="utf-8") as file:
-            json.dump([site_digest, manifest], file)
+            json.dump([digest, manifest], file)
 
 
 def _changed_pages(
     site: SitePublications,
-    site_digest: str,
+    digest_of_site: str,
     written: dict[str, str],
     builder: StandaloneHTMLBuilder,
 ) -> tuple[dict[str, str], list[tuple[str, Publication]]]:
@@ -141,7 +141,7 @@ def _changed_pages(
             continue
         digest = hashlib.sha1(
             "\0".join(
-                [site_digest, record_digest(record), repr(site.listed_in(key))]
+                [digest_of_site, record_digest(record), repr(site.listed_in(key))]
             ).encode("utf-8")
         ).hexdigest()
         manifest[pagename] = digest
@@ -187,7 +187,7 @@ def _written_files(
     return {name for name in pagenames if relative(name) in found}
 
 
-def _remove_output(builder: StandaloneHTMLBuilder, pagename: str) -> None:
+def remove_output(builder: StandaloneHTMLBuilder, pagename: str) -> None:
     output = os.fspath(builder.get_outfilename(pagename))
     with contextlib.suppress(FileNotFoundError):
         os.remove(output)

@@ -74,6 +74,8 @@ class RenderContext:
     #: authors shown before "et al." (``scholar_max_authors``, ``:max-authors:``);
     #: 0 for all
     max_authors: int = 0
+    #: the people whose names link to their page (``scholar_people_pages``)
+    people_pages: frozenset[str] = frozenset()
 
     def shown(self, record: Publication, anchor: str) -> None:
         if self.note_publication is not None:
@@ -108,11 +110,14 @@ def site_context(
     page.setdefault("entry_style", env.config.scholar_entry_style)
     page.setdefault("venue_format", env.config.scholar_venue_format)
     page.setdefault("max_authors", env.config.scholar_max_authors)
+    registry = registry_for(env)
+    if env.config.scholar_people_pages:
+        page.setdefault("people_pages", frozenset(registry.people))
     return RenderContext(
         document=document,
         docname=docname,
         srcdir=str(env.srcdir),
-        registry=registry_for(env),
+        registry=registry,
         highlight=highlight,
         files=page.pop("files", None) or site_files(env),
         page_folder=env.config.scholar_publication_pages,

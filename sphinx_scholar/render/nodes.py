@@ -13,6 +13,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from ..model import Author, Link, Person, SourcedRecord
+from ..person_links import PERSON_KEY
 from ..query import Group
 from ..text import slug
 from ..translations import _
@@ -168,11 +169,18 @@ def person_node(
     url = author.url or (person.url if person else "")
     if highlighted and not link_highlighted:
         url = ""
-    node: nodes.Node = (
-        nodes.reference("", text, refuri=url, internal=False)
-        if url
-        else nodes.Text(text)
-    )
+    node: nodes.Node
+    if url:
+        node = nodes.reference("", text, refuri=url, internal=False)
+    elif (
+        person is not None
+        and person.id in ctx.people_pages
+        and (link_highlighted or not highlighted)
+    ):
+        node = nodes.reference("", text, refuri="#", internal=True)
+        node[PERSON_KEY] = person.id  # pointed at the page when it is written
+    else:
+        node = nodes.Text(text)
     if highlighted:
         node = nodes.strong("", "", node, classes=["scholar-highlight"])
     return node

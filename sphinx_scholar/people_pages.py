@@ -1,0 +1,166 @@
+"""A page for each person of the people registry (``scholar_people_pages =
+"people"``): ``people/<id>.html`` with their photo, role, affiliation, links
+and research areas, then the publications of theirs that the site's lists
+show (after their filters, limits and ``only`` blocks, as the publication
+pages), newest first.
+
+Made as the publication pages are (see :mod:`.pages`): by the HTML builder,
+in the site's theme, nothing written into the source folder, and a page
+written again only when what it shows changed. A person's page is where the
+lists link their name when the registry gives no ``url`` of their own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util.osutil import relative_uri
+
+from .cache import cache_dir
+from .model import Person, Publication
+from .page_content import PAGE_FLAG, PageRenderer
+from .pages import read_manifest, record_digest, remove_output, site_digest
+from .person_links import people_page_names, point_person_links
+from .render.page_html import body_html
+from .render.people import render_profile
+from .render.publications import (
+    DEFAULT_PARTS,
+    PAGE_KEY,
+    TITLE_PAGE_KEY,
+    publication_list,
+)
+from .shown import html_builder, makes_pages, site_publications
+from .site_people import registry_for
+from .text import slug
+from .translations import _
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def works_of(app: Sphinx) -> dict[str, list[Publication]]:
+    """Person id -> the publications the site lists with them as an author,
+    newest first."""
+    registry = registry_for(app.env)
+    works: dict[str, list[Publication]] = {person: [] for person in registry.people}
+    for record in site_publications(app).ordered_records():
+        ids = {
+            person.id
+            for author in record.authors
+            if (person := registry.match(author)) is not None
+        }
+        for person_id in ids:
+            works[person_id].append(record)
+    for records in works.values():
+        records.sort(key=lambda r: (-(r.year or 0), -(r.month or 0)))
+    return works
+
+
+class PersonPageRenderer(PageRenderer):
+    """Renders a person's page with the publication pages' document, context
+    and translator."""
+
+    def person_section(
+        self, pagename: str, person: Person, works: list[Publication]
+    ) -> nodes.section:
+        self.ctx.docname = pagename
+        section = nodes.section(
+            "", ids=[f"person-{slug(person.id)}"], classes=["scholar-person-page"]
+        )
+        section += nodes.title(person.name, person.name)
+        section += render_profile(person, [], self.ctx, show_name=False)
+        if works:
+            label = str(_("Publications"))
+            section += nodes.rubric(label, label)
+            section += publication_list(works, DEFAULT_PARTS, self.ctx)
+        here = self.builder.get_target_uri(pagename)
+        pages = self.site.pages
+        # the links of the entries: to their publication's page, to files
+        for node in list(section.findall(nodes.reference)):
+            key = node.attributes.pop(PAGE_KEY, None) or node.attributes.pop(
+                TITLE_PAGE_KEY, None
+            )
+            if key is None:
+                continue
+            if key in pages:
+                node["refuri"] = relative_uri(
+                    here, self.builder.get_target_uri(pages[key])
+                )
+                node["internal"] = True
+            elif not node.get("refuri"):
+                node.replace_self(node.children)
+        for node in list(section.findall(addnodes.download_reference)):
+            node.replace_self(self._download_link(node, here))
+        point_person_links(section, lambda person: self.person_uri(here, person))
+        return section
+
+    def person_context(
+        self, pagename: str, person: Person, works: list[Publication]
+    ) -> dict[str, Any]:
+        return {
+            "title": person.name,
+            "body": body_html(
+                self.person_section(pagename, person, works), self.translate
+            ),
+            "display_toc": False,
+            PAGE_FLAG: True,
+        }
+
+
+def _manifest_path(app: Sphinx) -> str:
+    outdir = hashlib.sha1(os.fsencode(app.outdir)).hexdigest()[:12]
+    return os.path.join(cache_dir(app.env), f"people-{app.builder.name}-{outdir}.json")
+
+
+def collect_people_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """``html-collect-pages``: the people pages whose content changed since
+    they were last written; the pages of people gone are removed."""
+    if not makes_pages(app):
+        return
+    names = people_page_names(app)
+    path = _manifest_path(app)
+    site_before, written = read_manifest(path)
+    builder = html_builder(app)
+    for pagename in written.keys() - set(names.values()):
+        remove_output(builder, pagename)
+    if not names:
+        if written:
+            os.remove(path)
+        return
+    site = site_publications(app)
+    registry = registry_for(app.env)
+    works = works_of(app)
+    digest_of_site = site_digest(app)
+    manifest = {}
+    renderer: PersonPageRenderer | None = None
+    for person_id, pagename in names.items():
+        person = registry.people[person_id]
+        shown = works[person_id]
+        digest = hashlib.sha1(
+            "\0".join(
+                [
+                    digest_of_site,
+                    repr(person),
+                    *(record_digest(record) for record in shown),
+                    *(site.pages.get(record.key, "") for record in shown),
+                ]
+            ).encode("utf-8")
+        ).hexdigest()
+        manifest[pagename] = digest
+        if written.get(pagename) == digest and os.path.isfile(
+            builder.get_outfilename(pagename)
+        ):
+            continue
+        if renderer is None:
+            renderer = PersonPageRenderer(app, site)
+        yield pagename, renderer.person_context(pagename, person, shown), "page.html"
+    if manifest != written or digest_of_site != site_before:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as file:
+            json.dump([digest_of_site, manifest], file)
