@@ -7,7 +7,7 @@ import datetime
 import json
 
 from . import __version__
-from .model import Event
+from .event_model import Event
 
 
 def _date(point) -> datetime.date | None:

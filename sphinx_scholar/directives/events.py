@@ -15,8 +15,8 @@ from docutils.parsers.rst import directives
 from .. import cache
 from ..diagnostics import Subtype
 from ..event_calendar import event_ics, event_jsonld
+from ..event_model import PEOPLE_JOINS, Event
 from ..filters import QueryError, compile_filter
-from ..model import PEOPLE_JOINS, Event
 from ..query import group_records
 from ..render.context import RenderContext
 from ..render.events import (

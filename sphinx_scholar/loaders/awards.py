@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..diagnostics import Subtype
-from ..model import Author, AwardProgram, Problem, Project, Recipient
+from ..event_model import AwardProgram, Project, Recipient
+from ..model import Author, Problem
 from ..text import natural_order, slug, split_mark
 from .declarations import Field, Record
 from .fields import FieldReader

@@ -7,7 +7,7 @@ are made from them.
 
 from __future__ import annotations
 
-from ..model import CONTRIBUTION_KINDS, PEOPLE_JOINS, PROGRAM_KINDS
+from ..event_model import CONTRIBUTION_KINDS, PEOPLE_JOINS, PROGRAM_KINDS
 from .declarations import Choice, Field, Record
 from .publication_fields import AUTHOR, LINKS
 

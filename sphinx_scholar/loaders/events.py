@@ -14,17 +14,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..diagnostics import Subtype
-from ..model import (
+from ..event_model import (
     CONTRIBUTION_KINDS,
     PEOPLE_JOINS,
     PROGRAM_KINDS,
     Contribution,
     Event,
-    Problem,
     ProgramItem,
     Role,
     Sponsorship,
 )
+from ..model import Problem
 from ..text import fold, plain_slug, slug
 from .event_fields import (
     CONTRIBUTION,

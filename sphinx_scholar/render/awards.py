@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ..model import AwardProgram, Project, Recipient
+from ..event_model import AwardProgram, Project, Recipient
 from ..text import slug
 from ..translations import _
 from .context import RenderContext

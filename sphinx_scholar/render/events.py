@@ -23,7 +23,7 @@ from itertools import groupby
 
 from docutils import nodes
 
-from ..model import Event, ProgramItem, Role
+from ..event_model import Event, ProgramItem, Role
 from ..text import slug
 from ..translations import _
 from .nodes import (
