@@ -166,13 +166,9 @@ def _news_digest_path(app: Sphinx) -> str:
 def write_posts_feed(app: Sphinx, posts: list[tuple[datetime.date, str]]) -> None:
     """``news.atom``: the newest posts, written only when one of them, or
     what the feed says of the site, changed since it was last written."""
-    from .directives.news import (
-        NEWS_FEED_FILE,
-        excerpt_of,
-        feed_title,
-        news_pages,
-        post_authors,
-    )
+    from .directives.news import excerpt_of
+    from .news_feed import NEWS_FEED_FILE, feed_title, news_pages
+    from .news_posts import post_authors
 
     env = app.env
     path = os.path.join(app.outdir, NEWS_FEED_FILE)

@@ -23,12 +23,13 @@ from .directives.events import (
     ProgramDirective,
     SponsorshipDirective,
 )
-from .directives.news import NewsDirective, fill_news_lists, matching_docs, news_list
+from .directives.news import NewsDirective, fill_news_lists, news_list
 from .directives.people import PeopleDirective, ProfileDirective
 from .directives.publications import PublicationsDirective
 from .directives.talks import TalksDirective
 from .domain import ScholarDomain, scholar_domain
 from .exports import exports_written, write_exports, written_apart
+from .news_posts import matching_docs
 from .page_content import SCRIPT, without_list_script
 from .page_description import add_description
 from .page_scan import named_files
