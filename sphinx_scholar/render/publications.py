@@ -28,10 +28,11 @@ from ..model import Link, LinkFile, Publication
 from ..text import fold, slug
 from ..translations import _
 from .author_list import author_nodes
+from .badges import badge_node
 from .context import RenderContext
 from .nodes import image_node, link_node, links_nodes, render_groups
 from .venue_format import format_venue
-from .venues import Badge, badge_of
+from .venues import badge_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -240,38 +241,6 @@ def button_row(
     return row
 
 
-class scholar_badge(nodes.Inline, nodes.TextElement):
-    """A venue's badge: in HTML a ``<span>`` (or a link) in its colour."""
-
-
-def badge_node(badge: Badge) -> scholar_badge:
-    node = scholar_badge("", badge.text, classes=["scholar-badge"])
-    node["color"] = badge.color
-    node["url"] = badge.url
-    return node
-
-
-def visit_badge_html(translator, node: scholar_badge) -> None:
-    attributes = {}
-    if node["color"]:  # a CSS colour (see ..venues)
-        attributes["style"] = f"--scholar-badge-color: {node['color']}"
-        attributes["CLASS"] = "scholar-badge-colored"
-    if node["url"]:
-        translator.body.append(
-            translator.starttag(node, "a", "", href=node["url"], **attributes)
-        )
-    else:
-        translator.body.append(translator.starttag(node, "span", "", **attributes))
-
-
-def depart_badge_html(translator, node: scholar_badge) -> None:
-    translator.body.append("</a> " if node["url"] else "</span> ")
-
-
-def _badge_text(translator, node: scholar_badge) -> None:
-    """Elsewhere the badge is its text (lists show none there)."""
-
-
 def entry_data(record: Publication, features: frozenset[str]) -> dict:
     """What an interactive list's script sorts and filters each entry by."""
     data = {
@@ -402,11 +371,6 @@ class Thumbnails(SphinxPostTransform):
 
 
 def setup(app: Sphinx) -> dict:
-    text = (_badge_text, _badge_text)
-    app.add_node(
-        scholar_badge,
-        html=(visit_badge_html, depart_badge_html),
-        latex=text, text=text, man=text, texinfo=text,
-    )  # fmt: skip
+    app.setup_extension("sphinx_scholar.render.badges")
     app.add_post_transform(Thumbnails)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
