@@ -16,7 +16,15 @@ import yaml
 from jsonschema import Draft7Validator, Draft202012Validator
 
 import sphinx_scholar
-from sphinx_scholar.loaders import LOADERS, awards, cv, events, people, talks
+from sphinx_scholar.loaders import (
+    LOADERS,
+    awards,
+    cv,
+    events,
+    people,
+    publication_fields,
+    talks,
+)
 from sphinx_scholar.loaders import publications as pubs
 from sphinx_scholar.loaders.declarations import Record
 from sphinx_scholar.loaders.schema import (
@@ -199,7 +207,7 @@ def test_loaders_warn_about_undeclared_fields(name):
 
 def test_names_of_fields_stay_importable():
     """Other modules and tests use the loaders' tuples of field names."""
-    assert pubs.PUBLICATION.names == pubs.FIELDS
+    assert publication_fields.PUBLICATION.names == publication_fields.FIELDS
     assert cv.SECTION_FIELDS["education"]["degree"] == "title"
     assert set(cv.SECTION_FIELDS) == set(cv.SECTIONS)
 

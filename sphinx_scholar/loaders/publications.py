@@ -29,7 +29,6 @@ from .publication_fields import (
     RELATED_ITEM,
     TYPE_ALIASES,
 )
-from .publication_fields import FIELDS as FIELDS  # tests/test_schemas.py reads it here
 from .quoting import short
 from .values import SAFE_SCHEMES, safe_url
 
