@@ -52,7 +52,7 @@ STATIC_DIR = os.path.join(os.path.dirname(__file__), "static")
 LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")
 
 #: Bump when what the extension stores in the environment changes shape.
-ENV_VERSION = 1
+ENV_VERSION = 2
 
 #: Characters the extension itself writes that pdflatex does not know by default.
 PDFLATEX_CHARACTERS = r"""

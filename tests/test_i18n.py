@@ -32,7 +32,7 @@ def test_a_french_site_reads_french(app):
     assert journal.startswith("TPAMI, vol. 36, nº 6, 2017.")
     page = html(app, "pub/lovelace2014notes")
     assert "Résumé" not in page.get_text()  # no abstract in the data
-    assert [r.get_text() for r in page.select("p.rubric")] == ["BibTeX"]
+    assert [r.get_text() for r in page.select("p.rubric")] == ["Citer", "BibTeX", "RIS"]
 
 
 @pytest.mark.sphinx(
