@@ -127,6 +127,16 @@ CONFIG_VALUES = (
         "such pages.",
     ),
     ConfigValue(
+        "scholar_author_marks",
+        {"equal": "*", "corresponding": "†"},
+        (dict,),
+        "The marks after the names of authors who contributed equally "
+        "(``equal: true`` in the data) and of the corresponding author "
+        "(``corresponding: true``). A list whose authors carry one of these "
+        "marks, given so or written after a name (``Ada Lovelace*``), "
+        "explains it once, under the list.",
+    ),
+    ConfigValue(
         "scholar_max_authors",
         0,
         (int,),
@@ -256,6 +266,16 @@ def validate(app: Sphinx, config) -> None:
     ):
         reject("scholar_interactive_labels", "a mapping of names to words")
         config.scholar_interactive_labels = {}
+    marks = config.scholar_author_marks
+    if not isinstance(marks, dict) or not all(
+        key in ("equal", "corresponding") and isinstance(mark, str)
+        for key, mark in marks.items()
+    ):
+        reject(
+            "scholar_author_marks",
+            'a mapping of "equal" and "corresponding" to marks',
+        )
+        config.scholar_author_marks = {"equal": "*", "corresponding": "†"}
     if not isinstance(config.scholar_people_pages, str):
         reject("scholar_people_pages", "a folder name (a string)")
         config.scholar_people_pages = ""

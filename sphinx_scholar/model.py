@@ -78,10 +78,27 @@ class Author:
     #: a person id given explicitly in the data
     person: str = ""
     url: str = ""
+    #: contributed equally with the other authors so marked
+    equal: bool = False
+    #: the corresponding author
+    corresponding: bool = False
 
     @property
     def display(self) -> str:
         return self.name + self.mark
+
+    def marks(self, shown: dict[str, str]) -> str:
+        """The written mark, then the marks of ``equal`` and
+        ``corresponding`` (``shown``: meaning -> mark) not written already."""
+        marks = self.mark
+        for meaning, flag in (
+            ("equal", self.equal),
+            ("corresponding", self.corresponding),
+        ):
+            mark = shown.get(meaning, "")
+            if flag and mark and mark not in marks:
+                marks += mark
+        return marks
 
 
 @dataclass(frozen=True)

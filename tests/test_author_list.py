@@ -1,6 +1,8 @@
-"""Long author lists, shortened (``scholar_max_authors``, ``:max-authors:``):
-the first authors and "et al.", the highlighted people never hidden, the
-whole list one press away in HTML, and "et al." in the other builders."""
+"""Author lists. Long ones shortened (``scholar_max_authors``,
+``:max-authors:``): the first authors and "et al.", the highlighted people
+never hidden, the whole list one press away in HTML, and "et al." in the
+other builders. Marks of equal contribution and of the corresponding author
+(``scholar_author_marks``) explained once under the list."""
 
 from __future__ import annotations
 
@@ -207,3 +209,54 @@ def test_pressing_et_al_shows_every_author_in_place(html):
             "document.activeElement.classList.contains('scholar-authors-all')"
         )
         browser.close()
+
+
+# --- marks of equal contribution and of the corresponding author -------------
+
+
+def test_marks_given_as_fields_follow_the_names(html):
+    item = entry(page(html, "index.html"), "marked")
+    assert visible_authors(item) == "Ada Alpha*, Ben Beta*†, Cy Gamma"
+
+
+def test_the_list_explains_its_marks_once_under_it(html):
+    soup = page(html, "index.html")
+    legends = soup.select(".scholar-marks-legend")
+    assert [legend.get_text() for legend in legends] == [
+        "* Equal contribution. † Corresponding author."
+    ]
+    # after the entries, not among them
+    assert legends[0].find_previous(class_="scholar-publication") is not None
+    assert legends[0].find_next(class_="scholar-publication") is None
+
+
+def test_a_mark_written_by_hand_is_explained_too(make_app, root_copy):
+    srcdir = root_copy("author-list")
+    (srcdir / "unmarked.rst").write_text(
+        "Written\n=======\n\n.. publications:: data/papers.yaml\n"
+        "   :filter: key == written\n",
+        "utf-8",
+    )
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    soup = page(app.outdir, "unmarked.html")
+    assert visible_authors(entry(soup, "written")) == "Ada Alpha*, Ben Beta*"
+    assert soup.select_one(".scholar-marks-legend").get_text() == (
+        "* Equal contribution."
+    )
+
+
+def test_a_list_without_marks_has_no_legend(html):
+    assert page(html, "unmarked.html").select_one(".scholar-marks-legend") is None
+
+
+def test_the_site_chooses_the_marks(make_app, root_copy):
+    srcdir = root_copy("author-list")
+    with open(srcdir / "conf.py", "a", encoding="utf-8") as conf:
+        conf.write('scholar_author_marks = {"equal": "#", "corresponding": "✉"}\n')
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    soup = page(app.outdir, "index.html")
+    assert visible_authors(entry(soup, "marked")) == "Ada Alpha#, Ben Beta#✉, Cy Gamma"
+    legend = soup.select_one(".scholar-marks-legend").get_text()
+    assert legend == "# Equal contribution. ✉ Corresponding author."

@@ -125,6 +125,18 @@ AUTHOR = Record(
             "A mark shown after the name, such as `*` for equal contribution.",
             examples=("*", "†"),
         ),
+        Field(
+            "equal",
+            "flag",
+            "Contributed equally with the other authors so marked: the name gets the site's mark for it (`*`, `scholar_author_marks`) and the list explains it once.",
+            examples=(True,),
+        ),
+        Field(
+            "corresponding",
+            "flag",
+            "The corresponding author: the name gets the site's mark for it (`†`, `scholar_author_marks`) and the list explains it once.",
+            examples=(True,),
+        ),
     ),
     one_of=("name", "person"),
 )

@@ -177,6 +177,8 @@ def read_authors(reader: FieldReader, name: str) -> tuple[Author, ...]:
                     sub.text("mark") or mark,
                     sub.text("person"),
                     sub.url("url"),
+                    equal=sub.flag("equal"),
+                    corresponding=sub.flag("corresponding"),
                 )
             )
         else:

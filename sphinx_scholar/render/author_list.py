@@ -1,4 +1,11 @@
-"""Long author lists, shortened: ``:max-authors: N`` (``scholar_max_authors``)
+"""Author lists: their marks explained, and long ones shortened.
+
+The marks of equal contribution and of the corresponding author
+(``scholar_author_marks``: ``*`` and ``†``), given as ``equal: true`` and
+``corresponding: true`` or written after a name, are explained once, in a
+line under the list that shows them.
+
+Long author lists are shortened: ``:max-authors: N`` (``scholar_max_authors``)
 shows the first N authors and "et al."; the highlighted people (the site's
 owner, a lab's members) are shown wherever they are in the list, after an
 ellipsis when authors before them are left out.
@@ -92,6 +99,33 @@ def author_nodes(
         classes=["scholar-authors-all"],
     )  # fmt: skip
     return [short, full]
+
+
+#: what each mark of ``scholar_author_marks`` means, in the legend's order
+MARK_MEANINGS = {
+    "equal": _("Equal contribution"),
+    "corresponding": _("Corresponding author"),
+}
+
+
+def marks_legend(records, ctx: RenderContext) -> nodes.paragraph | None:
+    """``* Equal contribution. † Corresponding author.``: the marks the
+    authors of ``records`` carry, explained; none when they carry none."""
+    shown = ctx.author_marks or {}
+    used = {
+        mark
+        for record in records
+        for author in record.authors
+        for mark in author.marks(shown)
+    }
+    parts = [
+        f"{shown[meaning]} {label}."
+        for meaning, label in MARK_MEANINGS.items()
+        if shown.get(meaning) and set(shown[meaning]) <= used
+    ]
+    if not parts:
+        return None
+    return nodes.paragraph("", " ".join(parts), classes=["scholar-marks-legend"])
 
 
 def _html_builder(translator) -> bool:

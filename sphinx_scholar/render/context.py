@@ -76,6 +76,9 @@ class RenderContext:
     max_authors: int = 0
     #: the people whose names link to their page (``scholar_people_pages``)
     people_pages: frozenset[str] = frozenset()
+    #: the marks of equal contribution and of the corresponding author
+    #: (``scholar_author_marks``)
+    author_marks: dict[str, str] | None = None
 
     def shown(self, record: Publication, anchor: str) -> None:
         if self.note_publication is not None:
@@ -110,6 +113,7 @@ def site_context(
     page.setdefault("entry_style", env.config.scholar_entry_style)
     page.setdefault("venue_format", env.config.scholar_venue_format)
     page.setdefault("max_authors", env.config.scholar_max_authors)
+    page.setdefault("author_marks", env.config.scholar_author_marks)
     registry = registry_for(env)
     if env.config.scholar_people_pages:
         page.setdefault("people_pages", frozenset(registry.people))

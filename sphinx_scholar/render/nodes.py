@@ -160,11 +160,8 @@ def person_node(
     """An author: linked when the registry knows them, strong when
     highlighted (and then not linked, unless ``link_highlighted``)."""
     person: Person | None = ctx.registry.match(author)
-    text = (
-        author.display
-        if author.name
-        else (person.name if person else author.person) + author.mark
-    )
+    name = author.name or (person.name if person else author.person)
+    text = name + author.marks(ctx.author_marks or {})
     highlighted = ctx.highlight.covers(author, person)
     url = author.url or (person.url if person else "")
     if highlighted and not link_highlighted:

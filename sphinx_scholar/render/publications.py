@@ -27,7 +27,7 @@ from ..interactive import ABSTRACT, ENTRY_DATA
 from ..model import Link, LinkFile, Publication
 from ..text import fold, slug
 from ..translations import _
-from .author_list import author_nodes
+from .author_list import author_nodes, marks_legend
 from .badges import badge_node
 from .context import RenderContext
 from .nodes import image_node, link_node, links_nodes, render_groups
@@ -90,8 +90,9 @@ def render_publications(
     groups, by, parts, ctx: RenderContext, as_sections: bool, make_list=None
 ):
     """Each group under its heading; ``make_list`` makes a group's list
-    (by default, its entries rendered now)."""
-    return render_groups(
+    (by default, its entries rendered now). The authors' marks are
+    explained under the whole list."""
+    result = render_groups(
         groups,
         by,
         make_list or (lambda records: publication_list(records, parts, ctx)),
@@ -100,6 +101,17 @@ def render_publications(
         ctx,
         as_sections,
     )
+    legend = (
+        marks_legend([r for group in groups for r in group.records], ctx)
+        if "authors" in parts
+        else None
+    )
+    if legend is not None and result:
+        if isinstance(result[-1], nodes.section):
+            result[-1] += legend  # nothing may follow a section but a section
+        else:
+            result.append(legend)
+    return result
 
 
 def publication_list(
