@@ -127,6 +127,17 @@ CONFIG_VALUES = (
         "such pages.",
     ),
     ConfigValue(
+        "scholar_citation_style",
+        "",
+        (str,),
+        "The citation style of every publication list, by the name of an "
+        'official CSL style: ``"apa"``, ``"ieee"``, '
+        '``"chicago-author-date"``, ``"modern-language-association"``, '
+        "``\"nature\"``, ... (needs ``pip install 'sphinx-scholar[styles]'``). "
+        "Empty (the default): the house style. A list's ``:style:`` option "
+        "chooses for that list.",
+    ),
+    ConfigValue(
         "scholar_author_marks",
         {"equal": "*", "corresponding": "†"},
         (dict,),
@@ -266,6 +277,23 @@ def validate(app: Sphinx, config) -> None:
     ):
         reject("scholar_interactive_labels", "a mapping of names to words")
         config.scholar_interactive_labels = {}
+    style = config.scholar_citation_style
+    if not isinstance(style, str):
+        reject("scholar_citation_style", "the name of a CSL style (a string)")
+        config.scholar_citation_style = ""
+    elif style.strip():
+        from .render.csl import StyleNotFound, style_file
+
+        try:
+            style_file(style.strip())
+        except StyleNotFound as error:
+            warn(
+                f"conf.py: scholar_citation_style: {error}; the house style is used",
+                Subtype.option,
+            )
+            config.scholar_citation_style = ""
+        else:
+            config.scholar_citation_style = style.strip()
     marks = config.scholar_author_marks
     if not isinstance(marks, dict) or not all(
         key in ("equal", "corresponding") and isinstance(mark, str)

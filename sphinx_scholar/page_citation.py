@@ -11,7 +11,8 @@ from docutils import nodes
 from .citation import citation_bibtex
 from .model import Publication
 from .render.context import RenderContext
-from .render.publications import DEFAULT_PARTS, venue_nodes
+from .render.publications import DEFAULT_PARTS
+from .render.venue_line import venue_nodes
 from .ris import ris_entry
 from .translations import _
 

@@ -22,12 +22,8 @@ from .person_links import people_page_names, point_person_links
 from .render.context import site_context
 from .render.nodes import link_node, links_nodes, people_nodes
 from .render.page_html import body_html
-from .render.publications import (
-    DEFAULT_PARTS,
-    math_nodes,
-    shown_title,
-    venue_nodes,
-)
+from .render.publications import DEFAULT_PARTS, math_nodes, shown_title
+from .render.venue_line import venue_nodes
 from .shown import html_builder
 from .site_people import registry_for
 from .translations import _

@@ -39,6 +39,8 @@ class BuildState:
         self.site: SitePublications | None = None
         #: pagename -> digest of each publication page of the build
         self.page_digests: dict[str, str] = {}
+        #: the CSL styles the lists use, parsed once (see :mod:`.render.csl`)
+        self.citation_styles: dict[str, object] = {}
 
     def __reduce__(self) -> tuple[type[BuildState], tuple[()]]:
         return (BuildState, ())

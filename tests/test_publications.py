@@ -223,7 +223,8 @@ def test_entities_and_trailing_commas_of_bibtex_values_read_well(tmp_path):
     assert record.title == "Knowledge & Data"
     from docutils import nodes as docutils_nodes
 
-    from sphinx_scholar.render.publications import DEFAULT_PARTS, venue_nodes
+    from sphinx_scholar.render.publications import DEFAULT_PARTS
+    from sphinx_scholar.render.venue_line import venue_nodes
 
     text = "".join(
         node.astext()

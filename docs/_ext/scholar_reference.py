@@ -156,10 +156,13 @@ OPTION_DOCS = {
             "{features}. Empty means all of them.",
         ),
         "style": (
-            "``buttons`` | ``brackets``",
+            "``buttons`` | ``brackets`` | *CSL style*",
             "How the entries look in HTML: a badge, a thumbnail and one row "
-            "of buttons, or the links as text after the venue. Default: "
-            ":confval:`scholar_entry_style`.",
+            "of buttons, or the links as text after the venue (default: "
+            ":confval:`scholar_entry_style`); or the citation style the "
+            "entries are written in: ``apa``, ``ieee``, "
+            "``chicago-author-date``, ... (default: "
+            ":confval:`scholar_citation_style`, the house style).",
         ),
         "sort-options": (
             "*orders*",

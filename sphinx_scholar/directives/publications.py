@@ -9,6 +9,7 @@ from ..config import ENTRY_STYLES
 from ..deferred import pending_list
 from ..diagnostics import Subtype
 from ..interactive import FEATURES, LIST_ID, SETTINGS, SORT_OPTIONS
+from ..render.csl import StyleNotFound, style_file, styled_entries
 from ..render.publications import DEFAULT_PARTS, PARTS, render_publications
 from ..render.venue_format import check_venue_format
 from ..render.venues import note_venues
@@ -30,7 +31,8 @@ class PublicationsDirective(ListingDirective):
     option_spec = {
         **LIST_OPTIONS,
         "interactive": directives.unchanged,
-        "style": lambda value: directives.choice(value, ENTRY_STYLES),
+        # "buttons" or "brackets" (the entry's look), or a CSL style's name
+        "style": directives.unchanged_required,
         "sort-options": directives.unchanged,
         "venue-format": directives.unchanged,
         "details-last": directives.flag,
@@ -51,7 +53,20 @@ class PublicationsDirective(ListingDirective):
         parts = self.parts(PARTS, DEFAULT_PARTS)
         ctx = self.context(records)
         ctx.interactive = self.features()
-        ctx.entry_style = self.options.get("style", ctx.entry_style)
+        style = self.options.get("style", "").strip()
+        if style in ENTRY_STYLES:
+            ctx.entry_style = style
+        elif style:
+            try:
+                style_file(style)
+            except StyleNotFound as error:
+                self.warn(
+                    f"option :style: {error}; use buttons, brackets or a CSL "
+                    "style (apa, ieee, ...); the house style is used",
+                    Subtype.option,
+                )
+            else:
+                ctx.citation_style = style
         ctx.details_last = "details-last" in self.options
         ctx.max_authors = self.options.get("max-authors", ctx.max_authors)
         if "venue-format" in self.options:
@@ -66,8 +81,10 @@ class PublicationsDirective(ListingDirective):
             else:
                 ctx.venue_format = template
         note_venues(self.env)
+        if ctx.citation_style:
+            ctx.styled = self.styled(groups, ctx)
         make_list = None
-        if self.deferred:
+        if self.deferred and not ctx.styled:
             path = self.env.relfn2path(self.arguments[0], self.env.docname)[1]
             make_list = lambda records: pending_list(  # noqa: E731
                 records, parts, ctx, path
@@ -110,3 +127,20 @@ class PublicationsDirective(ListingDirective):
                     Subtype.option,
                 )
         return [name for name in chosen if name in SORT_OPTIONS] or list(SORT_OPTIONS)
+
+    def styled(self, groups, ctx) -> dict[str, str] | None:
+        """The entries in the list's citation style, numbered in the list's
+        order; none (the house style) if the style cannot write them."""
+        records = [record for group in groups for record in group.records]
+        try:
+            return styled_entries(
+                records, ctx.citation_style, ctx, ctx.citation_styles or {}
+            )
+        except Exception as error:  # citeproc-py on data it does not expect
+            self.warn(
+                f"the entries cannot be written in the style "
+                f"{ctx.citation_style!r} ({type(error).__name__}: {error}); "
+                "the house style is used",
+                Subtype.option,
+            )
+            return None

@@ -15,6 +15,7 @@ from ..domain import scholar_domain
 from ..paths import readable_folders
 from ..people_matching import Highlight, Registry
 from ..site_people import registry_for
+from ..state import state_of
 from ..text import slug
 from .files import SiteFiles
 from .venues import site_venues
@@ -79,6 +80,12 @@ class RenderContext:
     #: the marks of equal contribution and of the corresponding author
     #: (``scholar_author_marks``)
     author_marks: dict[str, str] | None = None
+    #: the CSL style of the entries (``scholar_citation_style``, ``:style:``),
+    #: "" for the house style; the parsed styles of the build
+    citation_style: str = ""
+    citation_styles: dict | None = None
+    #: publication key -> its entry in ``citation_style`` (see :mod:`.csl`)
+    styled: dict[str, str] | None = None
 
     def shown(self, record: Publication, anchor: str) -> None:
         if self.note_publication is not None:
@@ -114,6 +121,8 @@ def site_context(
     page.setdefault("venue_format", env.config.scholar_venue_format)
     page.setdefault("max_authors", env.config.scholar_max_authors)
     page.setdefault("author_marks", env.config.scholar_author_marks)
+    page.setdefault("citation_style", env.config.scholar_citation_style)
+    page.setdefault("citation_styles", state_of(env).citation_styles)
     registry = registry_for(env)
     if env.config.scholar_people_pages:
         page.setdefault("people_pages", frozenset(registry.people))

@@ -14,7 +14,6 @@ pptx]``), like the lists researchers write by hand.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
 
@@ -30,8 +29,9 @@ from ..translations import _
 from .author_list import author_nodes, marks_legend
 from .badges import badge_node
 from .context import RenderContext
+from .csl import entry_nodes
 from .nodes import image_node, link_node, links_nodes, render_groups
-from .venue_format import format_venue
+from .venue_line import venue_nodes
 from .venues import badge_of
 
 if TYPE_CHECKING:
@@ -141,6 +141,13 @@ def publication_item(
             item += thumbnail
             item["classes"].append("scholar-has-thumbnail")
     lines = nodes.line_block(classes=["scholar-entry"])
+    styled = ctx.styled.get(record.key) if ctx.styled else None
+    if styled is not None:  # a citation style (see :mod:`.csl`)
+        lines += styled_line(styled, record, parts, ctx, buttons)
+        # the style wrote these; links follow it (in brackets) or are buttons
+        parts = parts - {"title", "authors", "venue", "year", "notes"}
+        if not buttons:
+            parts = parts - {"links"}
     if "title" in parts and record.title:  # none when ``title_unknown``
         title = nodes.line("", "", classes=["scholar-title"])
         badge = badge_of(record, ctx.venues or {}) if ctx.pictures else None
@@ -195,6 +202,33 @@ def publication_item(
     if ctx.details_last and buttons:
         item["classes"].append("scholar-details-last")  # moved by the script
     return item
+
+
+def styled_line(
+    markup: str,
+    record: Publication,
+    parts: frozenset[str],
+    ctx: RenderContext,
+    buttons: bool,
+) -> nodes.line:
+    """The entry in a citation style, its status and notes, and (without
+    buttons) its links in brackets."""
+    title = nodes.reference("", "", internal=False)
+    if buttons and "details" in parts and ctx.page_folder:
+        title[TITLE_PAGE_KEY] = record.key
+    if record.url:
+        title["refuri"] = record.url
+    line = nodes.line(
+        "", "", *entry_nodes(markup, record, title), classes=["scholar-citation"]
+    )
+    if not title.get("refuri") and TITLE_PAGE_KEY not in title:
+        title.replace_self(title.children)  # no address: the title as text
+    remarks = ([record.status] if record.status else []) + list(record.notes)
+    if remarks:
+        line += nodes.Text(f" ({', '.join(remarks)})")
+    if not buttons and "links" in parts:
+        line += links_nodes(record.links, record, ctx)
+    return line
 
 
 def button_row(
@@ -311,60 +345,6 @@ def math_nodes(text: str, pieces: tuple[str, ...] | None) -> list[nodes.Node]:
         elif piece:
             shown.append(nodes.Text(piece))
     return shown
-
-
-def venue_nodes(
-    record: Publication, parts: frozenset[str], ctx: RenderContext
-) -> list[nodes.Node]:
-    """``ICML, vol. 36, no. 6, pp. 1–9, 2019 (to appear, Oral). [pdf] [code]``."""
-    if ctx is not None and ctx.venue_format:  # ``scholar_venue_format``
-        text = format_venue(record, parts, ctx.venue_format)
-        return venue_line(text, record, parts, ctx, "")
-    pieces = []
-    if "venue" in parts:
-        pieces.append(record.venue)
-        if record.volume:
-            pieces.append(str(_("vol. {volume}")).format(volume=record.volume))
-        if record.number:
-            pieces.append(str(_("no. {number}")).format(number=record.number))
-        if record.pages:
-            pieces.append(str(_("pp. {pages}")).format(pages=record.pages))
-    year = str(record.year) if "year" in parts and record.year is not None else ""
-    if year and record.years:  # a range, "1984–1986"
-        if not ("venue" in parts and record.years in record.venue):
-            pieces.append(record.years)
-    elif year and not (
-        "venue" in parts and re.search(rf"(?<!\d){year}(?!\d)", record.venue)
-    ):
-        # not "ICML 2015, 2015"; but "arXiv:2007.12020, 2020"
-        pieces.append(year)
-    # a value's own trailing comma (``publisher = {Courier Corporation,}``)
-    # is not doubled by the one that joins it to the next
-    text = ", ".join(piece.rstrip(", ") for piece in pieces if piece.rstrip(", "))
-    remarks = []
-    if "year" in parts and record.status:
-        remarks.append(record.status)
-    if "notes" in parts:
-        remarks.extend(record.notes)
-    if remarks:
-        text = f"{text} ({', '.join(remarks)})" if text else f"({', '.join(remarks)})"
-    return venue_line(text, record, parts, ctx)
-
-
-def venue_line(
-    text: str, record: Publication, parts, ctx: RenderContext, end: str = "."
-) -> list[nodes.Node]:
-    """The venue line's text (ended by ``end``), then the links."""
-    result: list[nodes.Node] = []
-    if text:
-        result.append(nodes.inline("", text + end, classes=["scholar-details"]))
-    if "links" in parts and record.links:
-        links = links_nodes(record.links, record, ctx)
-        if links and not text:
-            links[0] = nodes.Text("[")
-        if links:
-            result.append(nodes.inline("", "", *links, classes=["scholar-links"]))
-    return result
 
 
 class Thumbnails(SphinxPostTransform):
