@@ -16,6 +16,7 @@ from urllib.parse import quote
 from .cache import cache_dir
 from .citation import citation_bibtex
 from .diagnostics import Subtype, warn
+from .json_resume import RESUME_FILE, write_resume
 from .model import Publication
 from .render.publications import shown_title
 from .ris import ris_entry
@@ -44,6 +45,7 @@ def exports_written(outdir) -> bool:
 
 
 def write_exports(app: Sphinx) -> None:
+    written_apart(RESUME_FILE, write_resume, app)
     site = site_publications(app)
     records = site.ordered_records()
     if not records:

@@ -6,6 +6,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from ..diagnostics import Subtype
+from ..json_resume import note_shown
 from ..model import CV_SECTIONS
 from ..render.cv import DEFAULT_PARTS, PARTS, render_cv
 from .listing import LIST_OPTIONS, ListingDirective
@@ -42,12 +43,8 @@ class CvDirective(ListingDirective):
                 sections[name] = records
         ctx = self.context([r for shown in sections.values() for r in shown])
         headings = len(order) > 1
-        return self.with_classes(
-            render_cv(
-                sections,
-                ctx,
-                headings,
-                self.sections_allowed(),
-                self.parts(PARTS, DEFAULT_PARTS),
-            )
-        )
+        parts = self.parts(PARTS, DEFAULT_PARTS)
+        result = render_cv(sections, ctx, headings, self.sections_allowed(), parts)
+        # what the list shows, for the site's resume.json
+        note_shown(result, sections, parts)
+        return self.with_classes(result)
