@@ -273,12 +273,17 @@ def teaching(courses: list[tuple[CvEntry, frozenset[str]]]) -> list[dict]:
                 {},
                 name=organisation,
                 position=role or "Teaching",
-                startDate=iso(min(starts, default=None)),
-                endDate="" if ongoing else iso(max(ends, default=None)),
+                startDate=iso(min(starts, key=_order, default=None)),
+                endDate="" if ongoing else iso(max(ends, key=_order, default=None)),
                 highlights=[_course(course) for course, _parts in taught],
             )
         )
     return items
+
+
+def _order(point: Point) -> tuple[int, int]:
+    """A year alone before its months."""
+    return point[0], point[1] or 0
 
 
 def _course(course: CvEntry) -> str:

@@ -7,6 +7,8 @@
     teaching:   [{role, code, title, level, institution, terms}]
     service:    [{role, organisation, start, end, when, year}]
     honors:     [{title, by, year}]
+
+or a JSON Resume document (see :mod:`.json_resume`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from .cv_fields import (
     SECTIONS,
 )
 from .fields import FieldReader
+from .json_resume import cv_from_resume, is_json_resume
 from .publications import read_authors, read_links
 from .quoting import did_you_mean, short
 from .values import parse_date, parse_month
@@ -81,6 +84,8 @@ def cv_from_data(data, source: str, problems: list[Problem]) -> list[CvEntry]:
             )
         )
         return []
+    if is_json_resume(data):
+        return cv_from_resume(data, source, problems)
     reader = FieldReader(data, source, problems, "CV")
     entries: list[CvEntry] = []
     for written, items in data.items():
