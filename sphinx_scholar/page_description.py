@@ -8,8 +8,11 @@ summary from the page's first words, which on a homepage are often the
 name and a list of links. The description is, in order: the page's own
 (``.. meta:: :description:``, left as it is), a publication's abstract on its
 page, the profile's text on a page with one, or the page's first paragraph.
-``scholar_page_descriptions = False`` turns this off, for sites that use
-sphinxext-opengraph or their own templates.
+Where the site uses sphinxext-opengraph (the starter does), it writes the
+tags of the documents, and the extension those of the pages it makes
+(publication and people pages), which sphinxext-opengraph does not see.
+``scholar_page_descriptions = False`` turns this off, for sites with
+templates of their own.
 """
 
 from __future__ import annotations
@@ -65,16 +68,23 @@ def meta_tag(attribute: str, name: str, content: str) -> str:
     )
 
 
-def opengraph_tags(title: str, text: str, kind: str, url: str, site: str) -> list[str]:
+def opengraph_tags(
+    title: str, text: str, kind: str, url: str, site: str, image: str = ""
+) -> list[str]:
+    """OpenGraph's basics, and the card that X/Twitter, Mastodon and
+    Bluesky read with them (a large one when there is a picture)."""
     tags = [meta_tag("property", "og:type", kind)]
     for name, value in (
         ("og:title", title),
         ("og:description", text),
         ("og:url", url),
         ("og:site_name", site),
+        ("og:image", image),
     ):
         if value:
             tags.append(meta_tag("property", name, value))
+    card = "summary_large_image" if image else "summary"
+    tags.append(meta_tag("name", "twitter:card", card))
     return tags
 
 
@@ -85,8 +95,13 @@ def add_description(
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    # pages not made from a document (publication pages) write their own
-    if not app.config.scholar_page_descriptions or doctree is None:
+    # pages not made from a document (publication pages) write their own;
+    # sphinxext-opengraph, where the site uses it, writes the documents'
+    if (
+        not app.config.scholar_page_descriptions
+        or doctree is None
+        or "sphinxext.opengraph" in app.extensions
+    ):
         return
     metatags = context.get("metatags", "")
     tags = []

@@ -97,7 +97,12 @@ def description_tags(app: Sphinx, pagename: str, record: Publication) -> list[st
     base = app.config.html_baseurl
     url = base.rstrip("/") + "/" + app.builder.get_target_uri(pagename) if base else ""
     tags = [meta_tag("name", "description", text)] if text else []
-    tags += opengraph_tags(record.title, text, "article", url, app.config.project)
+    # a picture of the work, where it is on the web (a file of the site is
+    # not copied for the page)
+    image = record.preview if record.preview.startswith("https://") else ""
+    tags += opengraph_tags(
+        record.title, text, "article", url, app.config.project, image
+    )
     return [tag.rstrip("\n") for tag in tags]
 
 

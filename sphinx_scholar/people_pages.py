@@ -13,6 +13,7 @@ lists link their name when the registry gives no ``url`` of their own.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ from sphinx.util.osutil import relative_uri
 from .cache import cache_dir
 from .model import Person, Publication
 from .page_content import PAGE_FLAG, PageRenderer
+from .page_description import meta_tag, opengraph_tags, summary
 from .pages import read_manifest, record_digest, remove_output, site_digest
 from .person_links import people_page_names, point_person_links
 from .render.page_html import body_html
@@ -104,13 +106,42 @@ class PersonPageRenderer(PageRenderer):
         self, pagename: str, person: Person, works: list[Publication]
     ) -> dict[str, Any]:
         return {
-            "title": person.name,
+            "title": html.escape(person.name),
             "body": body_html(
                 self.person_section(pagename, person, works), self.translate
             ),
+            "metatags": self.person_tags(pagename, person),
             "display_toc": False,
             PAGE_FLAG: True,
         }
+
+    def person_tags(self, pagename: str, person: Person) -> str:
+        """A description (role, affiliation, research areas) and the
+        OpenGraph basics of a person's page."""
+        if not self.app.config.scholar_page_descriptions:
+            return ""
+        text = summary(
+            ". ".join(
+                part
+                for part in (
+                    ", ".join(p for p in (person.role, person.affiliation) if p),
+                    ", ".join(person.areas),
+                )
+                if part
+            )
+        )
+        base = self.app.config.html_baseurl
+        url = (
+            base.rstrip("/") + "/" + self.builder.get_target_uri(pagename)
+            if base
+            else ""
+        )
+        image = person.photo if person.photo.startswith("https://") else ""
+        tags = [meta_tag("name", "description", text)] if text else []
+        tags += opengraph_tags(
+            person.name, text, "profile", url, self.app.config.project, image
+        )
+        return "".join(tags)
 
 
 def _manifest_path(app: Sphinx) -> str:

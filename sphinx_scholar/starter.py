@@ -15,6 +15,9 @@ copyright = "{{year}}, {{name}}"
 # The site's edition, which e-books (epub) need: a year is enough.
 version = "{{year}}"
 
+# sphinx_scholar also writes each page's description and link preview
+# (OpenGraph); a sitemap for search engines is added below, once the site has
+# an address.
 extensions = ["sphinx_scholar"]
 
 # Who you and your co-authors are: links, name variants, groups.
@@ -24,8 +27,9 @@ scholar_highlight = ["me"]
 
 # Furo: light, so the site opens fast on a phone (Lighthouse: 100 of 100; the
 # heavier sphinx-book-theme and pydata-sphinx-theme score from 80 to 98, and
-# about 60 where the host does not compress), with a light and a dark mode. docs/howto/homepage.rst in sphinx-scholar has
-# the settings of the other themes, and their scores.
+# about 60 where the host does not compress), with a light and a dark mode.
+# docs/howto/homepage.rst in sphinx-scholar has the settings of the other
+# themes, and their scores.
 html_theme = "furo"
 html_title = "{{name}}"
 html_favicon = "favicon.svg"
@@ -43,9 +47,15 @@ html_sidebars = {
         "sidebar/scroll-end.html",
     ]
 }
-# Your site's address, for canonical links and Google Scholar's absolute
-# links. Read the Docs tells it; for another host, write it in place of "".
+# Your site's address, for canonical links, Google Scholar's absolute links,
+# link previews and the sitemap. Read the Docs tells it; for another host,
+# write it in place of "".
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+if html_baseurl:
+    extensions.append("sphinx_sitemap")
+    # the sitemap's addresses: the pages' own, without a language or version
+    sitemap_url_scheme = "{link}"
+    sitemap_excludes = ["search.html", "genindex.html"]
 
 exclude_patterns = ["_build", "README.md"]
 
@@ -204,7 +214,7 @@ jobs:
       - run: sphinx-scholar check
 """
 
-REQUIREMENTS = "sphinx-scholar\nfuro\n"
+REQUIREMENTS = "sphinx-scholar\nfuro\nsphinx-sitemap\n"
 
 MAKEFILE = """\
 # make html: build the site into _build/html

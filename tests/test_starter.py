@@ -165,3 +165,13 @@ def test_the_text_and_latex_home_pages_show_the_profile_as_text(site, tmp_path):
     for words in ("PhD student", "Your University", "Google Scholar", "Email"):
         assert words in tex
     assert "svg" not in tex.replace("photo.svg", "").replace(".svg", "")
+
+
+def test_with_an_address_the_starter_writes_a_sitemap(site, tmp_path, monkeypatch):
+    pytest.importorskip("sphinx_sitemap")
+    monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", "https://ada.example.org/")
+    build(site, "html", tmp_path)
+    sitemap = (tmp_path / "html" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://ada.example.org/index.html</loc>" in sitemap
+    assert "<loc>https://ada.example.org/pub/me2024first.html</loc>" in sitemap
+    assert "search.html" not in sitemap and "genindex.html" not in sitemap
