@@ -51,8 +51,9 @@ class ScholarDomain(Domain):
         "news": {},
         "conditional": {},
         "problems": {},
+        "talks": {},
     }
-    data_version = 10
+    data_version = 11
 
     @property
     def sources(self) -> dict[str, list[tuple[str, str]]]:
@@ -169,6 +170,29 @@ class ScholarDomain(Domain):
                 if anchor is not None:
                     shown[docname] = {**shown.get(docname, {}), key: anchor}
         return {docname: anchors for docname, anchors in shown.items() if anchors}
+
+    @property
+    def talks(self) -> dict[str, list[tuple[tuple[str, ...], str, list[str]]]]:
+        """docname -> ``(conditions, path, keys)`` of each talks list of the
+        document: the conditions of the ``only`` blocks around it, its data
+        file, and the keys of the talks it shows."""
+        return self.data["talks"]
+
+    def note_talks(
+        self, docname: str, lists: list[tuple[tuple[str, ...], str, list[str]]]
+    ) -> None:
+        if lists:
+            self.talks[docname] = lists
+
+    def visible_talks(self, holds: Callable[[str], bool]) -> dict[str, set[str]]:
+        """path -> the keys of its talks that the lists of a build show,
+        whose ``only`` conditions are told by ``holds(expression)``."""
+        shown: dict[str, set[str]] = {}
+        for lists in self.talks.values():
+            for conditions, path, keys in lists:
+                if all(holds(condition) for condition in conditions):
+                    shown.setdefault(path, set()).update(keys)
+        return shown
 
     def note_source(self, docname: str, path: str, kind: str) -> None:
         files = self.sources.setdefault(docname, [])

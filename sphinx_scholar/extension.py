@@ -26,7 +26,7 @@ from .directives.events import (
 from .directives.news import NewsDirective, fill_news_lists, news_list
 from .directives.people import PeopleDirective, ProfileDirective
 from .directives.publications import PublicationsDirective
-from .directives.talks import TalksDirective
+from .directives.talks import TALKS_SHOWN, TalksDirective
 from .domain import ScholarDomain, scholar_domain
 from .exports import exports_written, write_exports, written_apart
 from .news_posts import matching_docs
@@ -175,7 +175,7 @@ def data_files_named(
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     """Remember which publications a page links to (from talks and prose),
-    and which of its lists are inside ``only`` blocks."""
+    which of its lists are inside ``only`` blocks, and which talks it shows."""
     domain = scholar_domain(app.env)
     keys = {
         node["reftarget"]
@@ -188,6 +188,12 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         for node in doctree.findall(pending_publications)
     ]
     domain.note_conditions(app.env.docname, lists)
+    talks = [
+        (only_conditions(node), *node[TALKS_SHOWN])
+        for node in doctree.findall(nodes.Element)
+        if TALKS_SHOWN in node.attributes
+    ]
+    domain.note_talks(app.env.docname, talks)
 
 
 def only_conditions(node) -> tuple[str, ...]:

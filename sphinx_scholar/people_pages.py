@@ -1,8 +1,8 @@
 """A page for each person of the people registry (``scholar_people_pages =
 "people"``): ``people/<id>.html`` with their photo, role, affiliation, links
-and research areas, then the publications of theirs that the site's lists
-show (after their filters, limits and ``only`` blocks, as the publication
-pages), newest first.
+and research areas, then the publications and talks of theirs that the
+site's lists show (after their filters, limits and ``only`` blocks, as the
+publication pages), newest first.
 
 Made as the publication pages are (see :mod:`.pages`): by the HTML builder,
 in the site's theme, nothing written into the source folder, and a page
@@ -12,6 +12,7 @@ lists link their name when the registry gives no ``url`` of their own.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import html
 import json
@@ -23,8 +24,10 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.osutil import relative_uri
 
+from . import cache
 from .cache import cache_dir
-from .model import Person, Publication
+from .domain import scholar_domain
+from .model import Person, Publication, Talk
 from .page_content import PAGE_FLAG, PageRenderer
 from .page_description import meta_tag, opengraph_tags, summary
 from .pages import read_manifest, record_digest, remove_output, site_digest
@@ -37,7 +40,9 @@ from .render.publications import (
     TITLE_PAGE_KEY,
     publication_list,
 )
-from .shown import html_builder, makes_pages, site_publications
+from .render.talks import DEFAULT_PARTS as TALK_PARTS
+from .render.talks import talk_list
+from .shown import condition_holds, html_builder, makes_pages, site_publications
 from .site_people import registry_for
 from .text import slug
 from .translations import _
@@ -46,22 +51,44 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
-def works_of(app: Sphinx) -> dict[str, list[Publication]]:
-    """Person id -> the publications the site lists with them as an author,
+def by_person(registry, records) -> dict[str, list]:
+    """Person id -> the records with them among the authors (or speakers),
     newest first."""
-    registry = registry_for(app.env)
-    works: dict[str, list[Publication]] = {person: [] for person in registry.people}
-    for record in site_publications(app).ordered_records():
+    found: dict[str, list] = {person: [] for person in registry.people}
+    for record in records:
         ids = {
             person.id
             for author in record.authors
             if (person := registry.match(author)) is not None
         }
         for person_id in ids:
-            works[person_id].append(record)
-    for records in works.values():
-        records.sort(key=lambda r: (-(r.year or 0), -(r.month or 0)))
-    return works
+            found[person_id].append(record)
+    for listed in found.values():
+        listed.sort(key=lambda r: (-(r.year or 0), -(r.month or 0)))
+    return found
+
+
+def works_of(app: Sphinx) -> dict[str, list[Publication]]:
+    """Person id -> the publications the site lists with them as an author."""
+    records = site_publications(app).ordered_records()
+    return by_person(registry_for(app.env), records)
+
+
+def talks_of(app: Sphinx) -> dict[str, list[Talk]]:
+    """Person id -> the talks the site's lists show with them as a speaker
+    (after the lists' filters and ``only`` blocks, as the publications)."""
+    shown = scholar_domain(app.env).visible_talks(
+        lambda expression: condition_holds(app.builder.tags, expression)
+    )
+    data = cache.of(app.env)
+    records = [
+        record
+        for path in sorted(shown)
+        if os.path.isfile(path)
+        for record in data.load(path, "talks").records
+        if record.key in shown[path]
+    ]
+    return by_person(registry_for(app.env), records)
 
 
 class PersonPageRenderer(PageRenderer):
@@ -69,7 +96,7 @@ class PersonPageRenderer(PageRenderer):
     and translator."""
 
     def person_section(
-        self, pagename: str, person: Person, works: list[Publication]
+        self, pagename: str, person: Person, works: list[Publication], talks: list[Talk]
     ) -> nodes.section:
         self.ctx.docname = pagename
         section = nodes.section(
@@ -81,6 +108,10 @@ class PersonPageRenderer(PageRenderer):
             label = str(_("Publications"))
             section += nodes.rubric(label, label)
             section += publication_list(works, DEFAULT_PARTS, self.ctx)
+        if talks:
+            label = str(_("Talks"))
+            section += nodes.rubric(label, label)
+            section += talk_list(talks, TALK_PARTS, self.ctx)
         here = self.builder.get_target_uri(pagename)
         pages = self.site.pages
         # the links of the entries: to their publication's page, to files
@@ -103,12 +134,12 @@ class PersonPageRenderer(PageRenderer):
         return section
 
     def person_context(
-        self, pagename: str, person: Person, works: list[Publication]
+        self, pagename: str, person: Person, works: list[Publication], talks: list[Talk]
     ) -> dict[str, Any]:
         return {
             "title": html.escape(person.name),
             "body": body_html(
-                self.person_section(pagename, person, works), self.translate
+                self.person_section(pagename, person, works, talks), self.translate
             ),
             "metatags": self.person_tags(pagename, person),
             "display_toc": False,
@@ -167,6 +198,7 @@ def collect_people_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str
     site = site_publications(app)
     registry = registry_for(app.env)
     works = works_of(app)
+    talks = talks_of(app)
     digest_of_site = site_digest(app)
     manifest = {}
     renderer: PersonPageRenderer | None = None
@@ -180,6 +212,10 @@ def collect_people_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str
                     repr(person),
                     *(record_digest(record) for record in shown),
                     *(site.pages.get(record.key, "") for record in shown),
+                    *(
+                        repr(dataclasses.replace(talk, line=0))
+                        for talk in talks[person_id]
+                    ),
                 ]
             ).encode("utf-8")
         ).hexdigest()
@@ -190,7 +226,8 @@ def collect_people_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str
             continue
         if renderer is None:
             renderer = PersonPageRenderer(app, site)
-        yield pagename, renderer.person_context(pagename, person, shown), "page.html"
+        context = renderer.person_context(pagename, person, shown, talks[person_id])
+        yield pagename, context, "page.html"
     if manifest != written or digest_of_site != site_before:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as file:

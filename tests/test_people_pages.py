@@ -43,7 +43,9 @@ def test_each_person_has_a_page_with_profile_and_listed_publications(site):
     assert "engines, poetry" in profile.select_one(".scholar-areas").get_text()
     assert profile.select_one('a[href="https://orcid.org/0000-0002-1825-0097"]')
     charles = soup_of(site.outdir / "people" / "charles.html")
-    titles = [t.get_text() for t in charles.select(".scholar-title")]
+    titles = [
+        t.get_text() for t in charles.select(".scholar-publications .scholar-title")
+    ]
     # newest first; the draft that the site's list hides is not there either
     assert titles == ["Notes on the Engine", "The Difference Engine"]
     # titles lead to the publications' pages
@@ -102,3 +104,39 @@ def test_pages_are_written_again_only_when_what_they_show_changed(site):
     assert os.stat(pages["charles.html"]).st_mtime_ns != before["charles.html"]
     assert os.stat(pages["ada.html"]).st_mtime_ns == before["ada.html"]
     assert "The Engine" in soup_of(pages["charles.html"]).get_text()
+
+
+def test_a_page_shows_the_talks_the_site_lists(site):
+    site.build()
+    charles = soup_of(site.outdir / "people" / "charles.html")
+    rubrics = [r.get_text() for r in charles.select(".rubric")]
+    assert rubrics == ["Publications", "Talks"]
+    talks = charles.select(".scholar-talks li")
+    assert len(talks) == 1 and "On Engines" in talks[0].get_text()
+    # the talk the list hides is on nobody's page
+    assert "A Closed Meeting" not in charles.get_text()
+    ada = soup_of(site.outdir / "people" / "ada.html")
+    assert "Talks" not in [r.get_text() for r in ada.select(".rubric")]
+
+
+def test_a_talk_inside_an_only_block_follows_its_condition(make_app, root_copy):
+    srcdir = root_copy("people-pages")
+    replace_in(
+        srcdir / "index.rst",
+        ".. talks:: talks.yaml\n   :filter: not tag == private\n",
+        ".. only:: never\n\n   .. talks:: talks.yaml\n",
+    )
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    charles = soup_of(app.outdir / "people" / "charles.html")
+    assert "On Engines" not in charles.get_text()
+
+
+def test_an_edited_talk_is_on_the_speakers_page_at_the_next_build(site):
+    site.build()
+    page = site.outdir / "people" / "charles.html"
+    before = os.stat(site.outdir / "people" / "ada.html").st_mtime_ns
+    replace_in(site.srcdir / "talks.yaml", "On Engines", "On Calculating Engines")
+    site.build()
+    assert "On Calculating Engines" in soup_of(page).get_text()
+    assert os.stat(site.outdir / "people" / "ada.html").st_mtime_ns == before

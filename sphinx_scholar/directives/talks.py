@@ -8,6 +8,9 @@ from docutils.parsers.rst import directives
 from ..render.talks import DEFAULT_PARTS, PARTS, render_talks
 from .listing import LIST_OPTIONS, ListingDirective
 
+#: on a talks list's first node: its data file and the keys of its talks
+TALKS_SHOWN = "scholar_talks_shown"
+
 
 class TalksDirective(ListingDirective):
     kind = "talks"
@@ -35,4 +38,9 @@ class TalksDirective(ListingDirective):
             self.sections_allowed(),
             full_stop=self.options.get("full-stop", "yes") == "yes",
         )
+        if result:
+            # which talks the list shows, for the people pages (see
+            # :func:`..extension.on_doctree_read`)
+            path = self.env.relfn2path(self.arguments[0], self.env.docname)[1]
+            result[0][TALKS_SHOWN] = (path, [record.key for record in records])
         return self.with_classes(result)
