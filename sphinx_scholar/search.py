@@ -1,5 +1,6 @@
 """The publication pages in the site's search index, by title, authors,
-venue and abstract.
+venue and abstract; and the people pages, by name, role, affiliation and
+research areas.
 
 Sphinx indexes the documents it reads, and writes its index anew at each
 build, keeping only those documents; so the pages are added to the index after
@@ -23,8 +24,10 @@ from typing import TYPE_CHECKING
 from sphinx import version_info as sphinx_version
 
 from .cache import cache_dir
-from .model import Publication
+from .model import Person, Publication
+from .person_links import people_page_names
 from .shown import html_builder, makes_pages, site_publications
+from .site_people import registry_for
 from .state import state_of
 
 if TYPE_CHECKING:
@@ -37,25 +40,35 @@ _TABLES = ("_titles", "_filenames", "_all_titles", "_mapping", "_title_mapping")
 _TITLES_ARE_HTML = sphinx_version < (9,)
 
 
-def page_words(lang, record: Publication, stem) -> tuple[list[str], list[str]]:
+def publication_words(lang, record: Publication, stem) -> tuple[list[str], list[str]]:
+    """The words of a publication page's title, and its other words."""
+    texts = [
+        ", ".join(author.name for author in record.authors),
+        record.venue,
+        record.abstract,
+    ]
+    return page_words(lang, record.title, texts, stem)
+
+
+def person_words(lang, person: Person, stem) -> tuple[list[str], list[str]]:
+    """The words of a person's page: the name, then what else it says."""
+    texts = [person.role, person.affiliation, ", ".join(person.areas)]
+    return page_words(lang, person.name, [*texts, *person.variants], stem)
+
+
+def page_words(lang, title: str, texts: list[str], stem) -> tuple[list[str], list[str]]:
     """The words of a page's title, and its other words, as Sphinx's
     ``IndexBuilder.feed`` takes them from a page with that title and text."""
     keep = lang.word_filter
     title_words: set[str] = set()
-    for word in lang.split(record.title):
+    for word in lang.split(title):
         stemmed = stem(word)
         if keep(stemmed):
             title_words.add(stemmed)
         elif keep(word):
             title_words.add(word)
     words: set[str] = set()
-    texts = [
-        record.title,
-        ", ".join(author.name for author in record.authors),
-        record.venue,
-        record.abstract,
-    ]
-    for text in texts:
+    for text in [title, *texts]:
         for word in lang.split(text):
             stemmed = stem(word)
             if not keep(stemmed) and keep(word):
@@ -92,8 +105,13 @@ def index_pages(app: Sphinx) -> None:
         return  # a search index this version does not know
     site = site_publications(app)
     state = state_of(app.env)
-    if not site.pages and not (state.shown_before[0] or state.shown_before[2]):
-        return  # no publication in this build or the last
+    people = people_page_names(app)
+    if (
+        not site.pages
+        and not people
+        and not (state.shown_before[0] or state.shown_before[2])
+    ):
+        return  # no publication or person page in this build or the last
     path = _store_path(app)
     stored, sphinx_before, whole_before = _read_store(path)
     index_path = Path(builder.outdir, builder.searchindex_filename)
@@ -120,7 +138,16 @@ def index_pages(app: Sphinx) -> None:
         record = site.record(key)
         if record is None:
             continue
-        store[pagename] = (digest, record.title, *page_words(lang, record, stem))
+        store[pagename] = (digest, record.title, *publication_words(lang, record, stem))
+    registry = registry_for(app.env)
+    for person_id, pagename in people.items():
+        person = registry.people[person_id]
+        digest = hashlib.sha1(repr(person).encode("utf-8")).hexdigest()
+        known = stored.get(pagename)
+        if known is not None and known[0] == digest:
+            store[pagename] = known
+            continue
+        store[pagename] = (digest, person.name, *person_words(lang, person, stem))
     if store == stored and sphinx_digest == sphinx_before and whole_before:
         # Sphinx wrote the index it wrote last time, and the pages are the
         # same: the index with the pages is the one of last time.

@@ -4,6 +4,7 @@ written only when what it shows changed."""
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -140,3 +141,19 @@ def test_an_edited_talk_is_on_the_speakers_page_at_the_next_build(site):
     site.build()
     assert "On Calculating Engines" in soup_of(page).get_text()
     assert os.stat(site.outdir / "people" / "ada.html").st_mtime_ns == before
+
+
+def test_the_site_search_finds_a_person_by_name_and_area(site):
+    site.build()
+    text = (site.outdir / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    page = index["docnames"].index("people/ada")
+    assert index["titles"][page] == "Ada Lovelace"
+
+    def pages(word: str) -> list[int]:
+        found = index["terms"].get(word, [])
+        return found if isinstance(found, list) else [found]
+
+    # a research area (only on her page) and her role lead to it
+    assert page in pages("poetri")
+    assert page in pages("investig")
