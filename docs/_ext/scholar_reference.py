@@ -205,6 +205,13 @@ OPTION_DOCS = {
             "Comma-separated sections to show, in the order written. Default: "
             "every section, in the order {sections}.",
         ),
+        "layout": (
+            "``list`` | ``timeline``",
+            "``timeline``: in HTML, the dates of each entry in a column of "
+            "their own, left of it (above it on a phone), as printed CVs set "
+            "them; other builders write the dates in the line. Default: "
+            "``list``.",
+        ),
         "group": _IGNORED,
         "collapse-before": _IGNORED,
     },

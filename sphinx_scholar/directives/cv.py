@@ -20,7 +20,11 @@ class CvDirective(ListingDirective):
     """
 
     kind = "cv"
-    option_spec = {**LIST_OPTIONS, "sections": directives.unchanged}
+    option_spec = {
+        **LIST_OPTIONS,
+        "sections": directives.unchanged,
+        "layout": lambda value: directives.choice(value, ("list", "timeline")),
+    }
 
     def run(self) -> list[nodes.Node]:
         loaded = self.load()
@@ -42,6 +46,7 @@ class CvDirective(ListingDirective):
             if records:
                 sections[name] = records
         ctx = self.context([r for shown in sections.values() for r in shown])
+        ctx.cv_layout = self.options.get("layout", "list")
         headings = len(order) > 1
         parts = self.parts(PARTS, DEFAULT_PARTS)
         result = render_cv(sections, ctx, headings, self.sections_allowed(), parts)

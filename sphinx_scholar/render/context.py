@@ -86,6 +86,9 @@ class RenderContext:
     citation_styles: dict | None = None
     #: publication key -> its entry in ``citation_style`` (see :mod:`.csl`)
     styled: dict[str, str] | None = None
+    #: how CV entries are laid out in HTML: "list" or "timeline" (the dates
+    #: in a column of their own; ``:layout:`` of ``cv``)
+    cv_layout: str = "list"
 
     def shown(self, record: Publication, anchor: str) -> None:
         if self.note_publication is not None:

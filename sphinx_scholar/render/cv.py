@@ -81,9 +81,10 @@ def render_section(
         ]
     else:
         items = [entry_item(entry, ctx, parts) for entry in entries]
-    return nodes.bullet_list(
-        "", *items, classes=["scholar-cv", f"scholar-cv-{section}"], bullet="-"
-    )
+    classes = ["scholar-cv", f"scholar-cv-{section}"]
+    if ctx.cv_layout == "timeline" and ctx.pictures:
+        classes.append("scholar-cv-timeline")
+    return nodes.bullet_list("", *items, classes=classes, bullet="-")
 
 
 def render_cv(
@@ -116,6 +117,12 @@ def entry_item(
     entry: CvEntry, ctx: RenderContext, parts: frozenset[str] = DEFAULT_PARTS
 ) -> nodes.list_item:
     item = _item(entry, ctx)
+    if ctx.cv_layout == "timeline" and ctx.pictures and "dates" in parts:
+        # in HTML, the dates in a column of their own, left of the entry
+        dates = entry_dates(entry, ctx)
+        item += nodes.inline("", dates, classes=["scholar-cv-dates"])
+        item["classes"].append("scholar-cv-dated")
+        parts = parts - {"dates"}
     lines = nodes.line_block(classes=["scholar-entry"])
     first = ", ".join(
         part
@@ -144,14 +151,7 @@ def second_line(
     entry: CvEntry, ctx: RenderContext, parts: frozenset[str] = DEFAULT_PARTS
 ) -> list[nodes.Node]:
     """``Advisor: David Fleet, Sep 2010 - Dec 2015`` or ``Mentors: A, B - Summer 2013.``"""
-    dates = format_dates(entry.dates, ctx.language) if "dates" in parts else ""
-    if (
-        not dates
-        and "dates" in parts
-        and entry.year is not None
-        and entry.section in ("honors", "service")
-    ):
-        dates = str(entry.year)
+    dates = entry_dates(entry, ctx) if "dates" in parts else ""
     result: list[nodes.Node] = []
     if entry.people and "people" in parts:
         singular, plural = PEOPLE_LABELS.get(entry.people_role, (_("With"), _("With")))
@@ -169,6 +169,14 @@ def second_line(
     if entry.links and "links" in parts:
         result += links_nodes(entry.links, entry, ctx)
     return result
+
+
+def entry_dates(entry: CvEntry, ctx: RenderContext) -> str:
+    """``Sep 2010 - Dec 2015``; an honour's or a service's year."""
+    dates = format_dates(entry.dates, ctx.language)
+    if not dates and entry.year is not None and entry.section in ("honors", "service"):
+        dates = str(entry.year)
+    return dates
 
 
 def teaching_item(
