@@ -127,3 +127,24 @@ def nodes_title():
     from docutils import nodes
 
     return nodes.reference("", "")
+
+
+def test_a_style_never_hides_a_highlighted_author_behind_et_al(make_app, root_copy):
+    srcdir = root_copy("citation-styles")
+    many = ", ".join(f"Author{n} Person" for n in range(8))
+    with open(srcdir / "papers.yaml", "a", encoding="utf-8") as papers:
+        papers.write(
+            f"- key: many\n  title: Many Hands\n  authors: [Charles Babbage, "
+            f"Ada Lovelace, {many}]\n  venue: Engines\n  year: 2024\n"
+            f"- key: crowd\n  title: A Crowd\n  authors: [Charles Babbage, "
+            f"{many}]\n  venue: Engines\n  year: 2025\n"
+        )
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    soup = soup_of(app, "ieee.html")
+    # IEEE shortens ten authors to the first and "et al.": not when that
+    # would hide the highlighted Ada Lovelace
+    many_entry = text(citation(soup, "many"))
+    assert "A. Lovelace" in many_entry and "et al." not in many_entry
+    crowd = text(citation(soup, "crowd"))
+    assert crowd.startswith("[") and "C. Babbage et al." in crowd

@@ -84,13 +84,24 @@ def style_file(name: str) -> str:
         raise StyleNotFound(f"no CSL style is named {name!r}") from error
 
 
-def load_style(name: str, cache: dict[str, Any]) -> Any:
-    """The parsed style ``name``, parsed once per build (``cache``)."""
-    if name not in cache:
+#: the attributes with which a style shortens long author lists
+_ET_AL = ("et-al-min", "et-al-subsequent-min")
+
+
+def load_style(name: str, cache: dict[Any, Any], whole_lists: bool = False) -> Any:
+    """The parsed style ``name``, parsed once per build (``cache``); with
+    ``whole_lists``, a copy that never shortens an author list."""
+    if (name, whole_lists) not in cache:
         from citeproc import CitationStylesStyle
 
-        cache[name] = CitationStylesStyle(style_file(name), validate=False)
-    return cache[name]
+        style = CitationStylesStyle(style_file(name), validate=False)
+        if whole_lists:
+            for element in style.root.iter():
+                for attribute in _ET_AL:
+                    if attribute in element.attrib:
+                        element.attrib[attribute] = "100000"
+        cache[name, whole_lists] = style
+    return cache[name, whole_lists]
 
 
 def csl_name(author: Author, family_mark: str, highlighted: bool) -> dict[str, str]:
@@ -152,16 +163,33 @@ def styled_entries(
     records: Sequence[Publication], style_name: str, ctx: RenderContext, cache: dict
 ) -> dict[str, str]:
     """Each record's entry in the style, as citeproc-py's HTML, numbered in
-    the order of ``records``."""
+    the order of ``records``. Where the style's "et al." would hide a
+    highlighted person, the entry names every author."""
+    unique = list({record.key: record for record in records}.values())
+    items = [csl_item(record, ctx) for record in unique]
+    entries = _bibliography(load_style(style_name, cache), items)
+    highlighted = any(
+        HIGHLIGHT_START in "".join(name.values())
+        for item in items
+        for name in item["author"]
+    )
+    if highlighted:
+        whole = _bibliography(load_style(style_name, cache, whole_lists=True), items)
+        for key, entry in whole.items():
+            if entry.count(HIGHLIGHT_START) > entries[key].count(HIGHLIGHT_START):
+                entries[key] = entry
+    return entries
+
+
+def _bibliography(style: Any, items: list[dict[str, Any]]) -> dict[str, str]:
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
-    style = load_style(style_name, cache)
-    unique = list({record.key: record for record in records}.values())
-    source = CiteProcJSON([csl_item(record, ctx) for record in unique])
-    bibliography = CitationStylesBibliography(style, source, formatter.html)
-    for record in unique:
-        bibliography.register(Citation([CitationItem(record.key)]))
+    bibliography = CitationStylesBibliography(
+        style, CiteProcJSON(items), formatter.html
+    )
+    for item in items:
+        bibliography.register(Citation([CitationItem(item["id"])]))
     # not sorted: the list's order is the style's numbering
     entries = bibliography.bibliography()
     return {
