@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from sphinx_scholar.model import Author, Publication
 from sphinx_scholar.render.csl import entry_nodes
 
 from .test_build import replace_in
@@ -118,8 +117,7 @@ def test_every_builder_writes_the_styled_entry(make_app, root_copy, builder):
 def test_a_title_of_100_kb_is_written_in_linear_time():
     title = nodes_title()
     markup = "\ue004 " + "word " * 20_000 + "\ue005"
-    record = Publication(key="k", title="x", authors=(Author("Ada Lovelace"),))
-    result = entry_nodes(markup, record, title)
+    result = entry_nodes(markup, title)
     assert len(result) == 1 and len(title.astext()) == 5 * 20_000 - 1
 
 
@@ -148,3 +146,15 @@ def test_a_style_never_hides_a_highlighted_author_behind_et_al(make_app, root_co
     assert "A. Lovelace" in many_entry and "et al." not in many_entry
     crowd = text(citation(soup, "crowd"))
     assert crowd.startswith("[") and "C. Babbage et al." in crowd
+
+
+def test_the_markers_in_the_data_are_taken_out(make_app, root_copy):
+    srcdir = root_copy("citation-styles")
+    replace_in(
+        srcdir / "papers.yaml", "The Difference Engine", "The \ue005Odd\ue000 Engine"
+    )
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    assert "WARNING" not in app.warning.getvalue(), app.warning.getvalue()
+    entry = citation(soup_of(app, "apa.html"), "engine")
+    assert entry.select_one("a").get_text() == "The Odd Engine"

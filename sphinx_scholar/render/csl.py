@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 HIGHLIGHT_START, HIGHLIGHT_END = "\ue000", "\ue001"
 TITLE_START, TITLE_END = "\ue004", "\ue005"
 
+#: the markers taken out of the data, where they could only mislead
+_NO_MARKERS = str.maketrans("", "", "\ue000\ue001\ue004\ue005")
+
 #: the CSL type of each publication type
 CSL_TYPES = {
     "journal": "article-journal",
@@ -107,7 +110,7 @@ def load_style(name: str, cache: dict[Any, Any], whole_lists: bool = False) -> A
 def csl_name(author: Author, family_mark: str, highlighted: bool) -> dict[str, str]:
     """An author as CSL's family and given names, with the marks after the
     family name, and the markers of a highlighted person around it."""
-    name = " ".join(author.name.split())
+    name = " ".join(author.name.translate(_NO_MARKERS).split())
     try:
         parsed = BibtexName(name)
         family = " ".join(parsed.prelast_names + parsed.last_names)
@@ -128,7 +131,7 @@ def csl_item(record: Publication, ctx: RenderContext) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": record.key,
         "type": CSL_TYPES.get(record.type, "document"),
-        "title": f"{TITLE_START} {record.title} {TITLE_END}",
+        "title": f"{TITLE_START} {record.title.translate(_NO_MARKERS)} {TITLE_END}",
         "author": [
             csl_name(
                 author,
@@ -198,9 +201,7 @@ def _bibliography(style: Any, items: list[dict[str, Any]]) -> dict[str, str]:
     }
 
 
-def entry_nodes(
-    markup: str, record: Publication, title: nodes.Element
-) -> list[nodes.Node]:
+def entry_nodes(markup: str, title: nodes.Element) -> list[nodes.Node]:
     """citeproc-py's HTML as nodes: its tags as emphasis, strong, ...; the
     highlighted names strong; the title in ``title`` (a reference to the
     publication's page or url). Anything else is text."""

@@ -218,9 +218,7 @@ def styled_line(
         title[TITLE_PAGE_KEY] = record.key
     if record.url:
         title["refuri"] = record.url
-    line = nodes.line(
-        "", "", *entry_nodes(markup, record, title), classes=["scholar-citation"]
-    )
+    line = nodes.line("", "", *entry_nodes(markup, title), classes=["scholar-citation"])
     if not title.get("refuri") and TITLE_PAGE_KEY not in title:
         title.replace_self(title.children)  # no address: the title as text
     remarks = ([record.status] if record.status else []) + list(record.notes)
