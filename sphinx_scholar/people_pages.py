@@ -99,6 +99,9 @@ class PersonPageRenderer(PageRenderer):
         self, pagename: str, person: Person, works: list[Publication], talks: list[Talk]
     ) -> nodes.section:
         self.ctx.docname = pagename
+        # the ids of one page, whichever pages this build writes before it
+        self.document.ids.clear()
+        self.document.nameids.clear()
         section = nodes.section(
             "", ids=[f"person-{slug(person.id)}"], classes=["scholar-person-page"]
         )

@@ -157,3 +157,15 @@ def test_the_site_search_finds_a_person_by_name_and_area(site):
     # a research area (only on her page) and her role lead to it
     assert page in pages("poetri")
     assert page in pages("investig")
+
+
+def test_a_page_written_alone_is_the_page_of_a_whole_build(site):
+    site.build()
+    pages = site.outdir / "people"
+    whole = {p.name: p.read_bytes() for p in pages.iterdir()}
+    assert b'id="pub-notes"' in whole["ada.html"]
+    assert b'id="pub-notes"' in whole["charles.html"]
+    # only Mary's page is written again: the same bytes as in a whole build
+    (pages / "mary.html").unlink()
+    site.build()
+    assert {p.name: p.read_bytes() for p in pages.iterdir()} == whole
