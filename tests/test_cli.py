@@ -136,7 +136,7 @@ def test_import_gives_the_same_publications_and_keeps_the_entry(tmp_path):
     output = tmp_path / "papers.yaml"
     done = scholar("import", source, "-o", output)
     assert done.returncode == 0, done.stderr
-    assert "wrote 2 publication(s)" in done.stderr
+    assert "2 new and 0 updated publication(s)" in done.stderr
     imported = load_publications(str(output))
     original = load_publications(str(source))
     assert imported.problems == []
@@ -227,12 +227,19 @@ def test_import_writes_bibtex_as_readable_blocks_that_build_the_same(tmp_path):
 
 
 def test_import_never_overwrites_without_being_asked(tmp_path):
+    """An existing file is merged into, after asking; with no terminal to
+    ask, only --yes writes; --force replaces it."""
     source = ROOTS / "test-basic" / "data" / "papers.bib"
     output = tmp_path / "papers.yaml"
     output.write_text("# mine\n", encoding="utf-8")
     refused = scholar("import", source, "-o", output)
-    assert refused.returncode == 2 and "--force" in refused.stderr
+    assert refused.returncode == 1 and "--yes" in refused.stderr
+    assert "+ lovelace2019bib" in refused.stdout  # the diff is shown
     assert output.read_text(encoding="utf-8") == "# mine\n"
+    merged = scholar("import", source, "-o", output, "--yes")
+    assert merged.returncode == 0, merged.stderr
+    text = output.read_text(encoding="utf-8")
+    assert text.startswith("# mine\n- key: lovelace2019bib\n")
     assert scholar("import", source, "-o", output, "--force").returncode == 0
     assert output.read_text(encoding="utf-8").startswith("# Publications imported")
 
