@@ -6,6 +6,7 @@ publications, fetch citation counts.
     sphinx-scholar new mysite
     sphinx-scholar check [SITE or FILES ...]     # the checking is in .check
     sphinx-scholar import papers.bib doi:10.1000/xyz -o data/publications.yaml
+    sphinx-scholar metrics data/publications.yaml  # -> data/metrics.yaml
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from . import __version__, check
 from .importing.arguments import add_arguments as add_import_arguments
 from .loaders import LOADERS
+from .metrics.arguments import add_arguments as add_metrics_arguments
 from .starter import STARTER_FILES, fill
 
 
@@ -67,6 +69,14 @@ def main(argv: list[str] | None = None) -> int:
     add_import_arguments(importer)
     importer.set_defaults(run=run_import)
 
+    metrics = commands.add_parser(
+        "metrics",
+        help="fetch the citation counts of the site's publications from open "
+        "services into a data file the build reads",
+    )
+    add_metrics_arguments(metrics)
+    metrics.set_defaults(run=run_metrics)
+
     arguments = parser.parse_args(argv)
     return arguments.run(arguments)
 
@@ -105,11 +115,17 @@ def run_check(arguments) -> int:
     return check.run(arguments.paths or [Path(".")], arguments.kind)
 
 
-# --- import -------------------------------------------------------------------
+# --- import and metrics -------------------------------------------------------
 
 
 def run_import(arguments) -> int:
     from .importing.command import run
+
+    return run(arguments)
+
+
+def run_metrics(arguments) -> int:
+    from .metrics.command import run
 
     return run(arguments)
 
