@@ -172,6 +172,16 @@ CONFIG_VALUES = (
         "otherwise: person ids, group names or plain names.",
     ),
     ConfigValue(
+        "scholar_metrics_file",
+        "",
+        (str,),
+        "The citation counts ``sphinx-scholar metrics`` writes, relative to "
+        'the source directory (``"data/metrics.yaml"``): lists whose '
+        "``:show:`` names ``citations`` show each publication's count, and a "
+        "profile its person's totals. The build only reads the file; it never "
+        "asks a service. Empty (the default): no counts.",
+    ),
+    ConfigValue(
         "scholar_page_descriptions",
         True,
         (bool,),

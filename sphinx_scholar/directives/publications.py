@@ -9,6 +9,7 @@ from ..config import ENTRY_STYLES
 from ..deferred import pending_list
 from ..diagnostics import Subtype
 from ..interactive import FEATURES, LIST_ID, SETTINGS, SORT_OPTIONS
+from ..metrics.site import note_metrics
 from ..render.csl import StyleNotFound, style_file, styled_entries
 from ..render.publications import DEFAULT_PARTS, PARTS, render_publications
 from ..render.venue_format import check_venue_format
@@ -51,6 +52,13 @@ class PublicationsDirective(ListingDirective):
             return []
         by, groups = self.groups(records)
         parts = self.parts(PARTS, DEFAULT_PARTS)
+        # the counts of the metrics file: the page is read again when it changes
+        if "citations" in parts and not note_metrics(self.env):
+            self.warn(
+                "option :show: citations needs scholar_metrics_file (the "
+                "counts sphinx-scholar metrics writes); none are shown",
+                Subtype.option,
+            )
         ctx = self.context(records)
         ctx.interactive = self.features()
         style = self.options.get("style", "").strip()

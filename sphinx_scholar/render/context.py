@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from ..domain import scholar_domain
+from ..metrics.site import site_metrics
 from ..paths import readable_folders
 from ..people_matching import Highlight, Registry
 from ..site_people import registry_for
@@ -89,6 +90,9 @@ class RenderContext:
     #: how CV entries are laid out in HTML: "list" or "timeline" (the dates
     #: in a column of their own; ``:layout:`` of ``cv``)
     cv_layout: str = "list"
+    #: the citation counts of ``scholar_metrics_file`` by publication key
+    #: (:mod:`..metrics.site`), ``None`` without one
+    metrics: dict | None = None
 
     def shown(self, record: Publication, anchor: str) -> None:
         if self.note_publication is not None:
@@ -126,6 +130,7 @@ def site_context(
     page.setdefault("author_marks", env.config.scholar_author_marks)
     page.setdefault("citation_style", env.config.scholar_citation_style)
     page.setdefault("citation_styles", state_of(env).citation_styles)
+    page.setdefault("metrics", site_metrics(env))
     registry = registry_for(env)
     if env.config.scholar_people_pages:
         page.setdefault("people_pages", frozenset(registry.people))

@@ -12,6 +12,7 @@ from typing import cast
 from docutils import nodes
 from sphinx import addnodes
 
+from ..metrics.site import note_metrics, totals_line
 from ..model import Link, Person
 from ..text import slug
 from ..translations import _
@@ -261,6 +262,13 @@ def render_profile(
         lines += nodes.line(
             "", "", *links, classes=["scholar-links", "scholar-profile-links"]
         )
+    if ctx.metrics:  # the person's citations and h-index (scholar_metrics_file)
+        env = getattr(ctx.document.settings, "env", None)
+        if env is not None and env.temp_data.get("docname") == ctx.docname:
+            note_metrics(env)  # while the page is read
+        metrics = totals_line(person, ctx.metrics, ctx.registry)
+        if metrics is not None:
+            lines += metrics
     if len(lines):
         head += lines
     if len(head):

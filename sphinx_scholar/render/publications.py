@@ -23,6 +23,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..citation import citation_bibtex
 from ..interactive import ABSTRACT, ENTRY_DATA
+from ..metrics.site import citations_node
 from ..model import Link, LinkFile, Publication
 from ..text import fold, slug
 from ..translations import _
@@ -69,8 +70,9 @@ PARTS = (
     "related",
     "abstract",
     "preview",
+    "citations",
 )
-DEFAULT_PARTS = frozenset(PARTS) - {"abstract"}
+DEFAULT_PARTS = frozenset(PARTS) - {"abstract", "citations"}
 
 TYPE_HEADINGS = {
     "journal": _("Journal articles"),
@@ -183,6 +185,11 @@ def publication_item(
             line = nodes.line("", related.text, classes=["scholar-related"])
             line += links_nodes(related.links, record, ctx)
             lines += line
+    if "citations" in parts and ctx.metrics:
+        work = ctx.metrics.get(record.key)
+        cited = citations_node(work.best() if work else None, ctx.pictures)
+        if cited is not None:
+            lines += nodes.line("", "", cited, classes=["scholar-citations-line"])
     if buttons:
         row = button_row(record, parts, ctx)
         if len(row):
