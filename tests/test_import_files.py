@@ -17,7 +17,6 @@ import yaml
 
 from sphinx_scholar.cli import main
 from sphinx_scholar.importing.files.ris import load_ris
-from sphinx_scholar.importing.store import patch_item
 from sphinx_scholar.loaders import load_publications
 
 FILES = Path(__file__).parent / "recordings" / "files"
@@ -366,42 +365,13 @@ def test_printing_to_standard_output_merges_nothing(tmp_path, capsys):
     ]
 
 
-def test_fields_are_replaced_in_place_or_not_at_all():
-    item = (
-        "- key: a  # the key\n"
-        "  title: Old\n"
-        "  authors:\n"
-        "  - Ada Lovelace\n"
-        "  # a comment between fields\n"
-        "  links:\n"
-        "    pdf: a.pdf\n"
-        "\n"
-    )
-    patched = patch_item(item, {"title": "New", "authors": ["A", "B"], "year": 2020})
-    assert patched == (
-        "- key: a  # the key\n"
-        "  title: New\n"
-        "  authors:\n"
-        "  - A\n"
-        "  - B\n"
-        "  # a comment between fields\n"
-        "  year: 2020\n"
-        "  links:\n"
-        "    pdf: a.pdf\n"
-        "\n"
-    )
-    assert patch_item("- {key: a}\n", {"title": "New"}) is None
-
-
-def test_100_kb_of_ris_continuation_lines_and_yaml_lines(tmp_path):
-    """Linear in the text: a wrapped abstract of 100 KB in lines of a few
-    characters, and an entry of 100 KB of lines to patch."""
-    lines = "\n".join(["ab"] * 33_000)
-    problems: list = []
-    [record] = load_ris(
-        f"TY  - JOUR\nTI  - T\nAB  - start\n{lines}\nER  -\n", "x.ris", problems
-    )
-    assert len(record["abstract"]) > 99_000 and problems == []
-    item = "- key: a\n  title: T\n  notes:\n" + "  - n\n" * 20_000
-    patched = patch_item(item, {"title": "U"})
-    assert patched is not None and patched.count("\n  - n") == 20_000
+def test_importing_on_another_day_with_nothing_new_writes_nothing(imported, capsys):
+    bib, output = imported
+    record = output.with_name("papers.imported.yaml")
+    old = record.read_text("utf-8").replace("date: '20", "date: '19")
+    record.write_text(old, "utf-8")
+    before = output.read_text("utf-8")
+    capsys.readouterr()
+    assert run(bib, "-o", output) == 0
+    assert "nothing to change" in capsys.readouterr().err
+    assert output.read_text("utf-8") == before and record.read_text("utf-8") == old

@@ -217,6 +217,12 @@ def record_of(
             record.identifiers.append(name)
     if found.origin not in record.origins:
         record.origins.append(found.origin)
+    if last is not None and (record.fields, record.identifiers, record.origins) == (
+        last.fields,
+        last.identifiers,
+        last.origins,
+    ):
+        record.date = last.date  # nothing new: the record stays as it was
     return record
 
 
