@@ -153,3 +153,16 @@ def test_new_counts_are_shown_by_the_next_build(make_app, root_copy, no_network)
         == "Cited by 58"
     )
     assert "Citations: 61" in soup.select_one(".scholar-metrics").get_text()
+
+
+def test_the_labels_are_translated(make_app, root_copy, no_network):
+    app = make_app(
+        "text",
+        srcdir=root_copy("metrics"),
+        freshenv=True,
+        confoverrides={"language": "fr"},
+    )
+    app.build()
+    text = (app.outdir / "index.txt").read_text("utf-8")
+    assert "Cité 42 fois (OpenAlex, 2026-05-04)" in text
+    assert "Citations: **45** · indice h: **2**" in text

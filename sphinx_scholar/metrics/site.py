@@ -82,7 +82,7 @@ def citations_node(count: Count | None, html: bool) -> nodes.Node | None:
     text with them in parentheses elsewhere."""
     if count is None:
         return None
-    label = f"{_('Cited by')} {count.count}"
+    label = str(_("Cited by {count}")).format(count=count.count)
     when = f"{count.source_name}, {count.date}"
     if not html:
         return nodes.inline("", f"{label} ({when})", classes=["scholar-citations"])
