@@ -1,6 +1,10 @@
 """Build one page per data file of a corpus and report what rendered.
 
-Usage: python scripts/corpus_check.py DIR [DIR ...]
+Usage: python scripts/corpus_check.py [--set NAME=VALUE ...] DIR [DIR ...]
+
+``--set scholar_citation_style='"apa"'`` adds a line to the project's
+``conf.py`` (the value a Python expression), to check the corpus under a
+setting other than the defaults.
 
 Every ``.bib``, ``.yaml``, ``.yml`` and ``.json`` file under the directories is
 copied into a throw-away Sphinx project and shown with ``.. publications::``;
@@ -22,7 +26,17 @@ from bs4 import BeautifulSoup
 SUFFIXES = {".bib", ".yaml", ".yml", ".json"}
 
 
-def main(directories: list[str]) -> int:
+def main(arguments: list[str]) -> int:
+    settings = [
+        arguments[index + 1]
+        for index, argument in enumerate(arguments)
+        if argument == "--set" and index + 1 < len(arguments)
+    ]
+    directories = [
+        argument
+        for index, argument in enumerate(arguments)
+        if argument != "--set" and (index == 0 or arguments[index - 1] != "--set")
+    ]
     files = sorted(
         path
         for directory in directories
@@ -33,7 +47,9 @@ def main(directories: list[str]) -> int:
         src = Path(temp) / "src"
         (src / "data").mkdir(parents=True)
         (src / "conf.py").write_text(
-            'extensions = ["sphinx_scholar"]\n', encoding="utf-8"
+            'extensions = ["sphinx_scholar"]\n'
+            + "".join(f"{setting.replace('=', ' = ', 1)}\n" for setting in settings),
+            encoding="utf-8",
         )
         pages = []
         for number, path in enumerate(files):
