@@ -17,7 +17,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="SOURCE",
         help="a file (.bib, .ris, or CSL-JSON .json) or an identifier: "
         "doi:10.1000/xyz, arxiv:1605.08386, openalex:W2741809807, "
-        "orcid:0000-0002-1825-0097 (a person's works)",
+        "orcid:0000-0002-1825-0097 (a person's works), dblp:pid/74/4209 (a "
+        "person's works in dblp) or dblp:conf/nips/VaswaniSPUJGKP17 (a dblp "
+        "record)",
     )
     parser.add_argument(
         "-o",
@@ -44,7 +46,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--mailto",
         default=os.environ.get("SCHOLAR_MAILTO", ""),
-        help="your e-mail address, sent to Crossref, OpenAlex, arXiv and ORCID "
+        help="your e-mail address, sent to Crossref, OpenAlex, arXiv, ORCID and "
+        "dblp "
         "as they ask (default: $SCHOLAR_MAILTO)",
     )
     parser.add_argument(

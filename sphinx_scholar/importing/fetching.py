@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from .clients import arxiv as arxiv_client
-from .clients import crossref, openalex, orcid
+from .clients import crossref, dblp, openalex, orcid
 from .http import Polite, Service, ServiceError
 from .identifiers import Identifier
 from .mapping import Found
@@ -20,6 +20,7 @@ _FACTORIES: dict[str, Callable[[Polite], Service]] = {
     arxiv_client.NAME: arxiv_client.service,
     openalex.NAME: openalex.service,
     orcid.NAME: orcid.service,
+    dblp.NAME: dblp.service,
 }
 
 
@@ -72,6 +73,8 @@ def fetch_one(identifier: Identifier, services: Services) -> list[Found]:
         return [openalex.fetch(value, services[openalex.NAME])]
     if scheme == "orcid":
         return list(_orcid_works(value, services))
+    if scheme == "dblp":
+        return dblp.fetch(value, services[dblp.NAME])
     raise ServiceError(f"{identifier}: no service reads {scheme}: identifiers")
 
 

@@ -1,8 +1,10 @@
 """What ``sphinx-scholar import`` is asked for: identifiers and files.
 
 ``doi:10.1000/xyz``, ``arxiv:1605.08386``, ``openalex:W2741809807`` and
-``orcid:0000-0002-1825-0097`` (a person's works), also written as the
-addresses of their pages (``https://doi.org/...``, ``https://arxiv.org/abs/...``);
+``orcid:0000-0002-1825-0097`` (a person's works), ``dblp:pid/74/4209`` (a
+person's works in dblp) and ``dblp:conf/nips/VaswaniSPUJGKP17`` (one dblp
+record), also written as the addresses of their pages (``https://doi.org/...``,
+``https://arxiv.org/abs/...``, ``https://dblp.org/pid/...``);
 anything else is a file. Each form is checked here, so that a typo is one
 clear message before any request is made.
 """
@@ -13,13 +15,16 @@ import re
 from dataclasses import dataclass
 
 #: the schemes, in the order the help lists them
-SCHEMES = ("doi", "arxiv", "openalex", "orcid")
+SCHEMES = ("doi", "arxiv", "openalex", "orcid", "dblp")
 
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
 #: arXiv identifiers since 2007 (``1605.08386``) and before (``hep-th/9901001``)
 _ARXIV = re.compile(r"(\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(v\d+)?")
 _OPENALEX = re.compile(r"[Ww]\d{1,12}")
 _ORCID = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
+#: a dblp person (``pid/74/4209``, ``pid/l/MichaelLey``, ``pid/61/3234-34``)
+#: or record key (``conf/nips/VaswaniSPUJGKP17``, ``journals/corr/abs-1706-03762``)
+_DBLP = re.compile(r"(pid/)?[a-z0-9]+(?:/[A-Za-z0-9][\w.+'-]*)+")
 
 #: page addresses that name an identifier, and the scheme each means
 _ADDRESSES = (
@@ -27,6 +32,7 @@ _ADDRESSES = (
     (re.compile(r"https?://(?:export\.)?arxiv\.org/(?:abs|pdf)/", re.I), "arxiv"),
     (re.compile(r"https?://(?:api\.)?openalex\.org/(?:works/)?", re.I), "openalex"),
     (re.compile(r"https?://(?:www\.)?orcid\.org/", re.I), "orcid"),
+    (re.compile(r"https?://dblp\d?\.(?:org|uni-trier\.de)/(?:rec/)?", re.I), "dblp"),
 )
 
 
@@ -69,6 +75,16 @@ def bare_arxiv(value: str) -> str:
         value = value[:-4]
     match = _ARXIV.fullmatch(value)
     return match.group(1) if match else ""
+
+
+def bare_dblp(value: str) -> str:
+    """A dblp person (``pid/...``) or record key, without the ``.html``,
+    ``.bib`` or ``.xml`` of a page's address, or ``""``."""
+    value = value.strip().rstrip("/")
+    value = re.sub(r"\.(?:html|bib|xml|ris|nt|ttl|rdf)$", "", value)
+    if value.startswith("rec/"):
+        value = value[4:]
+    return value if _DBLP.fullmatch(value) else ""
 
 
 def orcid_checks(value: str) -> bool:
@@ -126,6 +142,14 @@ def parse(text: str) -> Identifier:
                 "last one a check digit: orcid:0000-0002-1825-0097)"
             )
         return Identifier("orcid", value)
+    if scheme == "dblp":
+        bare = bare_dblp(value)
+        if not bare:
+            raise BadIdentifier(
+                f"{text}: not a dblp person or record (dblp:pid/74/4209 or "
+                "dblp:conf/nips/VaswaniSPUJGKP17)"
+            )
+        return Identifier("dblp", bare)
     raise BadIdentifier(
         f"{text}: neither a file nor an identifier "
         f"({', '.join(f'{scheme}:...' for scheme in SCHEMES)})"

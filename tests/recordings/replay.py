@@ -55,6 +55,7 @@ def answer(path: str, status: int = 200, content_type: str = "") -> Answer:
             ".json": "application/json",
             ".xml": "application/atom+xml; charset=UTF-8",
             ".txt": "text/plain",
+            ".bib": "application/x-bibtex; charset=utf-8",
         }[Path(path).suffix]
     return Answer(status, recording(path), {"Content-Type": content_type})
 
@@ -165,4 +166,5 @@ def replay_fixture(monkeypatch) -> Replay:
     monkeypatch.setattr(http, "_clock", recorded.clock)
     monkeypatch.setenv("SCHOLAR_MAILTO", "ada@example.org")
     monkeypatch.delenv("OPENALEX_API_KEY", raising=False)
+    monkeypatch.delenv("SEMANTIC_SCHOLAR_API_KEY", raising=False)
     return recorded
