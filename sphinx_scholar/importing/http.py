@@ -168,6 +168,9 @@ class Service:
     interval: float = 0.2
     #: the session given to clients that take one
     session: PoliteSession | None = None
+    #: the least wait after a 429 without ``Retry-After``, for a service
+    #: that documents one (INSPIRE: its five-second window)
+    limit_wait: float = 0.0
     _last_call: float | None = field(default=None, repr=False)
 
     def call(self, identifier: str, request: Callable[[], T]) -> T:
@@ -203,6 +206,8 @@ class Service:
                     f"(HTTP {failure.status})"
                 )
             pause = wait
+            if failure.status == 429:
+                pause = max(pause, self.limit_wait)
             if failure.retry_after is not None:
                 if failure.retry_after > MAX_RETRY_AFTER:
                     raise RateLimited(

@@ -9,7 +9,10 @@ from pathlib import Path
 
 DEFAULT_PUBLICATIONS = Path("data/publications.yaml")
 DEFAULT_OUTPUT = Path("data/metrics.yaml")
-SOURCE_CHOICES = ("openalex", "crossref")
+SOURCE_CHOICES = ("openalex", "crossref", "semanticscholar", "inspire")
+#: the sources asked without --source: those that count any field's works
+#: and allow many requests without a key
+DEFAULT_SOURCES = ("openalex", "crossref")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,8 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--source",
         action="append",
         choices=SOURCE_CHOICES,
-        help="a service to ask, once per service (default: all of "
-        f"{', '.join(SOURCE_CHOICES)})",
+        help="a service to ask, once per service (default: "
+        f"{' and '.join(DEFAULT_SOURCES)}); semanticscholar sends "
+        "$SEMANTIC_SCHOLAR_API_KEY when set; inspire knows high-energy physics",
     )
     parser.add_argument(
         "--mailto",

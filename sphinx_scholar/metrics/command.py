@@ -21,7 +21,7 @@ from ..importing.http import NotFound, Polite, RateLimited, ServiceError
 from ..importing.identifiers import bare_arxiv, bare_doi
 from ..loaders import load_publications
 from ..model import Problem
-from .arguments import DEFAULT_PUBLICATIONS, SOURCE_CHOICES
+from .arguments import DEFAULT_PUBLICATIONS, DEFAULT_SOURCES
 from .data import SOURCE_NAMES, Count, Work, read_metrics, write_metrics
 from .sources import SOURCES
 
@@ -71,7 +71,7 @@ def run(arguments: argparse.Namespace) -> int:
     today = datetime.date.today().isoformat()
     fetched = kept = 0
     failures: list[str] = []
-    for name in arguments.source or SOURCE_CHOICES:
+    for name in arguments.source or DEFAULT_SOURCES:
         source = SOURCES[name]
         service = source.make(polite)
         limited = ""

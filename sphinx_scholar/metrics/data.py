@@ -24,7 +24,12 @@ from typing import Any
 import yaml
 
 #: the sources, by the name the file uses, and how pages name them
-SOURCE_NAMES = {"openalex": "OpenAlex", "crossref": "Crossref"}
+SOURCE_NAMES = {
+    "openalex": "OpenAlex",
+    "crossref": "Crossref",
+    "semanticscholar": "Semantic Scholar",
+    "inspire": "INSPIRE",
+}
 
 HEADER = (
     "# Citation counts, by publication key and source, each with the date it\n"

@@ -1,6 +1,7 @@
 """Where citation counts come from: OpenAlex's ``cited_by_count`` (by DOI,
-or an arXiv id through arXiv's DOI) and Crossref's
-``is-referenced-by-count`` (by DOI), asked through the import's polite
+or an arXiv id through arXiv's DOI), Crossref's ``is-referenced-by-count``
+(by DOI), Semantic Scholar's ``citationCount`` and INSPIRE's
+``citation_count`` (by DOI, or arXiv id), asked through the import's polite
 clients (:mod:`sphinx_scholar.importing.http`)."""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..importing.clients import crossref, openalex
+from ..importing.clients import crossref, inspire, openalex, semantic_scholar
 from ..importing.csl import ARXIV_DOI_PREFIX
 from ..importing.http import Polite, Service
 
@@ -33,6 +34,15 @@ def _crossref_id(doi: str, arxiv: str) -> str:
     return f"doi:{doi}" if doi and not doi.startswith(ARXIV_DOI_PREFIX) else ""
 
 
+def _doi_or_arxiv(doi: str, arxiv: str) -> str:
+    # a published version's DOI first; arXiv's own DOI is asked by arXiv id
+    if doi and not doi.startswith(ARXIV_DOI_PREFIX):
+        return f"doi:{doi}"
+    if arxiv:
+        return f"arxiv:{arxiv}"
+    return f"arxiv:{doi[len(ARXIV_DOI_PREFIX) :]}" if doi else ""
+
+
 def _crossref_count(identifier: str, service: Service) -> int:
     return crossref.cited_by(identifier.partition(":")[2], service)
 
@@ -40,4 +50,11 @@ def _crossref_count(identifier: str, service: Service) -> int:
 SOURCES = {
     "openalex": Source("openalex", openalex.service, _openalex_id, openalex.cited_by),
     "crossref": Source("crossref", crossref.service, _crossref_id, _crossref_count),
+    "semanticscholar": Source(
+        "semanticscholar",
+        semantic_scholar.service,
+        _doi_or_arxiv,
+        semantic_scholar.cited_by,
+    ),
+    "inspire": Source("inspire", inspire.service, _doi_or_arxiv, inspire.cited_by),
 }
