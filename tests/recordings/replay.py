@@ -2,7 +2,10 @@
 libraries: requests' ``HTTPAdapter.send`` (arxiv, pyalex, ORCID) and
 httpx2's ``HTTPTransport.handle_request`` (habanero). Everything above, the
 libraries and sphinx-scholar's own code, runs as it does against the
-services. A request no recording answers fails the test: nothing reaches
+services. (An adapter mounted on the polite session would be a public seam for
+the requests clients, but habanero builds its own httpx2 client, and arxiv
+and pyalex take our session only through private attributes: the
+class-level ``send`` reaches every request, whichever session sends it.) A request no recording answers fails the test: nothing reaches
 the network.
 
 The waits the polite client asks for (pauses between requests, backoff,

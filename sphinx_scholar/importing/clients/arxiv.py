@@ -33,6 +33,7 @@ def fetch(identifier: str, arxiv_service: Service) -> Found:
         # a client per try: the package's own pause and retries are ours
         client = arxiv.Client(page_size=1, delay_seconds=0.0, num_retries=0)
         if session is not None:
+            # private, but arxiv.Client takes no session and sets no timeout
             client._session = session
         return list(client.results(arxiv.Search(id_list=[identifier], max_results=1)))
 

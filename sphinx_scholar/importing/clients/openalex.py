@@ -48,6 +48,7 @@ def fetch_work(record_id: str, openalex: Service, asked: str) -> dict[str, Any]:
         pyalex.config.api_key = os.environ["OPENALEX_API_KEY"]
     session = openalex.session
 
+    # private, but pyalex makes its own sessions (no timeout) everywhere else
     class Works(pyalex.Works):  # type: ignore[name-defined]  # named for /works
         def _get_from_url(self, url: str, _session: Any = None) -> Any:
             return super()._get_from_url(url, session)
