@@ -5,27 +5,23 @@ page's script; without JavaScript the text is there to select)."""
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 from docutils import nodes
 
 from .citation import citation_bibtex
 from .model import Publication
-from .render.context import RenderContext
-from .render.publications import DEFAULT_PARTS
-from .render.venue_line import venue_nodes
 from .ris import ris_entry
 from .translations import _
 
 
-def citation_text(record: Publication, ctx: RenderContext) -> str:
+def citation_text(record: Publication, venue_line: list[nodes.Node]) -> str:
     """``Ada Lovelace, Charles Babbage. Notes. Scientific Memoirs, 1843.``:
-    authors, title and venue line as the site's lists write them."""
+    authors, title and venue line (as the site's lists write it)."""
     names = ", ".join(author.display for author in record.authors)
     if names and record.authors_partial:
         names += ", " + str(_("et al."))
-    venue = "".join(
-        node.astext() for node in venue_nodes(record, DEFAULT_PARTS - {"links"}, ctx)
-    ).strip()
+    venue = "".join(node.astext() for node in venue_line).strip()
     sentence = [
         part if part.endswith((".", "?", "!")) else part + "."
         for part in (names, record.title)
@@ -34,35 +30,33 @@ def citation_text(record: Publication, ctx: RenderContext) -> str:
     return " ".join([*sentence, venue] if venue else sentence)
 
 
-def _copy_labels(name: str) -> str:
-    """The words of a block's copy button, in the site's language."""
-    return " ".join(
-        f'data-{attribute}="{html.escape(str(text), quote=True)}"'
-        for attribute, text in (
-            ("copy", _("Copy")),
-            ("copied", _("Copied")),
-            ("copy-name", name),
-        )
+@lru_cache(maxsize=64)
+def _copyable_start(classes: str, copy: str, copied: str, name: str) -> str:
+    """The opening tag of a block with a copy button, whose words are
+    ``copy``, ``copied`` and ``name`` (in the site's language)."""
+    labels = " ".join(
+        f'data-{attribute}="{html.escape(text, quote=True)}"'
+        for attribute, text in (("copy", copy), ("copied", copied), ("copy-name", name))
     )
+    return f'<div class="{classes} scholar-copyable notranslate" {labels}>'
 
 
 def _copyable(classes: str, name: str, inner: str) -> nodes.raw:
-    return nodes.raw(
-        "",
-        f'<div class="{classes} scholar-copyable notranslate" {_copy_labels(name)}>'
-        f"{inner}</div>\n",
-        format="html",
-    )
+    start = _copyable_start(classes, str(_("Copy")), str(_("Copied")), name)
+    return nodes.raw("", f"{start}{inner}</div>\n", format="html")
 
 
-def citation_section(record: Publication, ctx: RenderContext) -> list[nodes.Node]:
-    """ "Cite": the sentence, the BibTeX and the RIS. The BibTeX and RIS are
+def citation_section(
+    record: Publication, venue_line: list[nodes.Node]
+) -> list[nodes.Node]:
+    """ "Cite": the sentence, the BibTeX and the RIS; ``venue_line`` is the
+    page's venue line. The BibTeX and RIS are
     plain blocks styled like the theme's code: colouring thousands of pages'
     BibTeX would cost more than writing the pages."""
     result: list[nodes.Node] = []
     label = str(_("Cite"))
     result.append(nodes.rubric(label, label))
-    sentence = html.escape(citation_text(record, ctx))
+    sentence = html.escape(citation_text(record, venue_line))
     result.append(
         _copyable(
             "scholar-cite",

@@ -227,5 +227,5 @@ def publication_section(record: Publication, ctx: RenderContext) -> nodes.sectio
             classes=["scholar-abstract"],
         )
     educate(section, ctx.document)  # as the lists are; the BibTeX stays as written
-    section.extend(citation_section(record, ctx))
+    section.extend(citation_section(record, details))
     return section

@@ -8,6 +8,8 @@ Titles and abstracts are readable text (math as Unicode, as in the page's
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pybtex.database import Person
 from pybtex.exceptions import PybtexError
 
@@ -34,7 +36,13 @@ _VENUE_TAGS = {"journal": "JO", "thesis": "PB", "report": "PB"}
 
 def ris_name(author: Author) -> str:
     """``Family, Given``, or the name as written when it has no parts."""
-    name = " ".join(author.name.split())
+    return _family_first(" ".join(author.name.split()))
+
+
+# A site's lists name the same people again and again (its own researcher on
+# every entry), and each publication page and the RIS file name them anew.
+@lru_cache(maxsize=4096)
+def _family_first(name: str) -> str:
     try:
         person = Person(name)
     except PybtexError:  # braces that do not pair, ...
