@@ -52,8 +52,9 @@ class ScholarDomain(Domain):
         "conditional": {},
         "problems": {},
         "talks": {},
+        "cv": {},
     }
-    data_version = 11
+    data_version = 12
 
     @property
     def sources(self) -> dict[str, list[tuple[str, str]]]:
@@ -192,6 +193,32 @@ class ScholarDomain(Domain):
             for conditions, path, keys in lists:
                 if all(holds(condition) for condition in conditions):
                     shown.setdefault(path, set()).update(keys)
+        return shown
+
+    @property
+    def cv(self) -> dict[str, list[tuple[tuple[str, ...], list[list]]]]:
+        """docname -> ``(conditions, shown)`` of each ``cv`` list of the
+        document: the conditions of the ``only`` blocks around it, and
+        ``[source, line, key, parts]`` of each entry it shows."""
+        return self.data["cv"]
+
+    def note_cv(
+        self, docname: str, lists: list[tuple[tuple[str, ...], list[list]]]
+    ) -> None:
+        if lists:
+            self.cv[docname] = lists
+
+    def visible_cv(
+        self, holds: Callable[[str], bool]
+    ) -> dict[tuple[str, int, str], set[str]]:
+        """``(source, line, key)`` of each CV entry the lists of a build
+        show -> the parts of it they show; ``holds`` as for talks."""
+        shown: dict[tuple[str, int, str], set[str]] = {}
+        for lists in self.cv.values():
+            for conditions, entries in lists:
+                if all(holds(condition) for condition in conditions):
+                    for source, line, key, parts in entries:
+                        shown.setdefault((source, line, key), set()).update(parts)
         return shown
 
     def note_source(self, docname: str, path: str, kind: str) -> None:

@@ -15,7 +15,7 @@ from . import config as scholar_config
 from .deferred import pending_publications
 from .diagnostics import Subtype, report, warn
 from .directives.awards import AwardsDirective
-from .directives.cv import CvDirective
+from .directives.cv import CV_SHOWN, CvDirective
 from .directives.events import (
     CALENDAR_KEY,
     EventDirective,
@@ -175,7 +175,8 @@ def data_files_named(
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     """Remember which publications a page links to (from talks and prose),
-    which of its lists are inside ``only`` blocks, and which talks it shows."""
+    which of its lists are inside ``only`` blocks, and which talks and CV
+    entries it shows."""
     domain = scholar_domain(app.env)
     keys = {
         node["reftarget"]
@@ -188,12 +189,15 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         for node in doctree.findall(pending_publications)
     ]
     domain.note_conditions(app.env.docname, lists)
-    talks = [
-        (only_conditions(node), *node[TALKS_SHOWN])
-        for node in doctree.findall(nodes.Element)
-        if TALKS_SHOWN in node.attributes
-    ]
+    # what the talks and cv lists show, noted on their first node: one walk
+    talks, cv = [], []
+    for node in doctree.findall(nodes.Element):
+        if TALKS_SHOWN in node.attributes:
+            talks.append((only_conditions(node), *node.attributes.pop(TALKS_SHOWN)))
+        if CV_SHOWN in node.attributes:
+            cv.append((only_conditions(node), node.attributes.pop(CV_SHOWN)))
     domain.note_talks(app.env.docname, talks)
+    domain.note_cv(app.env.docname, cv)
 
 
 def only_conditions(node) -> tuple[str, ...]:

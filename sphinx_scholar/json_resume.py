@@ -1,12 +1,12 @@
 """``resume.json``: the CV the site shows, as a JSON Resume document
 (https://jsonresume.org/schema, version 1.0.0), written beside the pages.
 
-Which CV entries the site shows, the ``cv`` lists tell: each notes on the
-first node it renders the entries it shows and the parts of them it shows
-(:func:`note_shown`). The export reads that back from the doctrees of the
-pages that show CV data, leaving out the lists in ``only`` blocks that the
-builder leaves out, so that nothing a list hides is exported: not an entry
-its ``:filter:`` or ``:limit:`` leaves out, nor a part its ``:hide:`` does.
+Which CV entries the site shows, the ``cv`` lists tell: each notes the
+entries it shows and the parts of them it shows, and the domain keeps that
+when the document is read, with the ``only`` blocks around the list. The
+export leaves out the lists the builder leaves out, so that nothing a list
+hides is exported: not an entry its ``:filter:`` or ``:limit:`` leaves out,
+nor a part its ``:hide:`` does.
 
 positions -> ``work``, education -> ``education``, honors -> ``awards``,
 service -> ``volunteer``, teaching -> ``work`` (a course line per highlight);
@@ -21,9 +21,6 @@ import json
 import os
 import re
 from typing import TYPE_CHECKING
-
-from docutils import nodes
-from sphinx import addnodes
 
 from . import cache
 from .domain import scholar_domain
@@ -41,10 +38,6 @@ RESUME_FILE = "resume.json"
 SCHEMA_URL = (
     "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 )
-#: The attribute of the first node of a ``cv`` list: what it shows, as
-#: ``[source, line, key, [part, ...]]`` of each entry (plain values: they are
-#: pickled with the doctree).
-SHOWN = "scholar_cv_shown"
 #: The links of a person that are no profile on a network.
 _NOT_PROFILES = {"email", "cv", "web"}
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
@@ -52,36 +45,13 @@ _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 Point = tuple[int, int | None]
 
 
-def note_shown(
-    result: list[nodes.Node],
-    sections: dict[str, list[CvEntry]],
-    parts: frozenset[str],
-) -> None:
-    """Note on the first node of a ``cv`` list the entries it shows."""
-    first = next((node for node in result if isinstance(node, nodes.Element)), None)
-    if first is not None:
-        first[SHOWN] = [
-            [entry.source, entry.line, entry.key, sorted(parts)]
-            for entries in sections.values()
-            for entry in entries
-        ]
-
-
 def shown_entries(app: Sphinx) -> list[tuple[CvEntry, frozenset[str]]]:
     """Each CV entry the built site shows, once, in the order of its data
     file, with the parts of it that any list shows."""
     env = app.env
-    sources = scholar_domain(env).sources
-    shown: dict[tuple[str, int, str], set[str]] = {}
-    for docname in sorted(sources):
-        if not any(kind == "cv" for _path, kind in sources[docname]):
-            continue
-        doctree = env.get_doctree(docname)
-        for node in doctree.findall(nodes.Element):
-            if SHOWN not in node.attributes or not _built(app, node):
-                continue
-            for source, line, key, parts in node[SHOWN]:
-                shown.setdefault((source, line, key), set()).update(parts)
+    shown = scholar_domain(env).visible_cv(
+        lambda expression: condition_holds(app.builder.tags, expression)
+    )
     found: list[tuple[CvEntry, frozenset[str]]] = []
     data = cache.of(env)
     for path in sorted({source for source, _line, _key in shown}):
@@ -92,19 +62,6 @@ def shown_entries(app: Sphinx) -> list[tuple[CvEntry, frozenset[str]]]:
             if parts is not None:
                 found.append((entry, frozenset(parts)))
     return found
-
-
-def _built(app: Sphinx, node: nodes.Element) -> bool:
-    """Whether the builder keeps the node: no ``only`` block around it
-    leaves it out."""
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, addnodes.only) and not condition_holds(
-            app.builder.tags, parent["expr"]
-        ):
-            return False
-        parent = parent.parent
-    return True
 
 
 def write_resume(app: Sphinx) -> None:

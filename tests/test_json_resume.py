@@ -352,6 +352,29 @@ def test_a_parallel_build_exports_what_a_serial_one_does(make_app, root_copy, tm
     assert b"Secret Agent" in exports[0]  # a slice shows it, unfiltered
 
 
+def test_an_incremental_build_exports_what_its_lists_show_now(make_app, root_copy):
+    """What the lists show is kept by the domain when a page is read: a
+    rebuild with nothing changed exports the same, and a list taken out of a
+    page takes its entries out of the export, the other pages unread."""
+    srcdir = root_copy("json-resume")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    first = (app.outdir / "resume.json").read_bytes()
+    assert "Fellowship of the Engine" in first.decode("utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert (app.outdir / "resume.json").read_bytes() == first
+    cv = srcdir / "cv.rst"
+    text = cv.read_text(encoding="utf-8")
+    honours = text.index("Honours")
+    cv.write_text(text[:honours] + text[text.index(".. only::") :], encoding="utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    document = exported(app)
+    assert "Fellowship of the Engine" not in json.dumps(document)
+    assert document["work"][0]["position"] == "Senior Analyst"
+
+
 def test_the_export_goes_when_no_page_shows_a_cv(make_app, root_copy):
     srcdir = root_copy("json-resume")
     app = make_app("html", srcdir=srcdir)

@@ -6,10 +6,15 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from ..diagnostics import Subtype
-from ..json_resume import note_shown
 from ..model import CV_SECTIONS
 from ..render.cv import DEFAULT_PARTS, PARTS, render_cv
 from .listing import LIST_OPTIONS, ListingDirective
+
+#: The attribute of the first node of a ``cv`` list: what it shows, as
+#: ``[source, line, key, [part, ...]]`` of each entry, for the site's
+#: ``resume.json`` (noted by the domain when the document is read, see
+#: :func:`..extension.on_doctree_read`).
+CV_SHOWN = "scholar_cv_shown"
 
 
 class CvDirective(ListingDirective):
@@ -50,6 +55,11 @@ class CvDirective(ListingDirective):
         headings = len(order) > 1
         parts = self.parts(PARTS, DEFAULT_PARTS)
         result = render_cv(sections, ctx, headings, self.sections_allowed(), parts)
-        # what the list shows, for the site's resume.json
-        note_shown(result, sections, parts)
+        first = next((node for node in result if isinstance(node, nodes.Element)), None)
+        if first is not None:
+            first[CV_SHOWN] = [
+                [entry.source, entry.line, entry.key, sorted(parts)]
+                for entries in sections.values()
+                for entry in entries
+            ]
         return self.with_classes(result)
