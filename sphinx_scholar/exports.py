@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import hashlib
 import os
 import re
@@ -152,12 +153,15 @@ def write_feed(app: Sphinx, records: list[Publication], pages: dict[str, str]) -
     feed.atom_file(os.path.join(app.outdir, FEED_FILE), pretty=True)
 
 
-#: what XML 1.0 cannot hold, even escaped
-_NOT_IN_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+@functools.cache
+def _not_in_xml() -> re.Pattern[str]:
+    """What XML 1.0 cannot hold, even escaped; compiled when a feed is
+    written (a large class: a no-op build need not pay for it)."""
+    return re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def xml_text(text: str) -> str:
-    return _NOT_IN_XML.sub("", text)
+    return _not_in_xml().sub("", text)
 
 
 def _news_digest_path(app: Sphinx) -> str:

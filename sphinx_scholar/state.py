@@ -41,6 +41,8 @@ class BuildState:
         self.page_digests: dict[str, str] = {}
         #: the CSL styles the lists use, parsed once (see :mod:`.render.csl`)
         self.citation_styles: dict[str, object] = {}
+        #: the venues file as last read: ``((path, mtime), badges)``
+        self.venues: tuple[tuple[str, int], dict] | None = None
 
     def __reduce__(self) -> tuple[type[BuildState], tuple[()]]:
         return (BuildState, ())

@@ -21,8 +21,6 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 #: the sources, by the name the file uses, and how pages name them
 SOURCE_NAMES = {
     "openalex": "OpenAlex",
@@ -84,6 +82,8 @@ def _date(value: Any) -> str | None:
 def read_metrics(text: str) -> tuple[dict[str, Work], list[Problem]]:
     """The works of a metrics file, and what is wrong in it (each problem
     leaves out only the value it is about)."""
+    import yaml  # here: a build without a metrics file does not load PyYAML
+
     problems: list[Problem] = []
     try:
         data = yaml.safe_load(text) if text.strip() else {}
@@ -147,6 +147,8 @@ def read_metrics(text: str) -> tuple[dict[str, Work], list[Problem]]:
 
 
 def write_metrics(works: dict[str, Work]) -> str:
+    import yaml
+
     data: dict[str, Any] = {}
     for key, work in works.items():
         entry: dict[str, Any] = {}

@@ -22,10 +22,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import yaml
-
 from ..diagnostics import Subtype, warn
 from ..loaders.values import safe_url
+from ..state import state_of
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -56,9 +55,6 @@ def note_venues(env: BuildEnvironment) -> None:
         env.note_dependency(venues_path(env))
 
 
-_loaded: dict[tuple[str, int], dict[str, Badge]] = {}
-
-
 def site_venues(env: BuildEnvironment) -> dict[str, Badge]:
     """The venues file's badges, by name folded to lower case (``{}`` without one)."""
     path = venues_path(env)
@@ -68,14 +64,15 @@ def site_venues(env: BuildEnvironment) -> dict[str, Badge]:
         stamp = os.stat(path).st_mtime_ns
     except OSError:
         stamp = -1
-    key = (path, stamp)
-    if key not in _loaded:
-        _loaded.clear()
-        _loaded[key] = _read(path, env.config.scholar_venues_file)
-    return _loaded[key]
+    state = state_of(env)
+    if state.venues is None or state.venues[0] != (path, stamp):
+        state.venues = ((path, stamp), _read(path, env.config.scholar_venues_file))
+    return state.venues[1]
 
 
 def _read(path: str, written: str) -> dict[str, Badge]:
+    import yaml  # here: a build without a venues file does not load PyYAML
+
     try:
         with open(path, encoding="utf-8") as file:
             text = file.read()
