@@ -49,10 +49,10 @@ def _copyable(classes: str, name: str, inner: str) -> nodes.raw:
 def citation_section(
     record: Publication, venue_line: list[nodes.Node]
 ) -> list[nodes.Node]:
-    """ "Cite": the sentence, the BibTeX and the RIS; ``venue_line`` is the
-    page's venue line. The BibTeX and RIS are
-    plain blocks styled like the theme's code: colouring thousands of pages'
-    BibTeX would cost more than writing the pages."""
+    """ "Cite": the sentence (made with ``venue_line``, the page's venue
+    line), the BibTeX and the RIS. The BibTeX and RIS are plain blocks
+    styled like the theme's code: colouring thousands of pages' BibTeX would
+    cost more than writing the pages."""
     result: list[nodes.Node] = []
     label = str(_("Cite"))
     result.append(nodes.rubric(label, label))

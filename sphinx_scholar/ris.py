@@ -36,7 +36,14 @@ _VENUE_TAGS = {"journal": "JO", "thesis": "PB", "report": "PB"}
 
 def ris_name(author: Author) -> str:
     """``Family, Given``, or the name as written when it has no parts."""
-    return _family_first(" ".join(author.name.split()))
+    name = " ".join(author.name.split())
+    if len(name) > _CACHED_LENGTH:  # not kept: a name is rarely this long
+        return _family_first.__wrapped__(name)
+    return _family_first(name)
+
+
+#: the longest name :func:`_family_first` keeps
+_CACHED_LENGTH = 200
 
 
 # A site's lists name the same people again and again (its own researcher on

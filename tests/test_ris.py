@@ -79,6 +79,16 @@ def test_a_long_abstract_is_one_line_in_linear_time():
     assert len(text.splitlines()) == 4
 
 
+def test_names_are_read_once_and_a_100_kb_name_is_not_kept():
+    from sphinx_scholar import ris
+
+    assert ris_name(Author("Ada  Lovelace")) == ris_name(Author("Ada Lovelace"))
+    kept = ris._family_first.cache_info().currsize
+    long_name = "Ada " + "X" * 100_000 + " Lovelace"  # a middle name
+    assert ris_name(Author(long_name)) == "Lovelace, Ada " + "X" * 100_000
+    assert ris._family_first.cache_info().currsize == kept
+
+
 @pytest.mark.sphinx("html", testroot="basic", freshenv=True)
 def test_a_page_offers_its_citation_as_a_sentence_bibtex_and_ris(app):
     app.build()
