@@ -20,6 +20,15 @@ from .mapping import (
 ARXIV_DOI_PREFIX = "10.48550/arxiv."
 
 
+def arxiv_doi_as_arxiv(scheme: str, value: str) -> tuple[str, str]:
+    """``("doi", "10.48550/arXiv.1605.08386")`` as ``("arxiv", "1605.08386")``:
+    the services know arXiv's own DOIs by their arXiv id. Any other
+    identifier is returned as it is."""
+    if scheme == "doi" and value.lower().startswith(ARXIV_DOI_PREFIX):
+        return "arxiv", value[len(ARXIV_DOI_PREFIX) :]
+    return scheme, value
+
+
 def _first(value: object) -> str:
     if isinstance(value, list):
         value = next((item for item in value if isinstance(item, str)), "")

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from .clients import arxiv as arxiv_client
 from .clients import crossref, dblp, openalex, orcid
+from .csl import arxiv_doi_as_arxiv
 from .http import Polite, Service, ServiceError
 from .identifiers import Identifier
 from .mapping import Found
@@ -54,9 +55,7 @@ def progress(items: list[T], what: str) -> Iterator[T]:
 def fetch_one(identifier: Identifier, services: Services) -> list[Found]:
     """The records one identifier gives: one work, or a person's works; a
     preprint that names its published version's DOI brings that too."""
-    scheme, value = identifier.scheme, identifier.value
-    if scheme == "doi" and value.lower().startswith(crossref.ARXIV_DOI_PREFIX):
-        scheme, value = "arxiv", value[len(crossref.ARXIV_DOI_PREFIX) :]
+    scheme, value = arxiv_doi_as_arxiv(identifier.scheme, identifier.value)
     if scheme == "doi":
         return [crossref.fetch(value, services[crossref.NAME])]
     if scheme == "arxiv":

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-from ..csl import ARXIV_DOI_PREFIX
+from ..csl import arxiv_doi_as_arxiv
 from ..http import BadResponse, Polite, PoliteSession, Service, json_of
 
 NAME = "INSPIRE"
@@ -30,8 +30,7 @@ def record_address(identifier: str) -> str:
     """The record of ``doi:...`` or ``arxiv:...`` (arXiv's own DOIs by
     their arXiv id, as INSPIRE files preprints)."""
     scheme, _, value = identifier.partition(":")
-    if scheme == "doi" and value.lower().startswith(ARXIV_DOI_PREFIX):
-        scheme, value = "arxiv", value[len(ARXIV_DOI_PREFIX) :]
+    scheme, value = arxiv_doi_as_arxiv(scheme, value)
     return f"{API}/{scheme}/{quote(value, safe='/')}"
 
 

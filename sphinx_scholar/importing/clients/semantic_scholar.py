@@ -14,7 +14,7 @@ import os
 from typing import Any
 from urllib.parse import quote
 
-from ..csl import ARXIV_DOI_PREFIX
+from ..csl import arxiv_doi_as_arxiv
 from ..http import BadResponse, Polite, PoliteSession, Service, json_of
 
 NAME = "Semantic Scholar"
@@ -36,8 +36,7 @@ def paper_id(identifier: str) -> str:
     """Semantic Scholar's name of ``doi:...`` or ``arxiv:...``: ``DOI:...``,
     ``ARXIV:...`` (arXiv's own DOIs by their arXiv id)."""
     scheme, _, value = identifier.partition(":")
-    if scheme == "doi" and value.lower().startswith(ARXIV_DOI_PREFIX):
-        scheme, value = "arxiv", value[len(ARXIV_DOI_PREFIX) :]
+    scheme, value = arxiv_doi_as_arxiv(scheme, value)
     return f"{scheme.upper()}:{value}"
 
 
