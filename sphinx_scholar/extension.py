@@ -178,24 +178,22 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     which of its lists are inside ``only`` blocks, and which talks and CV
     entries it shows."""
     domain = scholar_domain(app.env)
-    keys = {
-        node["reftarget"]
-        for node in doctree.findall(addnodes.pending_xref)
-        if node.get("refdomain") == "scholar"
-    }
-    domain.note_citations(app.env.docname, keys)
-    lists = [
-        (only_conditions(node), node["keys"], node["anchors"])
-        for node in doctree.findall(pending_publications)
-    ]
-    domain.note_conditions(app.env.docname, lists)
-    # what the talks and cv lists show, noted on their first node: one walk
-    talks, cv = [], []
+    # one walk of the page for all four: this runs for every page read
+    keys: set[str] = set()
+    lists, talks, cv = [], [], []
     for node in doctree.findall(nodes.Element):
+        if isinstance(node, addnodes.pending_xref):
+            if node.get("refdomain") == "scholar":
+                keys.add(node["reftarget"])
+        elif isinstance(node, pending_publications):
+            lists.append((only_conditions(node), node["keys"], node["anchors"]))
+        # the talks and cv lists note what they show on their first node
         if TALKS_SHOWN in node.attributes:
             talks.append((only_conditions(node), *node.attributes.pop(TALKS_SHOWN)))
         if CV_SHOWN in node.attributes:
             cv.append((only_conditions(node), node.attributes.pop(CV_SHOWN)))
+    domain.note_citations(app.env.docname, keys)
+    domain.note_conditions(app.env.docname, lists)
     domain.note_talks(app.env.docname, talks)
     domain.note_cv(app.env.docname, cv)
 
