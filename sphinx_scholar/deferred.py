@@ -118,21 +118,21 @@ class ExpandPublicationLists(SphinxPostTransform):
 
 
 #: what smart quotes may change: quotes, dashes, ellipses, escapes
-_TYPOGRAPHY = re.compile(r"[\"'`\\]|--|\.\s?\.")
+TYPOGRAPHY = re.compile(r"[\"'`\\]|--|\.\s?\.")
 
 
 def educate(node: nodes.Element, document: nodes.document) -> None:
     """Smart quotes, as Sphinx gives the text of a page when reading it; only
     on the blocks of the list with a character to change (changing every text
     node of a long list costs more than rendering it)."""
-    if not _TYPOGRAPHY.search(node.astext()):
+    if not TYPOGRAPHY.search(node.astext()):
         return
     blocks: list[nodes.Node] = [
         block
         for block in node.findall(nodes.TextElement)
         if not isinstance(block.parent, nodes.TextElement)
         and not isinstance(block, nodes.FixedTextElement)  # code keeps its quotes
-        and _TYPOGRAPHY.search(block.astext())
+        and TYPOGRAPHY.search(block.astext())
     ]
     if not blocks:
         return

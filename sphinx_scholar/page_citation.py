@@ -7,21 +7,19 @@ from __future__ import annotations
 import html
 from functools import lru_cache
 
-from docutils import nodes
-
 from .citation import citation_bibtex
 from .model import Publication
 from .ris import ris_entry
 from .translations import _
 
 
-def citation_text(record: Publication, venue_line: list[nodes.Node]) -> str:
+def citation_text(record: Publication, venue: str) -> str:
     """``Ada Lovelace, Charles Babbage. Notes. Scientific Memoirs, 1843.``:
-    authors, title and venue line (as the site's lists write it)."""
+    authors, title and venue line (``venue``, as the site's lists write it)."""
     names = ", ".join(author.display for author in record.authors)
     if names and record.authors_partial:
         names += ", " + str(_("et al."))
-    venue = "".join(node.astext() for node in venue_line).strip()
+    venue = venue.strip()
     sentence = [
         part if part.endswith((".", "?", "!")) else part + "."
         for part in (names, record.title)
@@ -41,40 +39,27 @@ def _copyable_start(classes: str, copy: str, copied: str, name: str) -> str:
     return f'<div class="{classes} scholar-copyable notranslate" {labels}>'
 
 
-def _copyable(classes: str, name: str, inner: str) -> nodes.raw:
-    start = _copyable_start(classes, str(_("Copy")), str(_("Copied")), name)
-    return nodes.raw("", f"{start}{inner}</div>\n", format="html")
-
-
-def citation_section(
-    record: Publication, venue_line: list[nodes.Node]
-) -> list[nodes.Node]:
-    """ "Cite": the sentence (made with ``venue_line``, the page's venue
-    line), the BibTeX and the RIS. The BibTeX and RIS are plain blocks
-    styled like the theme's code: colouring thousands of pages' BibTeX would
-    cost more than writing the pages."""
-    result: list[nodes.Node] = []
-    label = str(_("Cite"))
-    result.append(nodes.rubric(label, label))
-    sentence = html.escape(citation_text(record, venue_line))
-    result.append(
-        _copyable(
-            "scholar-cite",
-            str(_("Copy citation")),
-            f'<p class="scholar-copy-text">{sentence}</p>',
-        )
+def citation_html(record: Publication, venue: str) -> str:
+    """ "Cite": the sentence (made with ``venue``, the page's venue line),
+    the BibTeX and the RIS, each a heading and a block to copy. The BibTeX
+    and RIS are plain blocks styled like the theme's code: colouring
+    thousands of pages' BibTeX would cost more than writing the pages."""
+    copy, copied = str(_("Copy")), str(_("Copied"))
+    sentence = html.escape(citation_text(record, venue))
+    blocks = [
+        (_("Cite"), _("Copy citation"), "scholar-cite",
+         f'<p class="scholar-copy-text">{sentence}</p>'),
+        (_("BibTeX"), _("Copy BibTeX"), "scholar-bibtex highlight-bibtex",
+         _code(citation_bibtex(record))),
+        (_("RIS"), _("Copy RIS"), "scholar-ris highlight-text",
+         _code(ris_entry(record))),
+    ]  # fmt: skip
+    return "".join(
+        f'<p class="rubric">{html.escape(str(label), quote=False)}</p>\n'
+        f"{_copyable_start(classes, copy, copied, str(name))}{inner}</div>\n"
+        for label, name, classes, inner in blocks
     )
-    for label, name, text, classes in (
-        (_("BibTeX"), _("Copy BibTeX"), citation_bibtex(record),
-         "scholar-bibtex highlight-bibtex"),
-        (_("RIS"), _("Copy RIS"), ris_entry(record), "scholar-ris highlight-text"),
-    ):  # fmt: skip
-        result.append(nodes.rubric(str(label), str(label)))
-        result.append(
-            _copyable(
-                classes,
-                str(name),
-                f'<div class="highlight"><pre>{html.escape(text)}</pre></div>',
-            )
-        )
-    return result
+
+
+def _code(text: str) -> str:
+    return f'<div class="highlight"><pre>{html.escape(text)}</pre></div>'

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable
+from typing import NamedTuple
 
 from docutils import nodes
 from sphinx import addnodes
@@ -18,35 +19,56 @@ from ..query import Group
 from ..text import slug
 from ..translations import _
 from .context import RenderContext
-from .files import is_external, is_picture_address, picture_address
+from .files import Found, is_external, is_picture_address, picture_address
 from .fold import fold_node
 
 
-def link_node(
+class LinkTarget(NamedTuple):
+    """What a link shows and where it goes: another site's address
+    (``url``), or a file of the site (``found``)."""
+
+    text: str
+    url: str
+    found: Found | None
+
+
+def link_target(
     url: str, text: str, record: SourcedRecord, ctx: RenderContext
-) -> nodes.Element | None:
-    """A reference to ``url``. A relative path names a file of the site, which
-    Sphinx copies into the output like a ``:download:`` target; a file that
-    was not found (see :mod:`.files`) is left out."""
+) -> LinkTarget | None:
+    """Where a link to ``url`` goes. A relative path names a file of the site,
+    which Sphinx copies into the output like a ``:download:`` target; a file
+    that was not found (see :mod:`.files`) has no link."""
     if is_external(url):
-        return nodes.reference("", text, refuri=url, internal=False)
+        return LinkTarget(text, url, None)
     found = ctx.files.get(url, record)
-    if found is None:
-        return None
+    return None if found is None else LinkTarget(text, "", found)
+
+
+def target_node(target: LinkTarget, ctx: RenderContext) -> nodes.Element:
+    if target.found is None:
+        return nodes.reference("", target.text, refuri=target.url, internal=False)
     node = addnodes.download_reference(
         "",
         "",
-        nodes.inline("", text),
-        reftarget="/" + found.relative,
+        nodes.inline("", target.text),
+        reftarget="/" + target.found.relative,
         refdoc=ctx.docname,
         refdomain="",
         reftype="download",
         refexplicit=True,
         refwarn=False,
     )
-    if found.download:
-        node["filename"] = found.download
+    if target.found.download:
+        node["filename"] = target.found.download
     return node
+
+
+def link_node(
+    url: str, text: str, record: SourcedRecord, ctx: RenderContext
+) -> nodes.Element | None:
+    """A reference to ``url`` (see :func:`link_target`), or none."""
+    target = link_target(url, text, record, ctx)
+    return None if target is None else target_node(target, ctx)
 
 
 def image_node(
@@ -114,19 +136,20 @@ def check_link_format(template: str) -> str | None:
     return None
 
 
-def links_nodes(
+def link_pieces(
     links: tuple[Link, ...], record: SourcedRecord, ctx: RenderContext
-) -> list[nodes.Node]:
-    """``[pdf] [code] [slides: ppt, pptx]``; the text of a link of several
-    files follows ``scholar_link_format`` (``[slides:ppt/pptx]``)."""
-    result: list[nodes.Node] = []
+) -> list[str | LinkTarget]:
+    """``[pdf] [code] [slides: ppt, pptx]`` as texts and links; the text of
+    a link of several files follows ``scholar_link_format``
+    (``[slides:ppt/pptx]``)."""
+    result: list[str | LinkTarget] = []
     for link in links:
         single = len(link.files) == 1 and not link.files[0].name
         files = [
-            node
+            target
             for file in link.files
             if (
-                node := link_node(
+                target := link_target(
                     file.url,
                     link.label if single else file.name or link.label,
                     record,
@@ -136,29 +159,50 @@ def links_nodes(
         ]
         if not files:
             continue
-        result.append(nodes.Text(" ["))
+        result.append(" [")
         if single:
             result.extend(files)
         else:
             for kind, text in link_format(link.label, ctx.link_format):
                 if kind == "text":
-                    result.append(nodes.Text(text))
+                    result.append(text)
                 elif kind == "label":
-                    result.append(nodes.Text(link.label))
+                    result.append(link.label)
                 else:
-                    for index, node in enumerate(files):
+                    for index, target in enumerate(files):
                         if index:
-                            result.append(nodes.Text(text))
-                        result.append(node)
-        result.append(nodes.Text("]"))
+                            result.append(text)
+                        result.append(target)
+        result.append("]")
     return result
 
 
-def person_node(
+def links_nodes(
+    links: tuple[Link, ...], record: SourcedRecord, ctx: RenderContext
+) -> list[nodes.Node]:
+    """``[pdf] [code] [slides: ppt, pptx]`` (see :func:`link_pieces`)."""
+    return [
+        nodes.Text(piece) if isinstance(piece, str) else target_node(piece, ctx)
+        for piece in link_pieces(links, record, ctx)
+    ]
+
+
+class ShownPerson(NamedTuple):
+    """How an author is shown: the name (with its marks), the address it
+    links to, the id of the person whose page it links to (where it links
+    to no address), and whether the name is highlighted."""
+
+    text: str
+    url: str
+    page: str
+    highlighted: bool
+
+
+def shown_person(
     author: Author, ctx: RenderContext, link_highlighted: bool = True
-) -> nodes.Node:
-    """An author: linked when the registry knows them, strong when
-    highlighted (and then not linked, unless ``link_highlighted``)."""
+) -> ShownPerson:
+    """An author: linked when the registry knows them, highlighted (and then
+    not linked, unless ``link_highlighted``)."""
     person: Person | None = ctx.registry.match(author)
     name = author.name or (person.name if person else author.person)
     text = name + author.marks(ctx.author_marks or {})
@@ -166,19 +210,31 @@ def person_node(
     url = author.url or (person.url if person else "")
     if highlighted and not link_highlighted:
         url = ""
-    node: nodes.Node
-    if url:
-        node = nodes.reference("", text, refuri=url, internal=False)
-    elif (
-        person is not None
+    page = ""
+    if (
+        not url
+        and person is not None
         and person.id in ctx.people_pages
         and (link_highlighted or not highlighted)
     ):
-        node = nodes.reference("", text, refuri="#", internal=True)
-        node[PERSON_KEY] = person.id  # pointed at the page when it is written
+        page = person.id
+    return ShownPerson(text, url, page, highlighted)
+
+
+def person_node(
+    author: Author, ctx: RenderContext, link_highlighted: bool = True
+) -> nodes.Node:
+    """An author (see :func:`shown_person`), strong when highlighted."""
+    shown = shown_person(author, ctx, link_highlighted)
+    node: nodes.Node
+    if shown.url:
+        node = nodes.reference("", shown.text, refuri=shown.url, internal=False)
+    elif shown.page:
+        node = nodes.reference("", shown.text, refuri="#", internal=True)
+        node[PERSON_KEY] = shown.page  # pointed at the page when it is written
     else:
-        node = nodes.Text(text)
-    if highlighted:
+        node = nodes.Text(shown.text)
+    if shown.highlighted:
         node = nodes.strong("", "", node, classes=["scholar-highlight"])
     return node
 

@@ -19,9 +19,16 @@ def venue_nodes(
     record: Publication, parts: frozenset[str], ctx: RenderContext
 ) -> list[nodes.Node]:
     """``ICML, vol. 36, no. 6, pp. 1–9, 2019 (to appear, Oral). [pdf] [code]``."""
+    return venue_line(venue_text(record, parts, ctx), record, parts, ctx)
+
+
+def venue_text(
+    record: Publication, parts: frozenset[str], ctx: RenderContext | None
+) -> str:
+    """The venue line's words, ended: ``ICML, vol. 36, 2019 (Oral).``, or
+    what the site's format writes; "" for none."""
     if ctx is not None and ctx.venue_format:  # ``scholar_venue_format``
-        text = format_venue(record, parts, ctx.venue_format)
-        return venue_line(text, record, parts, ctx, "")
+        return format_venue(record, parts, ctx.venue_format)
     pieces = []
     if "venue" in parts:
         pieces.append(record.venue)
@@ -50,16 +57,16 @@ def venue_nodes(
         remarks.extend(record.notes)
     if remarks:
         text = f"{text} ({', '.join(remarks)})" if text else f"({', '.join(remarks)})"
-    return venue_line(text, record, parts, ctx)
+    return text + "." if text else ""
 
 
 def venue_line(
-    text: str, record: Publication, parts, ctx: RenderContext, end: str = "."
+    text: str, record: Publication, parts, ctx: RenderContext
 ) -> list[nodes.Node]:
-    """The venue line's text (ended by ``end``), then the links."""
+    """The venue line's text (see :func:`venue_text`), then the links."""
     result: list[nodes.Node] = []
     if text:
-        result.append(nodes.inline("", text + end, classes=["scholar-details"]))
+        result.append(nodes.inline("", text, classes=["scholar-details"]))
     if "links" in parts and record.links:
         links = links_nodes(record.links, record, ctx)
         if links and not text:
