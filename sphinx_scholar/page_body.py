@@ -12,15 +12,15 @@ by Sphinx, as the lists' are.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from html import escape
+from typing import NamedTuple
 
 from docutils import nodes
 
 from .deferred import TYPOGRAPHY, educate
 from .model import Author, Publication
-from .page_citation import citation_html
+from .page_citation import CitationHeads, citation_html
 from .render.context import RenderContext
 from .render.nodes import LinkTarget, link_pieces, link_target, shown_person
 from .render.publications import DEFAULT_PARTS, shown_title
@@ -28,8 +28,7 @@ from .render.venue_line import venue_text
 from .translations import _
 
 
-@dataclass
-class PagePlace:
+class PagePlace(NamedTuple):
     """Where a page is, for its links: the address of a person's page and of
     a download (in ``_downloads``) from it, and of the lists that show the
     publication (at its entry), with their titles."""
@@ -39,15 +38,17 @@ class PagePlace:
     lists: list[tuple[str, str]]
 
 
-@dataclass
 class Block:
     """A title, paragraph or line of the page: its markup and its texts,
     which get smart quotes together, as Sphinx gives them to a block."""
 
-    start: str
-    end: str
-    #: ("tag", markup), ("text", words) or ("math", LaTeX)
-    pieces: list[tuple[str, str]] = field(default_factory=list)
+    __slots__ = ("end", "pieces", "start")
+
+    def __init__(self, start: str, end: str) -> None:
+        self.start = start
+        self.end = end
+        #: ("tag", markup), ("text", words) or ("math", LaTeX)
+        self.pieces: list[tuple[str, str]] = []
 
     def tag(self, markup: str) -> None:
         self.pieces.append(("tag", markup))
@@ -63,6 +64,9 @@ class Block:
     def math(self, latex: str) -> None:
         self.pieces.append(("math", latex))
 
+    def words(self) -> str:
+        return "".join(value for kind, value in self.pieces if kind == "text")
+
 
 class PageBodyWriter:
     """Writes publication pages' bodies; one serves every page of a build."""
@@ -76,10 +80,16 @@ class PageBodyWriter:
         self.ctx = ctx
         self.document = document  # the settings smart quotes follow
         self.translate = translate  # math, as the builder writes it
+        # the page's own words, in the site's language
+        self.heads = CitationHeads()
+        self.publication_page = str(_("Publication page"))
+        self.abstract = str(_("Abstract"))
+        self.listed = escape(str(_("Listed in: ")), quote=False)
+        self.back = str(_("Back to {list}"))
 
     def body(self, record: Publication, place: PagePlace) -> str:
-        """The publication, where it is listed, its abstract, how to cite it,
-        and the way back to the lists."""
+        """The publication, where it is listed, its links, its abstract, how
+        to cite it, and the way back to the lists."""
         ctx = self.ctx
         title = Block("<h1>", "</h1>\n")
         self.words(title, shown_title(record), record.title_math)
@@ -93,48 +103,44 @@ class PageBodyWriter:
             "</span></div>\n",
         )
         venue.text(venue_text(record, DEFAULT_PARTS - {"links"}, ctx))
-        pieces = link_pieces(record.links, record, ctx)
-        site = (
-            link_target(record.url, str(_("Publication page")), record, ctx)
-            if record.url
-            else None
-        )
-        if site is not None:
-            pieces = [" [", site, "]", *pieces]
-        links = Block('<p class="scholar-links">', "</p>\n")
+        out = [
+            '<section class="scholar-publication-page" id="publication">\n',
+            self.write(title),
+            self.listed_in(place.lists) if place.lists else "",
+            '<div class="scholar-entry line-block">\n',
+            *(self.write(block) for block in (authors, venue) if block.pieces),
+            "</div>\n",
+            *(self.write(block) for block in self.more(record, place)),
+            # the venue line as the page shows it, smart quotes and all
+            citation_html(record, venue.words(), self.heads),
+            self.back_links(place.lists) if place.lists else "",
+            "</section>\n",
+        ]
+        return "".join(out)
+
+    def more(self, record: Publication, place: PagePlace) -> Iterator[Block]:
+        """The links, the related works, the abstract."""
+        pieces = link_pieces(record.links, record, self.ctx)
+        if record.url:
+            site = link_target(record.url, self.publication_page, record, self.ctx)
+            if site is not None:
+                pieces = [" [", site, "]", *pieces]
         if pieces:
+            links = Block('<p class="scholar-links">', "</p>\n")
             self.links(links, ["[", *pieces[1:]], place)
-        blocks = [title, authors, venue, links]
+            yield links
         for related in record.related:
             block = Block('<p class="scholar-related">', "</p>\n")
             block.text(related.text)
-            self.links(block, link_pieces(related.links, record, ctx), place)
-            blocks.append(block)
+            self.links(block, link_pieces(related.links, record, self.ctx), place)
+            yield block
         if record.abstract:
             label = Block('<p class="rubric">', "</p>\n")
-            label.text(str(_("Abstract")))
+            label.text(self.abstract)
+            yield label
             abstract = Block('<p class="scholar-abstract">', "</p>\n")
             self.words(abstract, record.abstract, record.abstract_math)
-            blocks += [label, abstract]
-        shown = {id(block): self.write(block) for block in blocks}
-        out = ['<section class="scholar-publication-page" id="publication">\n']
-        out.append(shown[id(title)])
-        if place.lists:
-            out.append(self.listed_in(place.lists))
-        out.append('<div class="scholar-entry line-block">\n')
-        for block in (authors, venue):
-            if block.pieces:
-                out.append(shown[id(block)])
-        out.append("</div>\n")
-        out += [shown[id(block)] for block in blocks[3:] if block.pieces]
-        educated_venue = "".join(
-            words for kind, words in venue.pieces if kind == "text"
-        )
-        out.append(citation_html(record, educated_venue))
-        if place.lists:
-            out.append(self.back_links(place.lists))
-        out.append("</section>\n")
-        return "".join(out)
+            yield abstract
 
     def words(self, block: Block, text: str, math: tuple[str, ...] | None) -> None:
         """A title or abstract, with its math (see :func:`.math_nodes`)."""
@@ -189,13 +195,13 @@ class PageBodyWriter:
                 block.tag("</span>")
 
     def write(self, block: Block) -> str:
-        """The block as HTML, its texts with smart quotes."""
-        pieces = block.pieces
-        if TYPOGRAPHY.search("".join(words for kind, words in pieces if kind != "tag")):
-            pieces = self.educated(pieces)
-            block.pieces = pieces
+        """The block as HTML, its texts given smart quotes (in ``block`` too)."""
+        if TYPOGRAPHY.search(
+            "".join(value for kind, value in block.pieces if kind != "tag")
+        ):
+            block.pieces = self.educated(block.pieces)
         out = [block.start]
-        for kind, value in pieces:
+        for kind, value in block.pieces:
             if kind == "tag":
                 out.append(value)
             elif kind == "text":
@@ -231,16 +237,14 @@ class PageBodyWriter:
             f"{escape(title, quote=False)}</a>"
             for uri, title in lists
         )
-        label = escape(str(_("Listed in: ")), quote=False)
-        return f'<p class="scholar-listed-in">{label}{links}</p>\n'
+        return f'<p class="scholar-listed-in">{self.listed}{links}</p>\n'
 
     def back_links(self, lists: list[tuple[str, str]]) -> str:
         """At the end of the page, a way back to each list that shows the
         publication, at its entry."""
-        back = str(_("Back to {list}"))
         links = " · ".join(
             f'<a class="reference internal" href="{escape(uri)}">'
-            f"{escape('← ' + back.format(list=title), quote=False)}</a>"
+            f"{escape('← ' + self.back.format(list=title), quote=False)}</a>"
             for uri, title in lists
         )
         return f'<p class="scholar-back">{links}</p>\n'

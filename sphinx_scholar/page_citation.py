@@ -5,7 +5,6 @@ page's script; without JavaScript the text is there to select)."""
 from __future__ import annotations
 
 import html
-from functools import lru_cache
 
 from .citation import citation_bibtex
 from .model import Publication
@@ -28,10 +27,26 @@ def citation_text(record: Publication, venue: str) -> str:
     return " ".join([*sentence, venue] if venue else sentence)
 
 
-@lru_cache(maxsize=64)
+class CitationHeads:
+    """The heading and opening tag of each block of "Cite" (the sentence,
+    the BibTeX, the RIS), in the site's language: made once a build."""
+
+    def __init__(self) -> None:
+        copy, copied = str(_("Copy")), str(_("Copied"))
+        self.sentence, self.bibtex, self.ris = (
+            f'<p class="rubric">{html.escape(str(label), quote=False)}</p>\n'
+            + _copyable_start(classes, copy, copied, str(name))
+            for label, name, classes in (
+                (_("Cite"), _("Copy citation"), "scholar-cite"),
+                (_("BibTeX"), _("Copy BibTeX"), "scholar-bibtex highlight-bibtex"),
+                (_("RIS"), _("Copy RIS"), "scholar-ris highlight-text"),
+            )
+        )
+
+
 def _copyable_start(classes: str, copy: str, copied: str, name: str) -> str:
     """The opening tag of a block with a copy button, whose words are
-    ``copy``, ``copied`` and ``name`` (in the site's language)."""
+    ``copy``, ``copied`` and ``name``."""
     labels = " ".join(
         f'data-{attribute}="{html.escape(text, quote=True)}"'
         for attribute, text in (("copy", copy), ("copied", copied), ("copy-name", name))
@@ -39,25 +54,16 @@ def _copyable_start(classes: str, copy: str, copied: str, name: str) -> str:
     return f'<div class="{classes} scholar-copyable notranslate" {labels}>'
 
 
-def citation_html(record: Publication, venue: str) -> str:
+def citation_html(record: Publication, venue: str, heads: CitationHeads) -> str:
     """ "Cite": the sentence (made with ``venue``, the page's venue line),
     the BibTeX and the RIS, each a heading and a block to copy. The BibTeX
     and RIS are plain blocks styled like the theme's code: colouring
     thousands of pages' BibTeX would cost more than writing the pages."""
-    copy, copied = str(_("Copy")), str(_("Copied"))
     sentence = html.escape(citation_text(record, venue))
-    blocks = [
-        (_("Cite"), _("Copy citation"), "scholar-cite",
-         f'<p class="scholar-copy-text">{sentence}</p>'),
-        (_("BibTeX"), _("Copy BibTeX"), "scholar-bibtex highlight-bibtex",
-         _code(citation_bibtex(record))),
-        (_("RIS"), _("Copy RIS"), "scholar-ris highlight-text",
-         _code(ris_entry(record))),
-    ]  # fmt: skip
-    return "".join(
-        f'<p class="rubric">{html.escape(str(label), quote=False)}</p>\n'
-        f"{_copyable_start(classes, copy, copied, str(name))}{inner}</div>\n"
-        for label, name, classes, inner in blocks
+    return (
+        f'{heads.sentence}<p class="scholar-copy-text">{sentence}</p></div>\n'
+        f"{heads.bibtex}{_code(citation_bibtex(record))}</div>\n"
+        f"{heads.ris}{_code(ris_entry(record))}</div>\n"
     )
 
 
