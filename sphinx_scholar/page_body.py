@@ -189,7 +189,7 @@ class PageBodyWriter:
                 )
                 block.text(piece.text)
                 block.tag("</span></a>")
-            else:  # not copied: the list that shows it was not written
+            else:  # a file not copied into ``_downloads``: its name alone
                 block.tag("<span>")
                 block.text(piece.text)
                 block.tag("</span>")

@@ -1,10 +1,11 @@
-"""The HTML of a publication page's body, written straight from its nodes.
+"""The HTML of a person's page's body, written straight from its nodes.
 
-A publication page holds a few kinds of docutils nodes. Sphinx's HTML
-translator, made and walked for each of thousands of pages, costs about as
-much as Sphinx takes to write a page, so these kinds are written here, with
-the markup and classes the translator gives them (themes style both alike).
-A node of any other kind is written by the translator.
+A person's page holds a few kinds of docutils nodes. Sphinx's HTML
+translator, made and walked for each of many pages, costs about as much as
+Sphinx takes to write a page, so these kinds are written here, with the
+markup and classes the translator gives them (themes style both alike). A
+node of any other kind is written by the translator. (Publication pages are
+written from their records, see :mod:`sphinx_scholar.page_body`.)
 """
 
 from __future__ import annotations
