@@ -17,6 +17,7 @@ import contextlib
 import dataclasses
 import hashlib
 import json
+import operator
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -44,10 +45,16 @@ logger = logging.getLogger(__name__)
 OLD_MARKER = ".. This file is written by sphinx-scholar; edits are lost."
 
 
+#: every field of a publication but its line in the data file, which moves
+#: when an entry above it is edited
+_PAGE_FIELDS = operator.attrgetter(
+    *(field.name for field in dataclasses.fields(Publication) if field.name != "line")
+)
+
+
 def record_digest(record: Publication) -> str:
     """Changes exactly when what the publication's page shows of it changes."""
-    stable = dataclasses.replace(record, line=0)
-    return hashlib.sha1(repr(stable).encode("utf-8")).hexdigest()
+    return hashlib.sha1(repr(_PAGE_FIELDS(record)).encode("utf-8")).hexdigest()
 
 
 def site_digest(app: Sphinx) -> str:

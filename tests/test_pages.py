@@ -268,6 +268,29 @@ def test_a_no_op_rebuild_writes_no_publication_page(make_app, root_copy):
     assert "pub/lovelace2019engines" in search
 
 
+def test_editing_an_entry_writes_its_page_and_no_other(make_app, root_copy):
+    srcdir = root_copy("basic")
+    make_app("html", srcdir=srcdir).build()
+    data = srcdir / "data" / "papers.yaml"
+    # a line more: the entries below it move down the file, unchanged
+    data.write_text(
+        data.read_text(encoding="utf-8").replace(
+            "  title: Analytical Engines Revisited\n",
+            "  title: Analytical Engines Revisited Again\n  abstract: Engines.\n",
+        ),
+        encoding="utf-8",
+    )
+    written = []
+    app = make_app("html", srcdir=srcdir)
+    app.connect("html-page-context", lambda app, name, *args: written.append(name))
+    app.build()
+    assert [name for name in written if name.startswith("pub/")] == [
+        "pub/lovelace2019engines"
+    ]
+    page = srcdir / "_build" / "html" / "pub" / "lovelace2019engines.html"
+    assert "Analytical Engines Revisited Again" in page.read_text(encoding="utf-8")
+
+
 @pytest.mark.sphinx("html", testroot="basic", freshenv=True)
 def test_site_wide_bibtex_has_every_listed_entry_without_site_fields(app):
     from pybtex.database import parse_string
