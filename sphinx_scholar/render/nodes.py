@@ -45,6 +45,7 @@ def link_target(
 
 
 def target_node(target: LinkTarget, ctx: RenderContext) -> nodes.Element:
+    """The link as a node: a reference, or a download whose file Sphinx copies."""
     if target.found is None:
         return nodes.reference("", target.text, refuri=target.url, internal=False)
     node = addnodes.download_reference(
