@@ -103,15 +103,17 @@ class PageBodyWriter:
             "</span></div>\n",
         )
         venue.text(venue_text(record, DEFAULT_PARTS - {"links"}, ctx))
+        # written first: the citation takes the venue line as the page shows
+        # it, smart quotes and all
+        entry = [self.write(block) for block in (authors, venue) if block.pieces]
         out = [
             '<section class="scholar-publication-page" id="publication">\n',
             self.write(title),
             self.listed_in(place.lists) if place.lists else "",
             '<div class="scholar-entry line-block">\n',
-            *(self.write(block) for block in (authors, venue) if block.pieces),
+            *entry,
             "</div>\n",
             *(self.write(block) for block in self.more(record, place)),
-            # the venue line as the page shows it, smart quotes and all
             citation_html(record, venue.words(), self.heads),
             self.back_links(place.lists) if place.lists else "",
             "</section>\n",

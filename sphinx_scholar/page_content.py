@@ -60,14 +60,17 @@ class PageRenderer:
         self.writer = PageBodyWriter(self.ctx, self.document, self.translate)
         self.people_pages = people_page_names(app)
 
-    def body(self, pagename: str, record: Publication) -> str:
-        """The page's content (see :mod:`.page_body`)."""
+    def body(
+        self, pagename: str, record: Publication, listed: list[tuple[str, str, str]]
+    ) -> str:
+        """The page's content (see :mod:`.page_body`); ``listed``: the lists
+        that show the publication (see :meth:`.SitePublications.listed_in`)."""
         builder = self.builder
         here = builder.get_target_uri(pagename)
         self.ctx.docname = pagename
         lists = [
             (f"{relative_uri(here, builder.get_target_uri(docname))}#{anchor}", title)
-            for docname, anchor, title in self.site.listed_in(record.key)
+            for docname, anchor, title in listed
         ]
         place = PagePlace(
             person_uri=lambda person: self.person_uri(here, person),
@@ -120,7 +123,7 @@ class PageRenderer:
         )
         return {
             "title": html.escape(shown_title(record)),
-            "body": self.body(pagename, record),
+            "body": self.body(pagename, record, listed),
             "metatags": head_tags(self.app, pagename, record, self.site, self.ctx),
             "parents": parents,
             "display_toc": False,
