@@ -21,6 +21,7 @@ from .render.context import site_context
 from .render.publications import shown_title
 from .shown import html_builder
 from .site_people import registry_for
+from .state import state_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -143,12 +144,19 @@ def without_list_script(
     """The script of interactive lists has nothing to do on a publication
     page, which has a script of its own (the copy button). Taken out once the
     other handlers have added theirs (MathJax)."""
-    if context.get(PAGE_FLAG):
+    if not context.get(PAGE_FLAG):
+        return
+    # Pages are given the same few lists of scripts (with MathJax or not):
+    # each is changed once a build, not for each of thousands of pages.
+    scripts = state_of(app.env).page_scripts
+    known = tuple(context.get("script_files", ()))
+    if known not in scripts:
         # for this page only: Sphinx restores its scripts after each page
         app.add_js_file(PAGE_SCRIPT, loading_method="defer")
         # an inline script (the theme's) has the filename None before Sphinx 9
-        context["script_files"] = [
+        scripts[known] = [
             script
             for script in context.get("script_files", ())
             if os.path.basename(getattr(script, "filename", None) or "") != SCRIPT
         ]
+    context["script_files"] = list(scripts[known])

@@ -50,6 +50,10 @@ _CACHED_LENGTH = 200
 # every entry), and each publication page and the RIS file name them anew.
 @lru_cache(maxsize=4096)
 def _family_first(name: str) -> str:
+    words = name.split(" ")
+    if len(words) > 1 and all(map(_plain_word, words)):
+        # ``Given Middle Family``, as pybtex reads it, without its parser
+        return f"{words[-1]}, {' '.join(words[:-1])}"
     try:
         person = Person(name)
     except PybtexError:  # braces that do not pair, ...
@@ -60,6 +64,16 @@ def _family_first(name: str) -> str:
         return name
     lineage = " ".join(person.lineage_names)
     return f"{family}, {given}" + (f", {lineage}" if lineage else "")
+
+
+def _plain_word(word: str) -> bool:
+    """A capitalised word of letters (``O'Neil``, ``J.``, ``Jean-Paul``):
+    never a particle (``van``), a lineage or a brace group."""
+    return word[:1].isupper() and word.translate(_PUNCTUATION).isalpha()
+
+
+#: what a plain word may hold besides letters
+_PUNCTUATION = str.maketrans("", "", ".-'’")
 
 
 def _line(tag: str, value: str) -> str:

@@ -40,42 +40,53 @@ _TABLES = ("_titles", "_filenames", "_all_titles", "_mapping", "_title_mapping")
 _TITLES_ARE_HTML = sphinx_version < (9,)
 
 
-def publication_words(lang, record: Publication, stem) -> tuple[list[str], list[str]]:
+def publication_words(lang, record: Publication, term) -> tuple[list[str], list[str]]:
     """The words of a publication page's title, and its other words."""
     texts = [
         ", ".join(author.name for author in record.authors),
         record.venue,
         record.abstract,
     ]
-    return page_words(lang, record.title, texts, stem)
+    return page_words(lang, record.title, texts, term)
 
 
-def person_words(lang, person: Person, stem) -> tuple[list[str], list[str]]:
+def person_words(lang, person: Person, term) -> tuple[list[str], list[str]]:
     """The words of a person's page: the name, then what else it says."""
     texts = [person.role, person.affiliation, ", ".join(person.areas)]
-    return page_words(lang, person.name, [*texts, *person.variants], stem)
+    return page_words(lang, person.name, [*texts, *person.variants], term)
 
 
-def page_words(lang, title: str, texts: list[str], stem) -> tuple[list[str], list[str]]:
+def page_words(lang, title: str, texts: list[str], term) -> tuple[list[str], list[str]]:
     """The words of a page's title, and its other words, as Sphinx's
-    ``IndexBuilder.feed`` takes them from a page with that title and text."""
-    keep = lang.word_filter
-    title_words: set[str] = set()
-    for word in lang.split(title):
-        stemmed = stem(word)
-        if keep(stemmed):
-            title_words.add(stemmed)
-        elif keep(word):
-            title_words.add(word)
-    words: set[str] = set()
-    for text in [title, *texts]:
-        for word in lang.split(text):
-            stemmed = stem(word)
-            if not keep(stemmed) and keep(word):
-                stemmed = word
-            if keep(stemmed) and stemmed not in title_words:
-                words.add(stemmed)
+    ``IndexBuilder.feed`` takes them from a page with that title and text;
+    ``term`` is what a word is indexed as (see :func:`index_terms`)."""
+    title_words = {found for word in lang.split(title) if (found := term(word))}
+    words = {
+        found
+        for text in [title, *texts]
+        for word in lang.split(text)
+        if (found := term(word)) and found not in title_words
+    }
     return sorted(title_words), sorted(words)
+
+
+def index_terms(lang):
+    """What Sphinx indexes a word as: its stem, or the word itself when the
+    stem is filtered out and the word is not; ``""`` when neither is kept.
+    Found once a build for each word: the pages share most of theirs."""
+    keep = lang.word_filter
+    terms: dict[str, str] = {}
+
+    def term(word: str) -> str:
+        found = terms.get(word)
+        if found is None:
+            stemmed = lang.stem(word).lower()
+            found = terms[word] = (
+                stemmed if keep(stemmed) else word if keep(word) else ""
+            )
+        return found
+
+    return term
 
 
 def _store_path(app: Sphinx) -> str:
@@ -121,13 +132,7 @@ def index_pages(app: Sphinx) -> None:
         sphinx_digest = ""
     digests = state.page_digests
     lang = indexer.lang
-    stems: dict[str, str] = {}
-
-    def stem(word: str) -> str:
-        if word not in stems:
-            stems[word] = lang.stem(word).lower()
-        return stems[word]
-
+    term = index_terms(lang)
     store: dict[str, tuple] = {}
     for key, pagename in site.pages.items():
         digest = digests.get(pagename)
@@ -138,7 +143,7 @@ def index_pages(app: Sphinx) -> None:
         record = site.record(key)
         if record is None:
             continue
-        store[pagename] = (digest, record.title, *publication_words(lang, record, stem))
+        store[pagename] = (digest, record.title, *publication_words(lang, record, term))
     registry = registry_for(app.env)
     for person_id, pagename in people.items():
         person = registry.people[person_id]
@@ -147,7 +152,7 @@ def index_pages(app: Sphinx) -> None:
         if known is not None and known[0] == digest:
             store[pagename] = known
             continue
-        store[pagename] = (digest, person.name, *person_words(lang, person, stem))
+        store[pagename] = (digest, person.name, *person_words(lang, person, term))
     if store == stored and sphinx_digest == sphinx_before and whole_before:
         # Sphinx wrote the index it wrote last time, and the pages are the
         # same: the index with the pages is the one of last time.

@@ -43,6 +43,9 @@ class BuildState:
         self.citation_styles: dict[str, object] = {}
         #: the venues file as last read: ``((path, mtime), badges)``
         self.venues: tuple[tuple[str, int], dict] | None = None
+        #: a publication page's scripts, by the scripts Sphinx gives a page
+        #: (see :func:`.page_content.without_list_script`)
+        self.page_scripts: dict[tuple, list] = {}
 
     def __reduce__(self) -> tuple[type[BuildState], tuple[()]]:
         return (BuildState, ())

@@ -315,6 +315,16 @@ def test_ranges_names_and_math_on_the_html_site(app):
     )
     assert page.select_one(".scholar-abstract span.math").get_text() == r"\(n^2\)"
     assert any("mathjax" in (s.get("src") or "") for s in page.find_all("script"))
+    # each page has its own script, not the lists'; MathJax only where there
+    # is math, though the pages' lists of scripts are made once per build
+    for name, math in [("doe1979", True), ("rabble1984", False)]:
+        sources = [
+            s.get("src") or ""
+            for s in soup_of(app.outdir / "pub" / f"{name}.html")("script")
+        ]
+        assert sum("sphinx-scholar-page.js" in s for s in sources) == 1
+        assert not any("sphinx-scholar.js" in s for s in sources)
+        assert any("mathjax" in s for s in sources) == math
     yaml_page = soup_of(app.outdir / "pub" / "yaml-math.html")
     assert r"title = {Sorting in $O(n \log n)$ time, from \$5 to \$10}" in (
         yaml_page.select_one("pre").get_text()

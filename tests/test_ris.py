@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from pybtex.database import Person
 
 from sphinx_scholar.model import Author, Publication
 from sphinx_scholar.ris import ris_entry, ris_name
@@ -27,6 +28,37 @@ def tags(text: str) -> list[tuple[str, str]]:
 )
 def test_names_are_family_comma_given(name, written):
     assert ris_name(Author(name)) == written
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "J. R. R. Tolkien",
+        "Jean-Paul Sartre",
+        "Mary O'Neil",
+        "Mary O’Neil",
+        "Émile d'Arc",
+        "Łukasz Żukowski",
+        "John Smith Jr.",
+        "De La Cruz",
+        "Ana Li-",
+        "-Ana Li",
+        "Ana {Li}",
+        "Ana Li, Jr.",
+        "Li, Ana",
+        "ana li",
+        "Ana 2Li",
+        "Ana Li~Wu",
+    ],
+)
+def test_a_name_is_read_as_pybtex_reads_it(name):
+    # plain names are read without pybtex's parser: the same, and quicker
+    person = Person(name)
+    family = " ".join(person.prelast_names + person.last_names)
+    given = " ".join(person.first_names + person.middle_names)
+    lineage = ", " + " ".join(person.lineage_names) if person.lineage_names else ""
+    expected = f"{family}, {given}{lineage}" if family and given else name
+    assert ris_name(Author(name)) == expected
 
 
 def test_a_conference_paper_has_every_field_on_its_own_line():
