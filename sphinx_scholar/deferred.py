@@ -14,22 +14,22 @@ with Sphinx (by the directive), group headings are real sections. Rendered eithe
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from docutils.utils import new_document
-from sphinx.transforms import SphinxSmartQuotes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import cache
 from .interactive import LIST_ID, SETTINGS
 from .model import Publication
 from .render.context import RenderContext, site_context
+from .render.entry_html import EntryLines, entry_lines
 from .render.files import Found, SiteFiles
 from .render.nodes import compact
 from .render.publications import publication_list
+from .render.smart_quotes import educate
+from .state import state_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -76,12 +76,19 @@ class ExpandPublicationLists(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs) -> None:
+        pages = state_of(self.env).site_pages
+        writers: dict[str, EntryLines] = {}
         for node in list(self.document.findall(pending_publications)):
-            rendered = self.render(node)
+            docname = node["docname"]
+            if pages is not None and docname not in writers:
+                writers[docname] = entry_lines(pages, self.document, docname)
+            rendered = self.render(node, writers.get(docname))
             node.replace_self(rendered)
             educate(rendered, self.document)
 
-    def render(self, node: pending_publications) -> nodes.Element:
+    def render(
+        self, node: pending_publications, html: EntryLines | None = None
+    ) -> nodes.Element:
         records = {
             record.key: record
             for record in cache.of(self.env).load(node["path"], "publications").records
@@ -102,6 +109,7 @@ class ExpandPublicationLists(SphinxPostTransform):
                 str(self.env.srcdir),
                 found={key: Found(*found) for key, found in node["files"].items()},
             ),
+            entry_html=html,
         )
         rendered = publication_list(
             [records[key] for key in keys], frozenset(node["parts"]), ctx
@@ -115,33 +123,6 @@ class ExpandPublicationLists(SphinxPostTransform):
                 self.document.ids[anchor] = item
         compact([rendered], node.source, node.line)
         return rendered
-
-
-#: what smart quotes may change: quotes, dashes, ellipses, escapes
-TYPOGRAPHY = re.compile(r"[\"'`\\]|--|\.\s?\.")
-
-
-def educate(node: nodes.Element, document: nodes.document) -> None:
-    """Smart quotes, as Sphinx gives the text of a page when reading it; only
-    on the blocks of the list with a character to change (changing every text
-    node of a long list costs more than rendering it)."""
-    if not TYPOGRAPHY.search(node.astext()):
-        return
-    blocks: list[nodes.Node] = [
-        block
-        for block in node.findall(nodes.TextElement)
-        if not isinstance(block.parent, nodes.TextElement)
-        and not isinstance(block, nodes.FixedTextElement)  # code keeps its quotes
-        and TYPOGRAPHY.search(block.astext())
-    ]
-    if not blocks:
-        return
-    holder = new_document(document.get("source", ""), document.settings)
-    # The transform walks the holder's children; the blocks stay in their
-    # places (and languages) in the page.
-    holder.children = blocks
-    SphinxSmartQuotes(holder, holder).apply()
-    holder.children = []
 
 
 def _skip(translator, node) -> None:

@@ -37,9 +37,10 @@ from .pages import collect_pages, remove_old_page_sources
 from .paths import is_readable, readable_folders
 from .people_pages import collect_people_pages
 from .person_links import people_page_names, point_person_links
+from .render.entry_html import SitePages
 from .render.publications import PAGE_KEY, TITLE_PAGE_KEY
 from .search import index_pages
-from .shown import makes_pages, site_publications
+from .shown import html_builder, makes_pages, site_publications
 from .site_people import people_files, registry_for, report_problems
 from .state import state_of
 from .translations import MESSAGE_CATALOG
@@ -212,8 +213,19 @@ def only_conditions(node) -> tuple[str, ...]:
 def on_write_started(app: Sphinx, builder: Builder) -> None:
     """What the site shows is known once the documents are read: made once,
     before the pages are written (by parallel workers too)."""
-    state_of(app.env).site = None
-    site_publications(app)
+    state = state_of(app.env)
+    state.site = None
+    site = site_publications(app)
+    # lists' entries written as HTML: with buttons (not in e-books)
+    state.site_pages = (
+        SitePages(
+            html_builder(app),
+            site.pages,
+            people_page_names(app) if makes_pages(app) else {},
+        )
+        if builder.format == "html" and not builder.name.startswith("epub")
+        else None
+    )
 
 
 def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -18,10 +18,10 @@ from typing import NamedTuple
 
 from docutils import nodes
 
-from .deferred import TYPOGRAPHY, educate
-from .model import Author, Publication
+from .model import Publication
 from .page_citation import CitationHeads, citation_html
 from .render.context import RenderContext
+from .render.html_blocks import Block, BlockWriter
 from .render.nodes import LinkTarget, link_pieces, link_target, shown_person
 from .render.publications import DEFAULT_PARTS, shown_title
 from .render.venue_line import venue_text
@@ -38,36 +38,6 @@ class PagePlace(NamedTuple):
     lists: list[tuple[str, str]]
 
 
-class Block:
-    """A title, paragraph or line of the page: its markup and its texts,
-    which get smart quotes together, as Sphinx gives them to a block."""
-
-    __slots__ = ("end", "pieces", "start")
-
-    def __init__(self, start: str, end: str) -> None:
-        self.start = start
-        self.end = end
-        #: ("tag", markup), ("text", words) or ("math", LaTeX)
-        self.pieces: list[tuple[str, str]] = []
-
-    def tag(self, markup: str) -> None:
-        self.pieces.append(("tag", markup))
-
-    def text(self, words: str, joined: bool = False) -> None:
-        """``words``; ``joined`` to the text before them, as one text node
-        (an author list's plain names and commas, see :func:`.people_nodes`)."""
-        if joined and self.pieces and self.pieces[-1][0] == "text":
-            self.pieces[-1] = ("text", self.pieces[-1][1] + words)
-        elif words:
-            self.pieces.append(("text", words))
-
-    def math(self, latex: str) -> None:
-        self.pieces.append(("math", latex))
-
-    def words(self) -> str:
-        return "".join(value for kind, value in self.pieces if kind == "text")
-
-
 class PageBodyWriter:
     """Writes publication pages' bodies; one serves every page of a build."""
 
@@ -78,8 +48,10 @@ class PageBodyWriter:
         translate: Callable[[nodes.Node], str],
     ) -> None:
         self.ctx = ctx
-        self.document = document  # the settings smart quotes follow
-        self.translate = translate  # math, as the builder writes it
+        # math as the builder writes it; texts escaped as they always were here
+        self.blocks = BlockWriter(
+            document, translate, lambda text: escape(text, quote=False), escape
+        )
         # the page's own words, in the site's language
         self.heads = CitationHeads()
         self.publication_page = str(_("Publication page"))
@@ -92,12 +64,12 @@ class PageBodyWriter:
         to cite it, and the way back to the lists."""
         ctx = self.ctx
         title = Block("<h1>", "</h1>\n")
-        self.words(title, shown_title(record), record.title_math)
+        self.blocks.words(title, shown_title(record), record.title_math)
         authors = Block('<div class="scholar-authors line">', "</div>\n")
         for index, author in enumerate(record.authors):
             if index:
                 authors.text(", ", joined=True)
-            self.person(authors, author, place)
+            self.blocks.person(authors, shown_person(author, ctx), place.person_uri)
         venue = Block(
             '<div class="scholar-venue line"><span class="scholar-details">',
             "</span></div>\n",
@@ -105,15 +77,15 @@ class PageBodyWriter:
         venue.text(venue_text(record, DEFAULT_PARTS - {"links"}, ctx))
         # written first: the citation takes the venue line as the page shows
         # it, smart quotes and all
-        entry = [self.write(block) for block in (authors, venue) if block.pieces]
+        entry = [self.blocks.write(block) for block in (authors, venue) if block.pieces]
         out = [
             '<section class="scholar-publication-page" id="publication">\n',
-            self.write(title),
+            self.blocks.write(title),
             self.listed_in(place.lists) if place.lists else "",
             '<div class="scholar-entry line-block">\n',
             *entry,
             "</div>\n",
-            *(self.write(block) for block in self.more(record, place)),
+            *(self.blocks.write(block) for block in self.more(record, place)),
             citation_html(record, venue.words(), self.heads),
             self.back_links(place.lists) if place.lists else "",
             "</section>\n",
@@ -141,35 +113,8 @@ class PageBodyWriter:
             label.text(self.abstract)
             yield label
             abstract = Block('<p class="scholar-abstract">', "</p>\n")
-            self.words(abstract, record.abstract, record.abstract_math)
+            self.blocks.words(abstract, record.abstract, record.abstract_math)
             yield abstract
-
-    def words(self, block: Block, text: str, math: tuple[str, ...] | None) -> None:
-        """A title or abstract, with its math (see :func:`.math_nodes`)."""
-        if not math:
-            block.text(text)
-            return
-        for index, piece in enumerate(math):
-            if index % 2:
-                block.math(piece)
-            else:
-                block.text(piece)
-
-    def person(self, block: Block, author: Author, place: PagePlace) -> None:
-        shown = shown_person(author, self.ctx)
-        url = shown.url or (place.person_uri(shown.page) if shown.page else None)
-        if shown.highlighted:
-            block.tag('<strong class="scholar-highlight">')
-        if url:
-            kind = "external" if shown.url else "internal"
-            block.tag(f'<a class="reference {kind}" href="{escape(url)}">')
-        # a name linked to a page (its own, here) is a text of its own
-        plain = not (shown.url or shown.page or shown.highlighted)
-        block.text(shown.text, joined=plain)
-        if url:
-            block.tag("</a>")
-        if shown.highlighted:
-            block.tag("</strong>")
 
     def links(
         self, block: Block, pieces: list[str | LinkTarget], place: PagePlace
@@ -195,43 +140,6 @@ class PageBodyWriter:
                 block.tag("<span>")
                 block.text(piece.text)
                 block.tag("</span>")
-
-    def write(self, block: Block) -> str:
-        """The block as HTML, its texts given smart quotes (in ``block`` too)."""
-        if TYPOGRAPHY.search(
-            "".join(value for kind, value in block.pieces if kind != "tag")
-        ):
-            block.pieces = self.educated(block.pieces)
-        out = [block.start]
-        for kind, value in block.pieces:
-            if kind == "tag":
-                out.append(value)
-            elif kind == "text":
-                out.append(escape(value, quote=False))
-            else:
-                out.append(self.translate(nodes.math(f"${value}$", value)))
-        out.append(block.end)
-        return "".join(out)
-
-    def educated(self, pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
-        """The pieces with smart quotes, given by Sphinx to their texts as one
-        block (its math untouched)."""
-        shown = [
-            nodes.Text(value) if kind == "text" else nodes.math(value, value)
-            for kind, value in pieces
-            if kind != "tag"
-        ]
-        paragraph = nodes.paragraph("", "", *shown)
-        educate(paragraph, self.document)
-        texts = iter(paragraph.children)
-        result = []
-        for kind, value in pieces:
-            if kind == "tag":
-                result.append((kind, value))
-                continue
-            node = next(texts)
-            result.append((kind, str(node) if kind == "text" else value))
-        return result
 
     def listed_in(self, lists: list[tuple[str, str]]) -> str:
         links = ", ".join(

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .domain import Snapshot
     from .model import Problem
     from .people_matching import Registry
+    from .render.entry_html import SitePages
     from .shown import SitePublications
 
 ATTRIBUTE = "_sphinx_scholar_state"
@@ -43,6 +44,9 @@ class BuildState:
         self.citation_styles: dict[str, object] = {}
         #: the venues file as last read: ``((path, mtime), badges)``
         self.venues: tuple[tuple[str, int], dict] | None = None
+        #: the pages this build writes, for the lists' links (see
+        #: :mod:`.render.entry_html`), once the documents are read
+        self.site_pages: SitePages | None = None
         #: a publication page's scripts, by the scripts Sphinx gives a page
         #: (see :func:`.page_content.without_list_script`)
         self.page_scripts: dict[tuple, list] = {}

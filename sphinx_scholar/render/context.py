@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from ..model import Publication
+    from .entry_html import EntryLines
 
 
 @dataclass
@@ -93,6 +94,9 @@ class RenderContext:
     #: the citation counts of ``scholar_metrics_file`` by publication key
     #: (:mod:`..metrics.site`), ``None`` without one
     metrics: dict | None = None
+    #: writes an entry's usual lines as HTML (HTML pages with buttons, see
+    #: :mod:`.entry_html`); ``None``: nodes
+    entry_html: EntryLines | None = None
 
     def shown(self, record: Publication, anchor: str) -> None:
         if self.note_publication is not None:

@@ -150,23 +150,42 @@ def publication_item(
         parts = parts - {"title", "authors", "venue", "year", "notes"}
         if not buttons:
             parts = parts - {"links"}
+    # the usual lines as HTML where the page is HTML (see :mod:`.entry_html`)
+    html = ctx.entry_html if buttons else None
     if "title" in parts and record.title:  # none when ``title_unknown``
-        title = nodes.line("", "", classes=["scholar-title"])
         badge = badge_of(record, ctx.venues or {}) if ctx.pictures else None
-        if badge is not None and "venue" in parts:
-            title += badge_node(badge)
-        title += title_nodes(record, ctx, to_page=buttons and "details" in parts)
-        lines += title
+        if badge is not None and "venue" not in parts:
+            badge = None
+        to_page = buttons and "details" in parts
+        written = html.title(record, ctx, badge, to_page) if html else None
+        if written is not None:
+            lines += written
+        else:
+            title = nodes.line("", "", classes=["scholar-title"])
+            if badge is not None:
+                title += badge_node(badge)
+            title += title_nodes(record, ctx, to_page=to_page)
+            lines += title
     if "authors" in parts and record.authors:
-        lines += nodes.line(
-            "",
-            "",
-            *author_nodes(record.authors, ctx, ctx.highlight_links),
-            classes=["scholar-authors"],
+        written = html.authors(record, ctx) if html else None
+        lines += (
+            written
+            if written is not None
+            else nodes.line(
+                "",
+                "",
+                *author_nodes(record.authors, ctx, ctx.highlight_links),
+                classes=["scholar-authors"],
+            )
         )
-    details = venue_nodes(record, parts - {"links"} if buttons else parts, ctx)
-    if details:
-        lines += nodes.line("", "", *details, classes=["scholar-venue"])
+    if html is not None:
+        venue = html.venue(record, parts - {"links"}, ctx)
+        if venue is not None:
+            lines += venue
+    else:
+        details = venue_nodes(record, parts - {"links"} if buttons else parts, ctx)
+        if details:
+            lines += nodes.line("", "", *details, classes=["scholar-venue"])
     details_line = None
     if "details" in parts and ctx.page_folder and not buttons:
         # a link to the publication's own page, where the builder makes one
@@ -191,9 +210,13 @@ def publication_item(
         if cited is not None:
             lines += nodes.line("", "", cited, classes=["scholar-citations-line"])
     if buttons:
-        row = button_row(record, parts, ctx)
-        if len(row):
-            lines += row
+        written_row = html.buttons(record, parts, ctx) if html else None
+        if written_row is not None:
+            lines += written_row
+        else:
+            row = button_row(record, parts, ctx)
+            if len(row):
+                lines += row
     item += lines
     if "abstract" in parts and record.abstract:
         item += nodes.paragraph(
@@ -245,17 +268,7 @@ def button_row(
     block, so that the list's script (which puts its Abstract and BibTeX
     toggles right after the line block) and the stylesheet make one row."""
     row = nodes.line("", "", classes=["scholar-buttons"])
-    links = list(record.links) if "links" in parts else []
-    # the title links to the page: its own address gets a button
-    if (
-        record.url
-        and ctx.page_folder
-        and {"details", "title"} <= parts
-        and not any(file.url == record.url for link in links for file in link.files)
-    ):
-        label = "web" if not any(link.label == "web" for link in links) else "link"
-        links.insert(0, Link(label, (LinkFile(record.url),)))
-    for link in links:
+    for link in button_links(record, parts, ctx):
         label = str(BUTTON_LABELS.get(link.label.lower(), link.label))
         single = len(link.files) == 1 and not link.files[0].name
         kind = slug(link.label) or "link"
@@ -290,6 +303,23 @@ def button_row(
         # removed with its holder when the builder makes no page
         row += nodes.inline("", "", details, classes=["scholar-button-holder"])
     return row
+
+
+def button_links(
+    record: Publication, parts: frozenset[str], ctx: RenderContext
+) -> list[Link]:
+    """The links of an entry's buttons: its own, and the title's address
+    where the title links to the publication's page instead."""
+    links = list(record.links) if "links" in parts else []
+    if (
+        record.url
+        and ctx.page_folder
+        and {"details", "title"} <= parts
+        and not any(file.url == record.url for link in links for file in link.files)
+    ):
+        label = "web" if not any(link.label == "web" for link in links) else "link"
+        links.insert(0, Link(label, (LinkFile(record.url),)))
+    return links
 
 
 def entry_data(record: Publication, features: frozenset[str]) -> dict:
@@ -369,5 +399,6 @@ class Thumbnails(SphinxPostTransform):
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_scholar.render.badges")
+    app.setup_extension("sphinx_scholar.render.entry_html")
     app.add_post_transform(Thumbnails)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
