@@ -27,6 +27,9 @@ ROOTS = [
     "people-pages",
     "hostile",
     "citation-styles",
+    "biblatex",
+    "page-text",
+    "entry-html",
 ]
 BUILDERS = ["html", "singlehtml", "latex", "text"]
 #: written by Sphinx with the time or a hash of the build in them

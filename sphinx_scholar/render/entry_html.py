@@ -9,8 +9,8 @@ written here from the record, with the markup and classes Sphinx's HTML
 translator gives the same lines made of nodes, and with smart quotes given
 by Sphinx; links to publication and people pages point where those pages are
 written. Other builders, the entry's other lines, and a line that needs
-Sphinx for more than its text (a file of the site to copy, a shortened
-author list, a mail address to cloak) are made of nodes, as before.
+Sphinx for more than its text (a file of the site to copy, math, a
+shortened author list, a mail address to cloak) are made of nodes, as before.
 """
 
 from __future__ import annotations
@@ -84,6 +84,8 @@ class EntryLines:
     ) -> written_line | None:
         """``[badge] **title**``, linking to the publication's page (with
         ``to_page``), else to its url (see :func:`.title_nodes`)."""
+        if record.title_math:
+            return None  # Sphinx loads MathJax for the math nodes it writes
         url = record.url
         page = self.page_uri(record.key) if to_page and ctx.page_folder else None
         if to_page and ctx.page_folder:
@@ -100,7 +102,7 @@ class EntryLines:
         block.tag("<strong>")
         if target:
             block.tag(self.blocks.link_start(target, internal=bool(page)))
-        self.blocks.words(block, record.title, record.title_math)
+        block.text(record.title)
         if target:
             block.tag("</a>")
         block.tag("</strong>")
