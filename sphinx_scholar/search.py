@@ -40,53 +40,55 @@ _TABLES = ("_titles", "_filenames", "_all_titles", "_mapping", "_title_mapping")
 _TITLES_ARE_HTML = sphinx_version < (9,)
 
 
-def publication_words(lang, record: Publication, term) -> tuple[list[str], list[str]]:
+def publication_words(
+    lang, record: Publication, terms: IndexTerms
+) -> tuple[list[str], list[str]]:
     """The words of a publication page's title, and its other words."""
     texts = [
         ", ".join(author.name for author in record.authors),
         record.venue,
         record.abstract,
     ]
-    return page_words(lang, record.title, texts, term)
+    return page_words(lang, record.title, texts, terms)
 
 
-def person_words(lang, person: Person, term) -> tuple[list[str], list[str]]:
+def person_words(
+    lang, person: Person, terms: IndexTerms
+) -> tuple[list[str], list[str]]:
     """The words of a person's page: the name, then what else it says."""
     texts = [person.role, person.affiliation, ", ".join(person.areas)]
-    return page_words(lang, person.name, [*texts, *person.variants], term)
+    return page_words(lang, person.name, [*texts, *person.variants], terms)
 
 
-def page_words(lang, title: str, texts: list[str], term) -> tuple[list[str], list[str]]:
+def page_words(
+    lang, title: str, texts: list[str], terms: IndexTerms
+) -> tuple[list[str], list[str]]:
     """The words of a page's title, and its other words, as Sphinx's
-    ``IndexBuilder.feed`` takes them from a page with that title and text;
-    ``term`` is what a word is indexed as (see :func:`index_terms`)."""
-    title_words = {found for word in lang.split(title) if (found := term(word))}
+    ``IndexBuilder.feed`` takes them from a page with that title and text."""
+    title_words = {found for word in lang.split(title) if (found := terms[word])}
     words = {
         found
         for text in [title, *texts]
         for word in lang.split(text)
-        if (found := term(word)) and found not in title_words
+        if (found := terms[word]) and found not in title_words
     }
     return sorted(title_words), sorted(words)
 
 
-def index_terms(lang):
-    """What Sphinx indexes a word as: its stem, or the word itself when the
-    stem is filtered out and the word is not; ``""`` when neither is kept.
-    Found once a build for each word: the pages share most of theirs."""
-    keep = lang.word_filter
-    terms: dict[str, str] = {}
+class IndexTerms(dict):
+    """What Sphinx indexes each word as: its stem, or the word itself when
+    the stem is filtered out and the word is not; ``""`` when neither is
+    kept. Found once a build for each word: the pages share most of theirs."""
 
-    def term(word: str) -> str:
-        found = terms.get(word)
-        if found is None:
-            stemmed = lang.stem(word).lower()
-            found = terms[word] = (
-                stemmed if keep(stemmed) else word if keep(word) else ""
-            )
+    def __init__(self, lang) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def __missing__(self, word: str) -> str:
+        keep = self.lang.word_filter
+        stemmed = self.lang.stem(word).lower()
+        found = self[word] = stemmed if keep(stemmed) else word if keep(word) else ""
         return found
-
-    return term
 
 
 def _store_path(app: Sphinx) -> str:
@@ -132,7 +134,7 @@ def index_pages(app: Sphinx) -> None:
         sphinx_digest = ""
     digests = state.page_digests
     lang = indexer.lang
-    term = index_terms(lang)
+    terms = IndexTerms(lang)
     store: dict[str, tuple] = {}
     for key, pagename in site.pages.items():
         digest = digests.get(pagename)
@@ -143,7 +145,11 @@ def index_pages(app: Sphinx) -> None:
         record = site.record(key)
         if record is None:
             continue
-        store[pagename] = (digest, record.title, *publication_words(lang, record, term))
+        store[pagename] = (
+            digest,
+            record.title,
+            *publication_words(lang, record, terms),
+        )
     registry = registry_for(app.env)
     for person_id, pagename in people.items():
         person = registry.people[person_id]
@@ -152,7 +158,7 @@ def index_pages(app: Sphinx) -> None:
         if known is not None and known[0] == digest:
             store[pagename] = known
             continue
-        store[pagename] = (digest, person.name, *person_words(lang, person, term))
+        store[pagename] = (digest, person.name, *person_words(lang, person, terms))
     if store == stored and sphinx_digest == sphinx_before and whole_before:
         # Sphinx wrote the index it wrote last time, and the pages are the
         # same: the index with the pages is the one of last time.
