@@ -159,11 +159,16 @@ def index_pages(app: Sphinx) -> None:
             store[pagename] = known
             continue
         store[pagename] = (digest, person.name, *person_words(lang, person, terms))
-    if store == stored and sphinx_digest == sphinx_before and whole_before:
-        # Sphinx wrote the index it wrote last time, and the pages are the
-        # same: the index with the pages is the one of last time.
-        _write_atomically(index_path, whole_before)
-        return
+    if store == stored and whole_before:
+        if sphinx_digest == hashlib.sha1(whole_before).hexdigest():
+            # Sphinx wrote again the index it read, ours of last time (a
+            # build that wrote no page), and the pages are the same
+            return
+        if sphinx_digest == sphinx_before:
+            # Sphinx wrote the index it wrote last time, and the pages are
+            # the same: the index with the pages is the one of last time.
+            _write_atomically(index_path, whole_before)
+            return
     suffix = builder.out_suffix
     for pagename, (_digest, title, title_words, words) in store.items():
         if _TITLES_ARE_HTML:

@@ -257,15 +257,21 @@ def test_a_no_op_rebuild_writes_no_publication_page(make_app, root_copy):
     make_app("html", srcdir=srcdir).build()
     pages = srcdir / "_build" / "html" / "pub"
     before = {p.name: p.stat().st_mtime_ns for p in pages.iterdir()}
+    index = srcdir / "_build" / "html" / "searchindex.js"
+    first_index = index.read_text(encoding="utf-8")
     written = []
     app = make_app("html", srcdir=srcdir)
     app.connect("html-page-context", lambda app, name, *args: written.append(name))
     app.build()
     assert not [name for name in written if name.startswith("pub/")]
     assert {p.name: p.stat().st_mtime_ns for p in pages.iterdir()} == before
-    # still in the search index, which Sphinx writes anew each build
-    search = (srcdir / "_build" / "html" / "searchindex.js").read_text(encoding="utf-8")
+    # still in the search index, which Sphinx writes anew each build: the
+    # same index, after one no-op build and after another
+    search = index.read_text(encoding="utf-8")
     assert "pub/lovelace2019engines" in search
+    assert search == first_index
+    make_app("html", srcdir=srcdir).build()
+    assert index.read_text(encoding="utf-8") == first_index
 
 
 def test_editing_an_entry_writes_its_page_and_no_other(make_app, root_copy):
