@@ -9,7 +9,9 @@ the keys of its entries, their anchors and the site files they link, and a
 post-transform renders the entries from the (cached) data when the page is
 written. What must be known while reading is done while reading: anchors are
 reserved and announced to the domain, linked files are found and registered
-with Sphinx (by the directive), group headings are real sections. Rendered either way, the page is the same.
+with Sphinx (by the directive), group headings are real sections. On an
+HTML page the entries' usual lines are then written as HTML from the records
+(:mod:`.render.entry_html`). Rendered either way, the page is the same.
 """
 
 from __future__ import annotations

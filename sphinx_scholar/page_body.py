@@ -4,10 +4,11 @@ A build writes a page for each of thousands of publications; making docutils
 nodes for each page only to write them as HTML cost more than Sphinx takes
 to write the page. So the body is written here, from the pieces the lists
 are made of (the venue line's words, each author as shown, the links'
-texts and targets), with the markup and classes Sphinx's HTML translator
-gives the lists' nodes, so that themes style both alike. Math is written by
-the builder's translator, and smart quotes are given to each block of text
-by Sphinx, as the lists' are.
+texts and targets) and in blocks as the lists' lines are written
+(:mod:`.render.html_blocks`), with the markup and classes Sphinx's HTML
+translator gives the lists' nodes, so that themes style both alike. Math is
+written by the builder's translator, and smart quotes are given to each
+block of text by Sphinx, as the lists' are.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ class PageBodyWriter:
         translate: Callable[[nodes.Node], str],
     ) -> None:
         self.ctx = ctx
-        # math as the builder writes it; texts escaped as they always were here
+        # math as the builder writes it; texts escaped by the standard library
         self.blocks = BlockWriter(
             document, translate, lambda text: escape(text, quote=False), escape
         )
