@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..citation import citation_bibtex
 from ..interactive import ABSTRACT, ENTRY_DATA
@@ -382,23 +381,8 @@ def math_nodes(text: str, pieces: tuple[str, ...] | None) -> list[nodes.Node]:
     return shown
 
 
-class Thumbnails(SphinxPostTransform):
-    """A thumbnail of a list rendered when the page is written gets the path
-    Sphinx's image collector would have given it while reading (see
-    :func:`.nodes.image_node`), which the builders copy."""
-
-    default_priority = 6  # after the lists are rendered (..deferred)
-
-    def run(self, **kwargs) -> None:
-        for image in self.document.findall(nodes.image):
-            candidates: dict[str, str] = image.get("candidates", {})
-            path = candidates.get("*")
-            if path and image["uri"] == "/" + path:
-                image["uri"] = path
-
-
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_scholar.render.badges")
     app.setup_extension("sphinx_scholar.render.entry_html")
-    app.add_post_transform(Thumbnails)
+    app.setup_extension("sphinx_scholar.render.thumbnails")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
