@@ -18,6 +18,7 @@ from .page_metadata import head_tags
 from .people_matching import Highlight, resolve_highlight
 from .person_links import people_page_names
 from .render.context import site_context
+from .render.html_blocks import translated
 from .render.publications import shown_title
 from .shown import html_builder
 from .site_people import registry_for
@@ -105,9 +106,7 @@ class PageRenderer:
             self.translator = cast(
                 "HTML5Translator", builder.create_translator(self.document, builder)
             )
-        self.translator.body = []
-        node.walkabout(self.translator)
-        return "".join(self.translator.body)
+        return translated(self.translator, node)
 
     def context(self, pagename: str, record: Publication) -> dict:
         builder = self.app.builder

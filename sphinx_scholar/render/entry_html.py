@@ -16,6 +16,7 @@ shortened author list, a mail address to cloak) are made of nodes, as before.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 from docutils import nodes
@@ -26,7 +27,7 @@ from ..text import slug
 from ..translations import _
 from .context import RenderContext
 from .files import is_external
-from .html_blocks import Block, BlockWriter
+from .html_blocks import Block, BlockWriter, translated
 from .nodes import shown_person
 from .publications import BUTTON_LABELS, button_links
 from .venue_line import venue_text
@@ -86,14 +87,11 @@ class EntryLines:
         ``to_page``), else to its url (see :func:`.title_nodes`)."""
         if record.title_math:
             return None  # Sphinx loads MathJax for the math nodes it writes
-        url = record.url
-        page = self.page_uri(record.key) if to_page and ctx.page_folder else None
-        if to_page and ctx.page_folder:
-            target = page or url  # the page, else the url as written
-        elif url and not is_external(url):
+        to_page = to_page and bool(ctx.page_folder)
+        if not to_page and record.url and not is_external(record.url):
             return None  # a file of the site: copied by Sphinx
-        else:
-            target = url
+        page = self.page_uri(record.key) if to_page else None
+        target = page or record.url  # the page, else the url as written
         if target.startswith(_CLOAKED):
             return None
         block = Block('<div class="scholar-title line">', "</div>\n")
@@ -231,15 +229,12 @@ def entry_lines(pages: SitePages, document: nodes.document, docname: str) -> Ent
         ),
     )
 
-    def translate(node: nodes.Node) -> str:
-        translator.body = []
-        node.walkabout(translator)
-        return "".join(translator.body)
-
     def uri(pagename: str | None) -> str | None:
         return None if pagename is None else builder.get_relative_uri(docname, pagename)
 
-    blocks = BlockWriter(document, translate, translator.encode, translator.attval)
+    blocks = BlockWriter(
+        document, partial(translated, translator), translator.encode, translator.attval
+    )
     return EntryLines(
         blocks,
         page_uri=lambda key: uri(pages.publications.get(key)),

@@ -17,6 +17,13 @@ from .nodes import ShownPerson
 from .smart_quotes import TYPOGRAPHY, educate
 
 
+def translated(translator: nodes.NodeVisitor, node: nodes.Node) -> str:
+    """``node`` as ``translator`` (the builder's) writes it."""
+    translator.body = []  # type: ignore[attr-defined]
+    node.walkabout(translator)
+    return "".join(translator.body)  # type: ignore[attr-defined]
+
+
 class Block:
     """A title, paragraph or line: its markup and its texts."""
 
